@@ -1,0 +1,56 @@
+// R11 Closure (Beendigung) and evaluation: each reason has its consequences (see
+// case.hpp close_case); the evaluation answers the handbook's questions and rates five
+// dimensions on the policy's scale.
+#pragma once
+
+#include "jmdcm/implementation.hpp"
+
+#include <boost/describe/class.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jmdcm {
+
+BOOST_DEFINE_ENUM_CLASS(ClosureReason,
+    goals_reached, ended_by_young_person, lack_of_cooperation, structural_obstacles, no_contact, office_closed)
+
+struct Closure {
+    Date date;
+    ClosureReason reason = ClosureReason::goals_reached;
+    bool by_consensus = true;
+    std::string referred_to;             // structural obstacles: where the young person was sent
+    bool continue_as_counselling = false; // lack of cooperation may continue as a counselling case
+    std::optional<Date> follow_up_on;    // set by close_case
+    FreeText remark;
+};
+BOOST_DESCRIBE_STRUCT(Closure, (), (date, reason, by_consensus, referred_to, continue_as_counselling, follow_up_on, remark))
+
+struct GoalOutcome {
+    std::string goal_id;
+    Achievement achievement = Achievement::achieved;
+    FreeText remark;
+};
+BOOST_DESCRIBE_STRUCT(GoalOutcome, (), (goal_id, achievement, remark))
+
+struct Evaluation {
+    Date date;
+    std::vector<GoalOutcome> goals;
+    std::optional<bool> life_situation_improved;
+    std::vector<FreeText> supply_gaps;
+    std::optional<int> satisfaction_measures;
+    std::optional<int> satisfaction_case_worker;
+    // the five dimensions of the handbook
+    std::optional<int> general_satisfaction;   // atmosphere, reachability, speed
+    std::optional<int> course;                 // course of the counselling
+    std::optional<int> results;
+    std::optional<int> expectations;           // fulfilment of the young person's expectations
+    std::optional<int> mandate;                // fulfilment of the mandate (brokering)
+    FreeText remarks;
+};
+BOOST_DESCRIBE_STRUCT(Evaluation, (),
+    (date, goals, life_situation_improved, supply_gaps, satisfaction_measures, satisfaction_case_worker,
+     general_satisfaction, course, results, expectations, mandate, remarks))
+
+}  // namespace jmdcm

@@ -1,0 +1,44 @@
+// R3 Data consent (Einwilligungserklärung) and R5 cooperation agreement (Information
+// über die Zusammenarbeit): two different things, CM needs both.
+#pragma once
+
+#include "jmdcm/policy.hpp"
+
+#include <boost/describe/class.hpp>
+
+#include <optional>
+#include <string>
+
+namespace jmdcm {
+
+struct DataConsent {
+    Date given_on;
+    std::string form_language;                 // e.g. "de", "fa", "ar"
+    std::string form_version;
+    std::string text_sha256;                   // proves which text was agreed to (64 hex digits)
+    FreeText purpose;
+    bool consequences_explained = false;       // refusal and withdrawal explained
+    std::optional<Date> guardian_consent_on;   // required under the guardian age
+    std::optional<Date> withdrawn_on;
+};
+BOOST_DESCRIBE_STRUCT(DataConsent, (),
+    (given_on, form_language, form_version, text_sha256, purpose, consequences_explained, guardian_consent_on, withdrawn_on))
+
+/// Throws errc::consent_invalid (R3) naming the missing part; `age` is the young person's
+/// age on the day of consent.
+void validate_consent(const DataConsent& c, int age, const Policy& policy);
+
+/// R3: given, not withdrawn by `on`, and on the form version the policy names (if any).
+bool consent_in_force(const DataConsent& c, Date on, const Policy& policy);
+
+BOOST_DEFINE_ENUM_CLASS(AgreementForm, oral, written)
+
+/// R5: informs about rights and duties and works as the CM contract; oral is enough.
+struct CooperationAgreement {
+    Date informed_on;
+    bool agreed = false;                       // refused: counselling without CM
+    AgreementForm form = AgreementForm::oral;
+};
+BOOST_DESCRIBE_STRUCT(CooperationAgreement, (), (informed_on, agreed, form))
+
+}  // namespace jmdcm

@@ -1,0 +1,13 @@
+// The whole C++ core in one include.
+#pragma once
+
+#include "jmdcm/version.hpp"
+#include "jmdcm/error.hpp"
+#include "jmdcm/json.hpp"
+#include "jmdcm/policy.hpp"
+#include "jmdcm/case.hpp"
+#include "jmdcm/retention.hpp"
+#include "jmdcm/requirements.hpp"
+#include "jmdcm/organisation.hpp"
+#include "jmdcm/repository.hpp"
+#include "jmdcm/memory_repository.hpp"

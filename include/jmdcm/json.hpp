@@ -1,0 +1,228 @@
+// The one JSON conversion for every described type (Boost.Describe + Boost.JSON).
+// Unlike Boost.JSON 1.81's own value_to, it lets documents evolve: an absent optional
+// or list member keeps its default, unknown keys are ignored (or refused by option),
+// and every failure names its JSON path ("$.plans[0].goals[2].review_date").
+// Documents with a `schema` member are checked first so an incompatible version is
+// reported as such, not as a pile of missing fields.
+#pragma once
+
+#include "jmdcm/date.hpp"
+#include "jmdcm/error.hpp"
+#include "jmdcm/free_text.hpp"
+#include "jmdcm/reflect.hpp"
+
+#include <boost/json.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace jmdcm::json {
+
+namespace bj = boost::json;
+
+struct ReadOptions {
+    /// Refuse keys that the type does not know (default: ignore them, for newer documents).
+    bool reject_unknown_fields = false;
+};
+
+template <class T> struct dependent_false : std::false_type {};
+
+// ---------------------------------------------------------------- writing
+template <class T>
+bj::value to_value(const T& v) {
+    using namespace reflect;
+    if constexpr (std::is_same_v<T, bool>) {
+        return bj::value(v);
+    } else if constexpr (std::is_integral_v<T>) {
+        return bj::value(static_cast<std::int64_t>(v));
+    } else if constexpr (std::is_floating_point_v<T>) {
+        return bj::value(static_cast<double>(v));
+    } else if constexpr (std::is_same_v<T, std::string>) {
+        return bj::value(bj::string_view(v));
+    } else if constexpr (std::is_same_v<T, FreeText>) {
+        return bj::value(bj::string_view(v.text));
+    } else if constexpr (std::is_same_v<T, Date>) {
+        return v.is_special() ? bj::value(nullptr) : bj::value(to_iso(v));
+    } else if constexpr (is_described_enum_v<T>) {
+        return bj::value(boost::describe::enum_to_string(v, "?"));
+    } else if constexpr (is_optional_v<T>) {
+        return v ? to_value(*v) : bj::value(nullptr);  // null, not absent: nullopt may differ from the default
+    } else if constexpr (is_vector_v<T>) {
+        bj::array a;
+        a.reserve(v.size());
+        for (const auto& e : v) a.push_back(to_value(e));
+        return a;
+    } else if constexpr (is_described_struct_v<T>) {
+        bj::object o;
+        boost::mp11::mp_for_each<members_of<T>>([&](auto D) { o[D.name] = to_value(v.*D.pointer); });
+        return o;
+    } else {
+        static_assert(dependent_false<T>::value, "type is not described for JSON");
+    }
+}
+
+template <class T>
+std::string to_string(const T& v) { return bj::serialize(to_value(v)); }
+
+// ---------------------------------------------------------------- reading
+class Reader {
+public:
+    explicit Reader(ReadOptions opts) : opts_(opts) {}
+
+    template <class T>
+    void read(const bj::value& jv, T& out) {
+        using namespace reflect;
+        if constexpr (std::is_same_v<T, bool>) {
+            if (!jv.is_bool()) type_error("a boolean", jv);
+            out = jv.get_bool();
+        } else if constexpr (std::is_integral_v<T>) {
+            read_integer(jv, out);
+        } else if constexpr (std::is_floating_point_v<T>) {
+            if (!jv.is_number()) type_error("a number", jv);
+            out = static_cast<T>(jv.to_number<double>());
+        } else if constexpr (std::is_same_v<T, std::string>) {
+            if (!jv.is_string()) type_error("a string", jv);
+            out.assign(jv.get_string().data(), jv.get_string().size());
+        } else if constexpr (std::is_same_v<T, FreeText>) {
+            read(jv, out.text);
+        } else if constexpr (std::is_same_v<T, Date>) {
+            if (!jv.is_string()) type_error("a date string YYYY-MM-DD", jv);
+            auto d = parse_iso(std::string_view(jv.get_string().data(), jv.get_string().size()));
+            if (!d) fail(errc::json_bad_date, "", path_, "'" + std::string(jv.get_string()) + "' is not a calendar date YYYY-MM-DD");
+            out = *d;
+        } else if constexpr (is_described_enum_v<T>) {
+            read_enum(jv, out);
+        } else if constexpr (is_optional_v<T>) {
+            if (jv.is_null()) { out.reset(); return; }
+            typename T::value_type inner{};
+            read(jv, inner);
+            out = std::move(inner);
+        } else if constexpr (is_vector_v<T>) {
+            if (!jv.is_array()) type_error("an array", jv);
+            const auto& arr = jv.get_array();
+            out.clear();
+            out.reserve(arr.size());
+            for (std::size_t i = 0; i < arr.size(); ++i) {
+                Scope s(*this, "[" + std::to_string(i) + "]");
+                typename T::value_type e{};
+                read(arr[i], e);
+                out.push_back(std::move(e));
+            }
+        } else if constexpr (is_described_struct_v<T>) {
+            read_struct(jv, out);
+        } else {
+            static_assert(dependent_false<T>::value, "type is not described for JSON");
+        }
+    }
+
+    const std::string& path() const { return path_; }
+
+private:
+    struct Scope {  // pushes one path segment for the lifetime of a read
+        Scope(Reader& reader, const std::string& seg) : owner(reader), len(reader.path_.size()) { owner.path_ += seg; }
+        ~Scope() { owner.path_.resize(len); }
+        Reader& owner;
+        std::size_t len;
+    };
+
+    [[noreturn]] void type_error(const char* expected, const bj::value& got) {
+        fail(errc::json_type, "", path_, std::string("expected ") + expected + ", got " + std::string(bj::to_string(got.kind())));
+    }
+
+    template <class T>
+    void read_integer(const bj::value& jv, T& out) {
+        if (jv.is_int64()) {
+            if (!std::in_range<T>(jv.get_int64())) range_error(jv);
+            out = static_cast<T>(jv.get_int64());
+        } else if (jv.is_uint64()) {
+            if (!std::in_range<T>(jv.get_uint64())) range_error(jv);
+            out = static_cast<T>(jv.get_uint64());
+        } else {
+            type_error("an integer", jv);
+        }
+    }
+    [[noreturn]] void range_error(const bj::value& jv) {
+        fail(errc::json_out_of_range, "", path_, bj::serialize(jv) + " is out of range");
+    }
+
+    template <class E>
+    void read_enum(const bj::value& jv, E& out) {
+        if (!jv.is_string()) type_error("a name", jv);
+        const std::string name(jv.get_string());
+        if (boost::describe::enum_from_string(name.c_str(), out)) return;
+        std::string allowed;
+        boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) {
+            if (!allowed.empty()) allowed += ", ";
+            allowed += D.name;
+        });
+        fail(errc::json_bad_enum, "", path_, "'" + name + "' is not one of: " + allowed);
+    }
+
+    template <class T>
+    void read_struct(const bj::value& jv, T& out) {
+        using namespace reflect;
+        if (!jv.is_object()) type_error("an object", jv);
+        const auto& obj = jv.get_object();
+        if constexpr (requires { out.schema; }) check_schema(obj, out.schema);
+        if (opts_.reject_unknown_fields) {
+            for (const auto& kv : obj) {
+                bool known = false;
+                boost::mp11::mp_for_each<members_of<T>>([&](auto D) { known = known || kv.key() == D.name; });
+                if (!known) {
+                    Scope s(*this, "." + std::string(kv.key()));
+                    fail(errc::json_unknown_field, "", path_, "unknown field '" + std::string(kv.key()) + "'");
+                }
+            }
+        }
+        boost::mp11::mp_for_each<members_of<T>>([&](auto D) {
+            using M = std::remove_cvref_t<decltype(out.*D.pointer)>;
+            Scope s(*this, std::string(".") + D.name);
+            const bj::value* field = obj.if_contains(D.name);
+            if (!field) {
+                if constexpr (!is_omissible_v<M>) fail(errc::json_missing_field, "", path_, std::string("missing field '") + D.name + "'");
+                return;  // absent optional/list: keeps the default of T{}
+            }
+            read(*field, out.*D.pointer);
+        });
+    }
+
+    void check_schema(const bj::object& obj, int current) {
+        Scope s(*this, ".schema");
+        const bj::value* v = obj.if_contains("schema");
+        if (!v) fail(errc::json_schema_version, "", path_, "document has no schema version (expected " + std::to_string(current) + ")");
+        int got = 0;
+        read(*v, got);
+        if (got != current)
+            fail(errc::json_schema_version, "", path_,
+                 "schema version " + std::to_string(got) + " is not supported (this library reads " + std::to_string(current) + ")");
+    }
+
+    ReadOptions opts_;
+    std::string path_ = "$";
+};
+
+template <class T>
+T from_value(const bj::value& jv, ReadOptions opts = {}) {
+    T out{};
+    Reader(opts).read(jv, out);
+    return out;
+}
+
+/// Parses text; syntax errors report the byte offset. Refuses documents over max_bytes.
+inline bj::value parse(std::string_view text, std::size_t max_bytes = 64u << 20) {
+    if (text.size() > max_bytes)
+        fail(errc::json_syntax, "", "$", "document of " + std::to_string(text.size()) + " bytes exceeds the limit of " + std::to_string(max_bytes));
+    bj::stream_parser p;
+    boost::system::error_code ec;
+    std::size_t used = p.write(text.data(), text.size(), ec);  // write(), unlike write_some, refuses trailing data
+    if (!ec) p.finish(ec);
+    if (ec) fail(errc::json_syntax, "", "$", "malformed JSON at byte " + std::to_string(used) + ": " + ec.message());
+    return p.release();
+}
+
+template <class T>
+T from_string(std::string_view text, ReadOptions opts = {}) { return from_value<T>(parse(text), opts); }
+
+}  // namespace jmdcm::json

@@ -1,0 +1,45 @@
+// R15 Organisation level: caseload per case worker against the policy's thresholds.
+// (Substitution and hand-over are steps on the case: see case.hpp.)
+#pragma once
+
+#include "jmdcm/case.hpp"
+
+#include <map>
+
+namespace jmdcm {
+
+/// realistic (<= 30) .. agreed basis (<= 50) .. high (<= 80 observed) .. critical (< 150) .. unjustifiable.
+BOOST_DEFINE_ENUM_CLASS(CaseloadLevel, realistic, agreed_basis, high, critical, unjustifiable)
+
+CaseloadLevel caseload_level(int running_cases, const Policy& policy);
+
+/// One row of what a store's query returns: enough for caseload and agenda, no personal data.
+struct CaseSummary {
+    std::string id;
+    std::int64_t version = 0;
+    std::string office;
+    std::string case_worker;
+    CaseKind kind = CaseKind::cm;
+    Phase phase = Phase::intake;
+    bool running = true;
+    bool anonymised = false;
+    Date opened;
+    Date last_activity;
+    Date last_contact;
+};
+BOOST_DESCRIBE_STRUCT(CaseSummary, (),
+    (id, version, office, case_worker, kind, phase, running, anonymised, opened, last_activity, last_contact))
+
+CaseSummary summarise(const Case& c);
+
+struct Caseload {
+    std::string case_worker;
+    int running = 0;
+    CaseloadLevel level = CaseloadLevel::realistic;
+};
+BOOST_DESCRIBE_STRUCT(Caseload, (), (case_worker, running, level))
+
+/// Running cases per case worker, ordered by case worker.
+std::vector<Caseload> caseload(const std::vector<CaseSummary>& cases, const Policy& policy);
+
+}  // namespace jmdcm

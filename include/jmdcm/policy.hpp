@@ -1,0 +1,53 @@
+// Policy: every number DOMAIN.md calls configurable, in one value a host loads from JSON.
+// Defaults are the handbook's (R2, R3, R6, R7, R9, R11, R13, R15).
+#pragma once
+
+#include "jmdcm/json.hpp"
+
+#include <boost/describe/class.hpp>
+
+#include <optional>
+#include <string>
+
+namespace jmdcm {
+
+struct Policy {
+    int schema = 1;
+    // R2 eligibility: age on the intake date, inclusive.
+    int min_age = 12;
+    int max_age = 27;
+    // R3/R4: below this age the guardians consent in addition; null switches the rule off
+    // (it is the programme's policy, not a GDPR requirement).
+    std::optional<int> guardian_consent_below_age = 16;
+    // R3: the consent form version in use; consent given on another version is not valid.
+    std::optional<std::string> consent_form_version;
+    // R6: distinct serious obstacles that make CM indicated.
+    int screening_threshold = 4;
+    // R7: assessment scale (1 = no competence yet ... 5 = fully independent).
+    int scale_min = 1;
+    int scale_max = 5;
+    // R9: goals worked on at the same time.
+    int active_goal_limit = 3;
+    // R13: months untouched until review, months without contact until closure and anonymisation.
+    int review_after_months = 6;
+    int anonymise_after_months = 9;
+    // R11: follow-up talk after closure.
+    int follow_up_after_months = 6;
+    // R15: caseload per full-time post.
+    int caseload_realistic = 30;
+    int caseload_agreed = 50;
+    int caseload_observed = 80;
+    int caseload_unjustifiable = 150;
+};
+BOOST_DESCRIBE_STRUCT(Policy, (),
+    (schema, min_age, max_age, guardian_consent_below_age, consent_form_version, screening_threshold,
+     scale_min, scale_max, active_goal_limit, review_after_months, anonymise_after_months,
+     follow_up_after_months, caseload_realistic, caseload_agreed, caseload_observed, caseload_unjustifiable))
+
+/// Throws errc::policy_invalid naming the field when a value makes no sense.
+void validate(const Policy& p);
+
+/// Loads and validates; absent fields keep the handbook's defaults.
+Policy load_policy(std::string_view json_text, json::ReadOptions opts = {});
+
+}  // namespace jmdcm

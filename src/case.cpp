@@ -1,0 +1,483 @@
+// R1-R11, R15: the steps on a case. Guards first (open, consent), then the rule, then
+// the change, so a refused step leaves the case exactly as it was.
+#include "jmdcm/case.hpp"
+
+#include <algorithm>
+
+namespace jmdcm {
+
+namespace {
+
+std::string name_of(Phase p) { return boost::describe::enum_to_string(p, "?"); }
+
+void require_not_anonymised(const Case& c) {
+    if (is_anonymised(c)) fail(errc::case_anonymised, "R13", "case", "case '" + c.id + "' is anonymised; nothing can be added");
+}
+
+void require_running(const Case& c) {
+    require_not_anonymised(c);
+    if (!is_running(c)) fail(errc::case_closed, "R11", "case.closure", "case '" + c.id + "' is closed; reopen it first");
+}
+
+/// R1/R3: without consent in force only anonymous counselling is possible.
+void require_consent(const Case& c, Date on, const Policy& policy, const char* what) {
+    if (!c.consent || !consent_in_force(*c.consent, on, policy))
+        fail(errc::consent_required, "R3", "case.consent",
+             std::string("no data consent in force on ") + to_iso(on) + ": " + what + " would store personal data");
+}
+
+void touch(Case& c, Date on) {
+    if (c.last_activity.is_special() || on > c.last_activity) c.last_activity = on;
+}
+
+void require_date(Date d, const char* rule, const char* field) {
+    if (d.is_special()) fail(errc::invalid_argument, rule, field, "a date is required");
+}
+
+bool has_personal_text(const JournalEntry& e) { return !is_blank(e.with_whom) || !is_blank(e.note); }
+
+}  // namespace
+
+// ------------------------------------------------------------------ queries
+bool is_anonymised(const Case& c) { return c.anonymised_on.has_value(); }
+
+bool is_running(const Case& c) {
+    return !is_anonymised(c) && (!c.closure || c.closure->continue_as_counselling);
+}
+
+const Plan* current_plan(const Case& c) { return c.plans.empty() ? nullptr : &c.plans.back(); }
+
+Date last_contact(const Case& c) {
+    Date last = c.opened;
+    for (const auto& e : c.journal)
+        if (e.with_young_person && (last.is_special() || e.date > last)) last = e.date;
+    return last;
+}
+
+std::optional<Achievement> latest_achievement(const Case& c, std::string_view goal_id) {
+    std::optional<Achievement> a;
+    Date at;
+    for (const auto& r : c.reviews)
+        if (r.goal_id == goal_id && (at.is_special() || r.date >= at)) { a = r.achievement; at = r.date; }
+    return a;
+}
+
+std::set<std::string> concluded_goals(const Case& c) {
+    std::set<std::string> ids;
+    for (const auto& r : c.reviews)
+        if (auto a = latest_achievement(c, r.goal_id); a && concludes_goal(*a)) ids.insert(r.goal_id);
+    return ids;
+}
+
+std::optional<int> age_of(const Case& c, Date on) {
+    if (!c.person || c.person->birth_date.is_special()) return std::nullopt;
+    return age_on(c.person->birth_date, on);
+}
+
+// ------------------------------------------------------------------ intake
+Case open_case(std::string id, std::string office, std::string case_worker, Date opened, CaseKind kind) {
+    if (is_blank(id)) fail(errc::invalid_argument, "R1", "case.id", "a case needs an id");
+    if (is_blank(case_worker)) fail(errc::invalid_argument, "R15", "case.case_worker", "a case needs a responsible case worker");
+    require_date(opened, "R1", "case.opened");
+    Case c;
+    c.id = std::move(id);
+    c.office = std::move(office);
+    c.case_worker = std::move(case_worker);
+    c.kind = kind;
+    c.phase = Phase::intake;
+    c.opened = opened;
+    c.last_activity = opened;
+    return c;
+}
+
+void record_consent(Case& c, DataConsent consent, Date birth_date, const Policy& policy) {
+    require_running(c);
+    require_date(birth_date, "R3", "birth_date");
+    validate_consent(consent, age_on(birth_date, consent.given_on), policy);
+    if (consent.withdrawn_on) fail(errc::consent_invalid, "R3", "consent.withdrawn_on", "a new consent cannot be already withdrawn");
+    touch(c, consent.given_on);
+    c.consent = std::move(consent);
+}
+
+void withdraw_consent(Case& c, Date on) {
+    require_not_anonymised(c);
+    if (!c.consent) fail(errc::consent_required, "R3", "case.consent", "there is no consent to withdraw");
+    require_date(on, "R3", "withdrawn_on");
+    anonymise(c, on);                       // R3: personal data deleted from the file at once
+    c.consent->withdrawn_on = on;
+    c.kind = CaseKind::counselling;         // CM needs consent; what is left is anonymous
+    c.reminders.push_back({on, on, ReminderKind::paper_file_cleanup,
+                           "R3: consent withdrawn for case " + c.id + ": remove personal data from the paper file (Handakte)", false});
+}
+
+void set_person(Case& c, MasterData person, Date on, const Policy& policy) {
+    require_running(c);
+    require_consent(c, on, policy, "master data");
+    require_date(person.birth_date, "R2", "person.birth_date");
+    touch(c, on);
+    c.person = std::move(person);
+}
+
+void record_intake(Case& c, Intake intake, Date on, const Policy& policy) {
+    require_running(c);
+    require_consent(c, on, policy, "the intake record");
+    require_date(intake.first_contact, "R2", "intake.first_contact");
+    touch(c, on);
+    c.intake = std::move(intake);
+}
+
+void set_eligibility(Case& c, EligibilityRecord record, const Policy& policy) {
+    require_running(c);
+    require_consent(c, record.date, policy, "the eligibility check");
+    record = record_eligibility(record.date, std::move(record.result), std::move(record.referral));  // R2 referral rule
+    touch(c, record.date);
+    c.eligibility = std::move(record);
+}
+
+void record_cooperation(Case& c, CooperationAgreement agreement, const Policy& policy) {
+    require_running(c);
+    require_date(agreement.informed_on, "R5", "cooperation.informed_on");
+    require_consent(c, agreement.informed_on, policy, "the cooperation agreement");
+    touch(c, agreement.informed_on);
+    if (!agreement.agreed) c.kind = CaseKind::counselling;  // R5 refused: counselling without CM
+    c.cooperation = agreement;
+}
+
+// ------------------------------------------------------------------ releases
+void grant_release(Case& c, Release release, const Policy& policy) {
+    require_running(c);
+    require_consent(c, release.granted_on, policy, "a release");
+    const auto age = age_of(c, release.granted_on);
+    if (!age) fail(errc::release_invalid, "R4", "person.birth_date", "record master data first: the guardian rule needs the age");
+    validate_release(release, *age, policy);
+    for (const auto& r : c.releases)
+        if (r.id == release.id) fail(errc::already_exists, "R4", "release.id", "release '" + release.id + "' exists already");
+    touch(c, release.granted_on);
+    c.releases.push_back(std::move(release));
+}
+
+void revoke_release(Case& c, std::string_view release_id, Date on) {
+    require_not_anonymised(c);
+    for (auto& r : c.releases)
+        if (r.id == release_id) {
+            if (!r.revoked_on) r.revoked_on = on;
+            touch(c, on);
+            return;
+        }
+    fail(errc::not_found, "R4", "release.id", "no release '" + std::string(release_id) + "'");
+}
+
+const Disclosure& disclose(Case& c, std::string recipient, DisclosureKind kind, FreeText what, Date on, const Policy& policy) {
+    require_not_anonymised(c);
+    require_consent(c, on, policy, "a disclosure");
+    const Release& r = require_release(c.releases, recipient, on, "disclosure.recipient");
+    touch(c, on);
+    c.disclosures.push_back({on, std::move(recipient), r.id, kind, std::move(what)});
+    return c.disclosures.back();
+}
+
+// ------------------------------------------------------------------ screening, assessment, plan
+void record_screening(Case& c, Screening screening, const Policy& policy) {
+    require_running(c);
+    require_date(screening.date, "R6", "screening.date");
+    require_consent(c, screening.date, policy, "the screening");
+    validate_screening(screening);
+    if (screening.decision) {  // a decision that comes along is checked like decide_screening
+        auto d = std::move(*screening.decision);
+        screening.decision.reset();
+        jmdcm::decide_screening(screening, std::move(d), policy);
+    }
+    touch(c, screening.date);
+    c.screening = std::move(screening);
+    if (c.kind == CaseKind::cm && c.phase == Phase::intake) {
+        c.phase_history.push_back({c.screening->date, c.phase, Phase::screening});
+        c.phase = Phase::screening;
+    }
+}
+
+void decide_screening(Case& c, ScreeningDecision decision, const Policy& policy) {
+    require_running(c);
+    if (!c.screening) fail(errc::phase_gate, "R6", "case.screening", "record the screening before deciding");
+    Screening s = *c.screening;
+    const Date on = decision.decided_on;
+    jmdcm::decide_screening(s, std::move(decision), policy);
+    touch(c, on);
+    c.screening = std::move(s);
+    if (!c.screening->decision->take_into_cm) c.kind = CaseKind::counselling;
+}
+
+void start_case_management(Case& c, Date on, const Policy& policy) {
+    require_running(c);
+    auto missing = phase_gate(c, Phase::assessment, on, policy);
+    if (!missing.empty()) fail(errc::phase_gate, "R1", "case.kind", "cannot start CM: " + missing.front());
+    c.kind = CaseKind::cm;
+    if (c.phase < Phase::assessment) {
+        c.phase_history.push_back({on, c.phase, Phase::assessment});
+        c.phase = Phase::assessment;
+    }
+    touch(c, on);
+}
+
+std::vector<AssessmentIssue> add_assessment(Case& c, Assessment assessment, const Policy& policy) {
+    require_running(c);
+    auto warnings = validate_assessment(assessment, policy);
+    require_consent(c, assessment.date, policy, "the assessment");
+    if (!c.assessments.empty() && assessment.date < c.assessments.back().date)
+        fail(errc::assessment_invalid, "R7", "assessment.date", "a re-assessment cannot predate the previous assessment");
+    touch(c, assessment.date);
+    c.assessments.push_back(std::move(assessment));
+    return warnings;
+}
+
+std::vector<PlanIssue> adopt_plan(Case& c, Plan plan, const Policy& policy, const Catalogue* catalogue) {
+    require_running(c);
+    require_date(plan.date, "R9", "plan.date");
+    require_consent(c, plan.date, policy, "the plan");
+    if (c.assessments.empty() && !c.screening)
+        fail(errc::phase_gate, "R1", "case.assessments", "no plan without a documented needs assessment");
+    if (const Plan* prev = current_plan(c); prev && plan.date < prev->date)
+        fail(errc::plan_invalid, "R9", "plan.date", "a revision cannot predate the plan it revises");
+    plan.version = static_cast<int>(c.plans.size()) + 1;
+    auto warnings = require_valid_plan(plan, policy, concluded_goals(c), catalogue);
+    for (const auto& g : plan.goals) {  // R9 "no suitable offer" is a supply gap (R12)
+        const bool known = std::any_of(c.supply_gaps.begin(), c.supply_gaps.end(),
+                                       [&](const SupplyGap& s) { return s.goal_id == g.id; });
+        if (!g.offer_available && !known) c.supply_gaps.push_back({plan.date, g.area, g.id, g.gap});
+    }
+    touch(c, plan.date);
+    c.plans.push_back(std::move(plan));
+    return warnings;
+}
+
+// ------------------------------------------------------------------ implementation
+void add_journal_entry(Case& c, JournalEntry entry, const Policy& policy) {
+    require_running(c);
+    require_date(entry.date, "R10", "journal.date");
+    if (has_personal_text(entry)) require_consent(c, entry.date, policy, "a journal note");
+    touch(c, entry.date);
+    c.journal.push_back(std::move(entry));
+}
+
+const Referral& refer(Case& c, Referral referral, const Policy& policy) {
+    require_running(c);
+    require_date(referral.date, "R10", "referral.date");
+    require_consent(c, referral.date, policy, "a referral");
+    if (referral.goal_id) {
+        const Plan* p = current_plan(c);
+        const bool found = p && std::any_of(p->goals.begin(), p->goals.end(), [&](const Goal& g) { return g.id == *referral.goal_id; });
+        if (!found) fail(errc::not_found, "R10", "referral.goal_id", "no goal '" + *referral.goal_id + "' in the current plan");
+    }
+    const Release& r = require_release(c.releases, referral.recipient, referral.date, "referral.recipient");
+    referral.release_id = r.id;
+    touch(c, referral.date);
+    c.disclosures.push_back({referral.date, referral.recipient, r.id, DisclosureKind::referral, referral.offer});
+    c.referrals.push_back(std::move(referral));
+    return c.referrals.back();
+}
+
+void review_goal(Case& c, GoalReview review, const Policy& policy) {
+    require_running(c);
+    require_date(review.date, "R10", "review.date");
+    require_consent(c, review.date, policy, "a goal review");
+    const Plan* p = current_plan(c);
+    const bool found = p && std::any_of(p->goals.begin(), p->goals.end(), [&](const Goal& g) { return g.id == review.goal_id; });
+    if (!found) fail(errc::not_found, "R10", "review.goal_id", "no goal '" + review.goal_id + "' in the current plan");
+    const Phase back = review.consequence == ReviewConsequence::reassess     ? Phase::assessment
+                       : review.consequence == ReviewConsequence::revise_plan ? Phase::planning
+                                                                               : c.phase;
+    touch(c, review.date);
+    if (back < c.phase) {  // R1 Regelkreis: back in the loop
+        c.phase_history.push_back({review.date, c.phase, back});
+        c.phase = back;
+    }
+    c.reviews.push_back(std::move(review));
+}
+
+void record_supply_gap(Case& c, SupplyGap gap, const Policy& policy) {
+    require_running(c);
+    require_date(gap.date, "R10", "supply_gap.date");
+    if (!is_blank(gap.description)) require_consent(c, gap.date, policy, "a supply gap description");
+    touch(c, gap.date);
+    c.supply_gaps.push_back(std::move(gap));
+}
+
+// ------------------------------------------------------------------ phases
+std::vector<std::string> phase_gate(const Case& c, Phase to, Date on, const Policy& policy) {
+    std::vector<std::string> missing;
+    if (c.kind == CaseKind::counselling && to > Phase::screening && !(c.screening && c.screening->decision && c.screening->decision->take_into_cm))
+        missing.push_back("R1: a counselling case has no CM phases until screening takes it into CM");
+    if (to >= Phase::screening) {
+        if (!c.consent || !consent_in_force(*c.consent, on, policy)) missing.push_back("R3: data consent");
+        if (!c.person) missing.push_back("R14: master data");
+    }
+    if (to >= Phase::assessment) {
+        if (!c.screening) missing.push_back("R6: screening");
+        else if (!c.screening->decision || !c.screening->decision->take_into_cm) missing.push_back("R6: screening decision to take into CM");
+        if (!c.cooperation || !c.cooperation->agreed) missing.push_back("R5: cooperation agreement");
+    }
+    if (to >= Phase::planning && c.assessments.empty()) missing.push_back("R7: documented needs assessment");
+    if (to >= Phase::implementation) {
+        const Plan* p = current_plan(c);
+        if (!p || p->goals.empty()) missing.push_back("R9: a plan with at least one goal");
+    }
+    if (to == Phase::closure) missing.push_back("R11: closure needs a reason: use close_case");
+    return missing;
+}
+
+void change_phase(Case& c, Phase to, Date on, const Policy& policy) {
+    require_running(c);
+    if (c.kind == CaseKind::counselling) fail(errc::phase_gate, "R1", "case.phase", "a counselling case has no phases");
+    if (to > c.phase) {
+        auto missing = phase_gate(c, to, on, policy);
+        if (!missing.empty())
+            fail(errc::phase_gate, missing.front().substr(0, missing.front().find(':')), "case.phase",
+                 "cannot enter " + name_of(to) + ": missing " + missing.front().substr(missing.front().find(':') + 2));
+    }
+    if (to == c.phase) return;
+    c.phase_history.push_back({on, c.phase, to});
+    c.phase = to;
+    touch(c, on);
+}
+
+// ------------------------------------------------------------------ closure
+void close_case(Case& c, Closure closure, const Policy& policy) {
+    require_not_anonymised(c);
+    if (c.closure && !c.closure->continue_as_counselling) fail(errc::case_closed, "R11", "case.closure", "the case is closed already");
+    require_date(closure.date, "R11", "closure.date");
+    const auto reason = closure.reason;
+    switch (reason) {
+    case ClosureReason::no_contact: {
+        const Date limit = add_months(last_contact(c), policy.anonymise_after_months);
+        if (closure.date < limit)
+            fail(errc::closure_invalid, "R11", "closure.reason",
+                 "last contact was on " + to_iso(last_contact(c)) + "; 'no contact' applies from " + to_iso(limit));
+        break;
+    }
+    case ClosureReason::structural_obstacles:
+        if (is_blank(closure.referred_to) && c.supply_gaps.empty())
+            fail(errc::closure_invalid, "R11", "closure.referred_to",
+                 "structural obstacles: name where the young person was referred or record the missing offer");
+        if (!is_blank(closure.referred_to)) require_release(c.releases, closure.referred_to, closure.date, "closure.referred_to");
+        break;
+    case ClosureReason::lack_of_cooperation:
+        break;
+    default:
+        if (closure.continue_as_counselling)
+            fail(errc::closure_invalid, "R11", "closure.continue_as_counselling",
+                 "only a closure for lack of cooperation continues as a counselling case");
+        break;
+    }
+    const bool anonymise_now = reason == ClosureReason::no_contact || reason == ClosureReason::office_closed;
+    if (!anonymise_now) closure.follow_up_on = add_months(closure.date, policy.follow_up_after_months);
+    if (closure.follow_up_on)
+        c.reminders.push_back({closure.date, *closure.follow_up_on, ReminderKind::follow_up_talk,
+                               "R11: follow-up talk for case " + c.id, false});
+    if (c.kind == CaseKind::cm && c.phase != Phase::closure) c.phase_history.push_back({closure.date, c.phase, Phase::closure});
+    if (c.kind == CaseKind::cm) c.phase = Phase::closure;
+    if (closure.continue_as_counselling) c.kind = CaseKind::counselling;
+    touch(c, closure.date);
+    const Date on = closure.date;
+    c.closure = std::move(closure);
+    if (anonymise_now) anonymise(c, on);  // R11/R13: no contact for nine months, office closes
+}
+
+void record_evaluation(Case& c, Evaluation evaluation, const Policy& policy) {
+    require_not_anonymised(c);
+    if (!c.closure) fail(errc::phase_gate, "R11", "case.closure", "the evaluation follows the closure: close the case first");
+    require_date(evaluation.date, "R11", "evaluation.date");
+    auto in_scale = [&](const std::optional<int>& v, const char* field) {
+        if (v && (*v < policy.scale_min || *v > policy.scale_max))
+            fail(errc::invalid_argument, "R11", std::string("evaluation.") + field,
+                 "rating " + std::to_string(*v) + " is off the scale " + std::to_string(policy.scale_min) + "-" + std::to_string(policy.scale_max));
+    };
+    in_scale(evaluation.satisfaction_measures, "satisfaction_measures");
+    in_scale(evaluation.satisfaction_case_worker, "satisfaction_case_worker");
+    in_scale(evaluation.general_satisfaction, "general_satisfaction");
+    in_scale(evaluation.course, "course");
+    in_scale(evaluation.results, "results");
+    in_scale(evaluation.expectations, "expectations");
+    in_scale(evaluation.mandate, "mandate");
+    std::set<std::string> ids;
+    for (const auto& p : c.plans)
+        for (const auto& g : p.goals) ids.insert(g.id);
+    for (std::size_t i = 0; i < evaluation.goals.size(); ++i)
+        if (!ids.count(evaluation.goals[i].goal_id))
+            fail(errc::not_found, "R11", "evaluation.goals[" + std::to_string(i) + "].goal_id",
+                 "no goal '" + evaluation.goals[i].goal_id + "' in any plan of the case");
+    touch(c, evaluation.date);
+    c.evaluation = std::move(evaluation);
+}
+
+void reopen_case(Case& c, Date on, const Policy& policy) {
+    require_not_anonymised(c);
+    if (!c.closure) fail(errc::invalid_argument, "R11", "case.closure", "the case is not closed");
+    require_consent(c, on, policy, "reopening");
+    for (auto& r : c.reminders)
+        if (r.kind == ReminderKind::follow_up_talk) r.done = true;
+    c.closure.reset();                      // R11: clear the end date and continue
+    c.evaluation.reset();
+    c.kind = CaseKind::cm;
+    c.phase_history.push_back({on, c.phase, Phase::implementation});
+    c.phase = Phase::implementation;
+    touch(c, on);
+}
+
+Case reopen_as_new_case(Case& old, std::string new_id, Date on, const Policy& /*policy*/) {
+    if (new_id == old.id) fail(errc::invalid_argument, "R11", "new_id", "the new case needs a new id");
+    Case fresh = open_case(std::move(new_id), old.office, old.case_worker, on, CaseKind::counselling);
+    if (!is_anonymised(old)) anonymise(old, on);  // R11: the old file is anonymised first, never deleted
+    return fresh;
+}
+
+void anonymise(Case& c, Date on) {
+    require_date(on, "R13", "anonymised_on");
+    if (is_anonymised(c)) return;
+    StatisticalSkeleton s = c.skeleton.value_or(StatisticalSkeleton{});
+    if (c.person) {
+        const auto& p = *c.person;
+        if (!p.birth_date.is_special()) {
+            s.birth_year = p.birth_date.year();
+            if (!c.opened.is_special()) s.age_at_intake = age_on(p.birth_date, c.opened);
+        }
+        s.gender = p.gender;
+        s.region = p.address.postcode.substr(0, 3);
+        s.residence = p.residence.category;
+    } else if (c.screening) {
+        s.residence = c.screening->residence.category;
+    }
+    c.person.reset();
+    c.skeleton = s;
+    // Every free text goes, every date is coarsened to its month: one walk over the whole case.
+    reflect::walk(c, [](auto& leaf) {
+        using L = std::remove_cvref_t<decltype(leaf)>;
+        if constexpr (std::is_same_v<L, FreeText>) leaf.wipe();
+        else if constexpr (std::is_same_v<L, Date>) { if (!leaf.is_special()) leaf = month_start(leaf); }
+    });
+    for (auto& t : c.plans)
+        for (auto& g : t.goals)
+            for (auto& task : g.tasks) task.institution.clear();
+    for (auto& r : c.assessments)
+        for (auto& rating : r.ratings) rating.rater.clear();
+    c.anonymised_on = on;
+}
+
+// ------------------------------------------------------------------ organisation
+void assign_substitute(Case& c, Substitution s, const Policy& policy) {
+    require_running(c);
+    require_date(s.from, "R15", "substitution.from");
+    if (!s.young_person_consented_on || *s.young_person_consented_on > s.from)
+        fail(errc::substitution_refused, "R15", "substitution.young_person_consented_on",
+             "substitution by '" + s.colleague + "' needs the young person's consent");
+    const Disclosure& d = disclose(c, s.colleague, DisclosureKind::substitution, FreeText("case file for substitution"), s.from, policy);
+    s.release_id = d.release_id;
+    c.substitutions.push_back(std::move(s));
+}
+
+void hand_over(Case& c, std::string new_case_worker, Date on, const Policy& policy) {
+    require_running(c);
+    if (new_case_worker == c.case_worker) return;
+    disclose(c, new_case_worker, DisclosureKind::handover, FreeText("case file handed over"), on, policy);
+    c.case_worker = std::move(new_case_worker);
+}
+
+}  // namespace jmdcm
