@@ -453,9 +453,13 @@ void anonymise(Case& c, Date on) {
         if constexpr (std::is_same_v<L, FreeText>) leaf.wipe();
         else if constexpr (std::is_same_v<L, Date>) { if (!leaf.is_special()) leaf = month_start(leaf); }
     });
+    // Institution names typed by people can narrow a person down too; recipients of
+    // releases and disclosures stay as the accountability record of what went where.
     for (auto& t : c.plans)
-        for (auto& g : t.goals)
+        for (auto& g : t.goals) {
+            g.institutions.clear();
             for (auto& task : g.tasks) task.institution.clear();
+        }
     for (auto& r : c.assessments)
         for (auto& rating : r.ratings) rating.rater.clear();
     c.anonymised_on = on;

@@ -2,7 +2,8 @@
 // Unlike Boost.JSON 1.81's own value_to, it lets documents evolve: an absent optional
 // or list member keeps its default, unknown keys are ignored (or refused by option),
 // and every failure names its JSON path ("$.plans[0].goals[2].review_date").
-// Documents with a `schema` member are checked first so an incompatible version is
+// A type that declares `using absent_members_keep_default = void;` (Policy) lets every
+// member be absent. Documents with a `schema` member are checked first so an incompatible version is
 // reported as such, not as a pile of missing fields.
 #pragma once
 
@@ -181,7 +182,7 @@ private:
             Scope s(*this, std::string(".") + D.name);
             const bj::value* field = obj.if_contains(D.name);
             if (!field) {
-                if constexpr (!is_omissible_v<M>) fail(errc::json_missing_field, "", path_, std::string("missing field '") + D.name + "'");
+                if constexpr (!is_omissible_v<M> && !requires { typename T::absent_members_keep_default; }) fail(errc::json_missing_field, "", path_, std::string("missing field '") + D.name + "'");
                 return;  // absent optional/list: keeps the default of T{}
             }
             read(*field, out.*D.pointer);

@@ -12,6 +12,7 @@
 namespace jmdcm {
 
 struct Policy {
+    using absent_members_keep_default = void;  // a host's policy file names only what it changes
     int schema = 1;
     // R2 eligibility: age on the intake date, inclusive.
     int min_age = 12;

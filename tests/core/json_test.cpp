@@ -1,0 +1,157 @@
+// The generic JSON conversion: round trips of every type, evolution, and bad input.
+#include "fixtures.hpp"
+
+using namespace jmdcm;
+using namespace jmdcm::test;
+
+namespace {
+
+template <class T>
+void expect_round_trip(const T& v) {
+    const std::string once = json::to_string(v);
+    const T back = json::from_string<T>(once, {.reject_unknown_fields = true});
+    EXPECT_EQ(json::to_string(back), once);
+}
+
+error json_error(std::string_view text) {
+    return error_of([&] { json::from_string<Case>(text); });
+}
+
+std::string samira_json() { return json::to_string(samira()); }
+
+void replace(std::string& s, const std::string& from, const std::string& to) {
+    const auto at = s.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    s.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST(Json, WorkedExampleCaseRoundTrips) { expect_round_trip(samira()); }
+
+TEST(Json, EveryDocumentTypeRoundTrips) {
+    const Case c = samira();
+    const Policy policy;
+    expect_round_trip(policy);
+    expect_round_trip(default_catalogue());
+    expect_round_trip(minimum_requirements(c));
+    expect_round_trip(retention_decision(c, d(2017, 4, 1), policy));
+    expect_round_trip(summarise(c));
+    expect_round_trip(caseload({summarise(c)}, policy));
+    expect_round_trip(compare_assessments(c.assessments.front(), c.assessments.back()));
+    expect_round_trip(check_plan(c.plans.back(), policy));
+    expect_round_trip(screening_recommendation(*c.screening, policy));
+    expect_round_trip(AuditRecord{"2026-11-23T10:00:00Z", "fk-1", Role::team_lead, "X", Operation::query, false, "access_denied"});
+    expect_round_trip(CaseQuery{std::string("fk-1"), Phase::planning, CaseKind::cm, true, d(2020, 1, 1), std::nullopt, 10});
+    EligibilityInput in;
+    in.intake_date = d(2020, 1, 1);
+    in.birth_date = d(2001, 2, 3);
+    in.preventive_justification = FreeText("präventiv");
+    in.postcode = "01067";
+    expect_round_trip(in);
+}
+
+TEST(Json, DatesAreIso8601AndEnumsAreNames) {
+    const std::string s = samira_json();
+    EXPECT_NE(s.find(R"("opened":"2016-09-12")"), std::string::npos);
+    EXPECT_NE(s.find(R"("reason":"ended_by_young_person")"), std::string::npos);
+    EXPECT_NE(s.find(R"("schema":1)"), std::string::npos);
+}
+
+TEST(Json, AbsentOptionalMemberKeepsDefaultAndNullClearsIt) {
+    EXPECT_EQ(json::from_string<Policy>(R"({"schema":1})").guardian_consent_below_age, 16);
+    EXPECT_FALSE(json::from_string<Policy>(R"({"schema":1,"guardian_consent_below_age":null})").guardian_consent_below_age);
+}
+
+TEST(Json, OlderDocumentWithoutListsAndOptionalsLoads) {
+    const Case c = json::from_string<Case>(
+        R"({"schema":1,"id":"A","version":3,"office":"JMD","case_worker":"fk","kind":"cm","phase":"intake",
+            "opened":"2020-01-01","last_activity":"2020-01-02"})");
+    EXPECT_EQ(c.version, 3);
+    EXPECT_TRUE(c.plans.empty());
+    EXPECT_FALSE(c.consent);
+}
+
+TEST(Json, NewerDocumentWithUnknownFieldsLoadsAndStrictModeNamesTheField) {
+    std::string s = samira_json();
+    replace(s, R"("office":"JMD Frankfurt am Main")", R"("office":"JMD Frankfurt am Main","future_field":{"x":1})");
+    EXPECT_EQ(json::from_string<Case>(s).id, "JMD-FFM-2016-0042");
+    auto e = error_of([&] { json::from_string<Case>(s, {.reject_unknown_fields = true}); });
+    EXPECT_EQ(e.code(), errc::json_unknown_field);
+    EXPECT_EQ(e.field(), "$.future_field");
+}
+
+TEST(Json, WrongTypeNamesTheJsonPath) {
+    std::string s = samira_json();
+    replace(s, R"("priority":1)", R"("priority":"high")");
+    auto e = json_error(s);
+    EXPECT_EQ(e.code(), errc::json_type);
+    EXPECT_EQ(e.field(), "$.plans[0].goals[0].priority");
+    EXPECT_NE(std::string(e.what()).find("expected an integer, got string"), std::string::npos);
+}
+
+TEST(Json, UnknownEnumValueListsTheAllowedNames) {
+    std::string s = samira_json();
+    replace(s, R"("reason":"ended_by_young_person")", R"("reason":"bored")");
+    auto e = json_error(s);
+    EXPECT_EQ(e.code(), errc::json_bad_enum);
+    EXPECT_EQ(e.field(), "$.closure.reason");
+    EXPECT_NE(std::string(e.what()).find("goals_reached"), std::string::npos);
+}
+
+TEST(Json, MissingRequiredFieldNamesThePath) {
+    std::string s = samira_json();
+    replace(s, R"("goal_id":"G3","achievement")", R"("achievement")");
+    auto e = json_error(s);
+    EXPECT_EQ(e.code(), errc::json_missing_field);
+    EXPECT_EQ(e.field(), "$.reviews[0].goal_id");
+}
+
+TEST(Json, ImpossibleDateIsRejectedWithItsPath) {
+    std::string s = samira_json();
+    replace(s, R"("opened":"2016-09-12")", R"("opened":"2016-02-30")");
+    auto e = json_error(s);
+    EXPECT_EQ(e.code(), errc::json_bad_date);
+    EXPECT_EQ(e.field(), "$.opened");
+    for (const char* bad : {"12.10.2016", "2016-1-05", "2016-13-01", "1399-01-01", "2016-10-05T00:00"})
+        EXPECT_FALSE(parse_iso(bad)) << bad;
+    EXPECT_EQ(parse_iso("2016-02-29"), d(2016, 2, 29));
+    EXPECT_FALSE(parse_iso("2017-02-29"));
+}
+
+TEST(Json, WrongOrMissingSchemaVersionIsRefusedFirst) {
+    auto e = json_error(R"({"schema":2,"id":"A"})");
+    EXPECT_EQ(e.code(), errc::json_schema_version);
+    EXPECT_EQ(e.field(), "$.schema");
+    EXPECT_EQ(json_error(R"({"id":"A"})").code(), errc::json_schema_version);
+    EXPECT_EQ(json_error(R"({"schema":"1"})").code(), errc::json_type);
+}
+
+TEST(Json, SyntaxErrorsAndTrailingDataAreReported) {
+    EXPECT_EQ(json_error(R"({"schema":1,)").code(), errc::json_syntax);
+    EXPECT_EQ(json_error(R"({"schema":1} {})").code(), errc::json_syntax);
+    EXPECT_EQ(json_error("").code(), errc::json_syntax);
+    EXPECT_EQ(json_error("[1,2]").code(), errc::json_type);
+}
+
+TEST(Json, NumbersOutOfRangeOrFractionalAreRejected) {
+    std::string s = samira_json();
+    replace(s, R"("priority":1)", R"("priority":99999999999)");
+    EXPECT_EQ(json_error(s).code(), errc::json_out_of_range);
+    replace(s, R"("priority":99999999999)", R"("priority":1.5)");
+    EXPECT_EQ(json_error(s).code(), errc::json_type);
+}
+
+TEST(Json, DeepNestingAndOversizedDocumentsFailCleanly) {
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    EXPECT_EQ(json_error(deep).code(), errc::json_syntax);
+    EXPECT_EQ(error_of([] { json::parse(std::string(2048, ' '), 1024); }).code(), errc::json_syntax);
+}
+
+TEST(Json, NonAsciiTextSurvivesUnchanged) {
+    Intake in;
+    in.first_contact = d(2020, 1, 1);
+    in.concern = "Aufenthaltsgestattung für Samira; سمیرا";
+    const Intake back = json::from_string<Intake>(json::to_string(in));
+    EXPECT_EQ(back.concern.text, "Aufenthaltsgestattung für Samira; سمیرا");
+}

@@ -1,0 +1,62 @@
+// R15 caseload and substitution.
+#include "fixtures.hpp"
+
+using namespace jmdcm;
+using namespace jmdcm::test;
+
+TEST(Organisation, R15_CaseloadLevelsFollowTheThresholds) {
+    const Policy p;
+    EXPECT_EQ(caseload_level(30, p), CaseloadLevel::realistic);
+    EXPECT_EQ(caseload_level(31, p), CaseloadLevel::agreed_basis);
+    EXPECT_EQ(caseload_level(50, p), CaseloadLevel::agreed_basis);
+    EXPECT_EQ(caseload_level(80, p), CaseloadLevel::high);
+    EXPECT_EQ(caseload_level(149, p), CaseloadLevel::critical);
+    EXPECT_EQ(caseload_level(150, p), CaseloadLevel::unjustifiable);
+    Policy strict;
+    strict.caseload_realistic = 20;
+    EXPECT_EQ(caseload_level(25, strict), CaseloadLevel::agreed_basis);
+}
+
+namespace {
+CaseSummary summary(std::string id, std::string worker, bool running) {
+    CaseSummary s;
+    s.id = std::move(id);
+    s.case_worker = std::move(worker);
+    s.running = running;
+    return s;
+}
+}  // namespace
+
+TEST(Organisation, R15_CaseloadCountsRunningCasesPerCaseWorker) {
+    std::vector<CaseSummary> cases;
+    for (int i = 0; i < 35; ++i) cases.push_back(summary("A" + std::to_string(i), "fk-a", true));
+    for (int i = 0; i < 3; ++i) cases.push_back(summary("B" + std::to_string(i), "fk-b", true));
+    cases.push_back(summary("C", "fk-b", false));
+    const auto load = caseload(cases, Policy{});
+    ASSERT_EQ(load.size(), 2u);
+    EXPECT_EQ(load[0].case_worker, "fk-a");
+    EXPECT_EQ(load[0].running, 35);
+    EXPECT_EQ(load[0].level, CaseloadLevel::agreed_basis);
+    EXPECT_EQ(load[1].running, 3);
+}
+
+TEST(Organisation, R15_SubstitutionNeedsTheYoungPersonsConsentAndARelease) {
+    Case c = case_at(Stage::implementing);
+    Substitution s{"fk-2", d(2020, 7, 1), d(2020, 7, 31), std::nullopt, {}};
+    EXPECT_EQ(error_of([&] { assign_substitute(c, s, Policy{}); }).code(), errc::substitution_refused);
+    s.young_person_consented_on = d(2020, 6, 20);
+    EXPECT_EQ(error_of([&] { assign_substitute(c, s, Policy{}); }).code(), errc::release_required);
+    EXPECT_TRUE(c.substitutions.empty());
+    grant_release(c, release_for("R-7", "fk-2", d(2020, 6, 20)), Policy{});
+    assign_substitute(c, s, Policy{});
+    ASSERT_EQ(c.substitutions.size(), 1u);
+    EXPECT_EQ(c.substitutions[0].release_id, "R-7");
+    EXPECT_EQ(c.disclosures.back().kind, DisclosureKind::substitution);
+}
+
+TEST(Organisation, R15_ConsentGivenAfterTheSubstitutionStartsDoesNotCount) {
+    Case c = case_at(Stage::implementing);
+    grant_release(c, release_for("R-7", "fk-2", d(2020, 6, 20)), Policy{});
+    Substitution s{"fk-2", d(2020, 7, 1), std::nullopt, d(2020, 7, 2), {}};
+    EXPECT_EQ(error_of([&] { assign_substitute(c, s, Policy{}); }).code(), errc::substitution_refused);
+}

@@ -1,0 +1,44 @@
+// The handbook's worked example end to end (chapter 3, Samira).
+#include "fixtures.hpp"
+
+using namespace jmdcm;
+using namespace jmdcm::test;
+
+TEST(WorkedExample, SamiraFromFirstVisitToEvaluation) {
+    MemoryRepository repo;
+    std::vector<Phase> phases;
+    const Case c = example::run_samira(repo, {"fachkraft-1", Role::case_worker}, Policy{},
+                                       [&](std::string_view, const Case& now) { phases.push_back(now.phase); });
+    EXPECT_EQ(phases.front(), Phase::intake);
+    EXPECT_EQ(phases.back(), Phase::closure);
+    for (Phase p : {Phase::screening, Phase::assessment, Phase::planning, Phase::implementation})
+        EXPECT_NE(std::find(phases.begin(), phases.end(), p), phases.end());
+
+    EXPECT_TRUE(c.eligibility->result.eligible);
+    EXPECT_TRUE(screening_recommendation(*c.screening, Policy{}).indicated);
+    ASSERT_EQ(c.plans.size(), 3u);
+    EXPECT_EQ(c.plans[0].date, d(2016, 10, 5));
+    EXPECT_EQ(c.plans[0].goals.size(), 3u);
+    EXPECT_EQ(c.plans[0].goals[0].review_date, d(2017, 1, 12));
+    EXPECT_EQ(c.plans[2].goals.size(), 5u);
+    EXPECT_EQ(concluded_goals(c).size(), 5u);
+    EXPECT_EQ(c.referrals.size(), c.disclosures.size());
+    ASSERT_EQ(c.supply_gaps.size(), 1u);
+    EXPECT_EQ(c.supply_gaps[0].goal_id, "G5");
+    EXPECT_EQ(c.closure->reason, ClosureReason::ended_by_young_person);
+    EXPECT_EQ(c.closure->date, d(2017, 3, 15));
+    EXPECT_EQ(c.closure->follow_up_on, d(2017, 9, 15));
+    EXPECT_EQ(c.evaluation->goals.size(), 5u);
+    EXPECT_EQ(minimum_requirements(c).met, 9);
+    // what the store holds is what the steps produced
+    EXPECT_EQ(json::to_string(repo.load({"fachkraft-1", Role::case_worker}, c.id)), json::to_string(c));
+}
+
+TEST(WorkedExample, R13_AfterClosureTheSweepAnonymisesIt) {
+    Case c = samira();
+    const auto dec = retention_decision(c, d(2017, 3, 16), Policy{});
+    EXPECT_EQ(dec.action, RetentionAction::anonymise);
+    apply_retention(c, dec, d(2017, 3, 16), Policy{});
+    EXPECT_TRUE(is_anonymised(c));
+    EXPECT_EQ(minimum_requirements(c).met, 9);  // the record of what was done survives anonymisation
+}
