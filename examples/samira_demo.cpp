@@ -44,7 +44,7 @@ int main() {
     try {
         const Policy policy;  // the handbook's defaults
         MemoryAuditSink audit;
-        MemoryRepository repo(&audit);
+        MemoryRepository repo({.audit = &audit});
         const Actor worker{"fachkraft-1", Role::case_worker};
 
         std::cout << "jmdcm " << JMDCM_VERSION_STRING << ": the handbook's worked example (Samira)\n\n";

@@ -2,31 +2,7 @@
 // merges it only when the body returns, so a failed body leaves nothing behind.
 #include "jmdcm/memory_repository.hpp"
 
-#include <chrono>
-#include <cstdio>
-#include <ctime>
-
 namespace jmdcm {
-
-std::string utc_timestamp() {
-    const auto now = std::chrono::system_clock::now();
-    const std::time_t t = std::chrono::system_clock::to_time_t(now);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
-bool matches(const CaseQuery& q, const CaseSummary& s) {
-    if (q.case_worker && s.case_worker != *q.case_worker) return false;
-    if (q.phase && s.phase != *q.phase) return false;
-    if (q.kind && s.kind != *q.kind) return false;
-    if (q.running && s.running != *q.running) return false;
-    if (q.last_contact_before && !(s.last_contact < *q.last_contact_before)) return false;
-    if (q.last_activity_before && !(s.last_activity < *q.last_activity_before)) return false;
-    return true;
-}
 
 void MemoryAuditSink::record(const AuditRecord& r) {
     std::lock_guard lock(m_);
@@ -38,14 +14,8 @@ std::vector<AuditRecord> MemoryAuditSink::records() const {
     return records_;
 }
 
-// The committed cases.
-class MemoryRepository::Table {
-public:
-    std::map<std::string, Case, std::less<>> cases;
-};
-
-// One view of the cases that writes into an overlay; the repository itself is a Stage
-// whose overlay is merged at once.
+// One view of the cases that writes into an overlay. Every public operation of the
+// repository is a Stage whose overlay is merged at once.
 class MemoryRepository::Stage : public CaseStore {
 public:
     Stage(MemoryRepository& repo, Table& base) : repo_(repo), base_(base) {}
@@ -53,6 +23,7 @@ public:
     void create(const Actor& actor, Case& c) override {
         audited(actor, c.id, Operation::create, [&] {
             if (is_blank(c.id)) fail(errc::invalid_argument, "", "case.id", "a case needs an id");
+            require_access(actor, c, Operation::create, repo_.today());
             if (find(c.id)) fail(errc::already_exists, "", "case.id", "case '" + c.id + "' exists already");
             Case stored = c;
             stored.version = 1;
@@ -64,61 +35,75 @@ public:
     Case load(const Actor& actor, std::string_view id) override {
         Case out;
         audited(actor, std::string(id), Operation::load, [&] {
-            const Case* c = find(id);
-            if (!c) fail(errc::not_found, "", "case.id", "no case '" + std::string(id) + "'");
-            out = *c;
+            const Case& c = existing(id);
+            require_access(actor, c, Operation::load, repo_.today());
+            out = c;
         });
         return out;
     }
 
     void save(const Actor& actor, Case& c) override {
         audited(actor, c.id, Operation::save, [&] {
-            const Case* cur = find(c.id);
-            if (!cur) fail(errc::not_found, "", "case.id", "no case '" + c.id + "'");
-            if (cur->version != c.version)
-                fail(errc::conflict, "", "case.version",
-                     "case '" + c.id + "' is at version " + std::to_string(cur->version) + ", the save was based on " +
-                         std::to_string(c.version));
-            Case stored = c;
-            stored.version = c.version + 1;
-            overlay_.insert_or_assign(c.id, std::move(stored));
-            c.version += 1;
+            const Case& cur = existing(c.id);
+            require_access(actor, cur, Operation::save, repo_.today());  // the stored case decides, not the incoming one
+            put(cur, c);
         });
     }
 
     std::vector<CaseSummary> query(const Actor& actor, const CaseQuery& q) override {
         std::vector<CaseSummary> out;
         audited(actor, "", Operation::query, [&] {
-            auto visit = [&](const Case& c) {
+            each([&](const Case& c) {
                 if (q.limit && out.size() >= q.limit) return;
+                if (!visible_in_query(actor, c)) return;
                 CaseSummary s = summarise(c);
                 if (matches(q, s)) out.push_back(std::move(s));
-            };
-            // merge the two ordered maps so the result stays ordered by id
-            auto b = base_.cases.begin();
-            auto o = overlay_.begin();
-            while (b != base_.cases.end() || o != overlay_.end()) {
-                if (o == overlay_.end() || (b != base_.cases.end() && b->first < o->first)) visit((b++)->second);
-                else {
-                    if (b != base_.cases.end() && b->first == o->first) ++b;
-                    visit((o++)->second);
-                }
-            }
+            });
         });
         return out;
     }
 
+    /// Visits the merged view in id order.
+    template <class F>
+    void each(F&& f) const {
+        auto b = base_.begin();
+        auto o = overlay_.begin();
+        while (b != base_.end() || o != overlay_.end()) {
+            if (o == overlay_.end() || (b != base_.end() && b->first < o->first)) {
+                f((b++)->second);
+            } else {
+                if (b != base_.end() && b->first == o->first) ++b;
+                f((o++)->second);
+            }
+        }
+    }
+
+    const Case& existing(std::string_view id) const {
+        if (auto it = overlay_.find(id); it != overlay_.end()) return it->second;
+        if (auto it = base_.find(id); it != base_.end()) return it->second;
+        fail(errc::not_found, "", "case.id", "no case '" + std::string(id) + "'");
+    }
+
+    bool contains(std::string_view id) const { return overlay_.count(id) || base_.count(id); }
+
+    /// Optimistic write of `c` over `cur`.
+    void put(const Case& cur, Case& c) {
+        if (cur.version != c.version)
+            fail(errc::conflict, "", "case.version",
+                 "case '" + c.id + "' is at version " + std::to_string(cur.version) + ", the save was based on " + std::to_string(c.version));
+        Case stored = c;
+        stored.version = c.version + 1;
+        overlay_.insert_or_assign(c.id, std::move(stored));
+        c.version += 1;
+    }
+
     void commit() {
-        for (auto& [id, c] : overlay_) base_.cases.insert_or_assign(id, std::move(c));
+        for (auto& [id, c] : overlay_) base_.insert_or_assign(id, std::move(c));
         overlay_.clear();
     }
 
 private:
-    const Case* find(std::string_view id) const {
-        if (auto it = overlay_.find(id); it != overlay_.end()) return &it->second;
-        if (auto it = base_.cases.find(id); it != base_.cases.end()) return &it->second;
-        return nullptr;
-    }
+    const Case* find(std::string_view id) const { return contains(id) ? &existing(id) : nullptr; }
 
     template <class F>
     void audited(const Actor& actor, std::string case_id, Operation op, F&& body) {
@@ -133,47 +118,80 @@ private:
 
     MemoryRepository& repo_;
     Table& base_;
-    std::map<std::string, Case, std::less<>> overlay_;
+    Table overlay_;
 };
 
-MemoryRepository::MemoryRepository(AuditSink* audit, AuditClock clock)
-    : table_(std::make_unique<Table>()), audit_(audit), clock_(std::move(clock)) {}
-
-MemoryRepository::~MemoryRepository() = default;
+MemoryRepository::MemoryRepository(StoreOptions options) : options_(std::move(options)) {}
 
 void MemoryRepository::audit(const Actor& actor, std::string case_id, Operation op, bool allowed, std::string detail) {
-    if (audit_) audit_->record({clock_ ? clock_() : std::string(), actor.id, actor.role, std::move(case_id), op, allowed, std::move(detail)});
+    if (options_.audit)
+        options_.audit->record({options_.clock ? options_.clock() : std::string(), actor.id, actor.role, std::move(case_id), op, allowed,
+                                std::move(detail)});
 }
+
+Date MemoryRepository::today() const { return options_.today ? options_.today() : utc_today(); }
 
 void MemoryRepository::create(const Actor& actor, Case& c) {
     std::unique_lock lock(m_);
-    Stage s(*this, *table_);
+    Stage s(*this, cases_);
     s.create(actor, c);
     s.commit();
 }
 
 Case MemoryRepository::load(const Actor& actor, std::string_view id) {
     std::shared_lock lock(m_);
-    return Stage(*this, *table_).load(actor, id);
+    return Stage(*this, cases_).load(actor, id);
 }
 
 void MemoryRepository::save(const Actor& actor, Case& c) {
     std::unique_lock lock(m_);
-    Stage s(*this, *table_);
+    Stage s(*this, cases_);
     s.save(actor, c);
     s.commit();
 }
 
 std::vector<CaseSummary> MemoryRepository::query(const Actor& actor, const CaseQuery& q) {
     std::shared_lock lock(m_);
-    return Stage(*this, *table_).query(actor, q);
+    return Stage(*this, cases_).query(actor, q);
 }
 
 void MemoryRepository::transact(const Actor& /*actor*/, const std::function<void(CaseStore&)>& body) {
     std::unique_lock lock(m_);
-    Stage s(*this, *table_);
-    body(s);      // an exception leaves the overlay unmerged: nothing lands
+    Stage s(*this, cases_);
+    body(s);  // an exception leaves the overlay unmerged: nothing lands
     s.commit();
+}
+
+std::vector<std::string> MemoryRepository::sweep_candidates(Date, const Policy&) {
+    std::shared_lock lock(m_);
+    std::vector<std::string> ids;
+    for (const auto& [id, c] : cases_)
+        if (!is_anonymised(c)) ids.push_back(id);  // small by nature: the exact decision follows
+    return ids;
+}
+
+void MemoryRepository::update_unchecked(const Actor& actor, const std::vector<std::string>& ids, Operation op,
+                                        const std::function<bool(Case&)>& f) {
+    std::vector<std::string> changed;
+    {
+        std::unique_lock lock(m_);
+        Stage s(*this, cases_);
+        for (const auto& id : ids) {
+            if (!s.contains(id)) continue;
+            const Case& cur = s.existing(id);
+            Case c = cur;
+            if (!f(c)) continue;
+            s.put(cur, c);
+            changed.push_back(id);
+        }
+        s.commit();
+    }
+    for (auto& id : changed) audit(actor, std::move(id), op, true, "");
+}
+
+Case MemoryRepository::load_unchecked(std::string_view id) {
+    std::shared_lock lock(m_);
+    return Stage(*this, cases_).existing(id);
 }
 
 }  // namespace jmdcm

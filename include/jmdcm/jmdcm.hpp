@@ -9,5 +9,6 @@
 #include "jmdcm/retention.hpp"
 #include "jmdcm/requirements.hpp"
 #include "jmdcm/organisation.hpp"
+#include "jmdcm/access.hpp"
 #include "jmdcm/repository.hpp"
 #include "jmdcm/memory_repository.hpp"

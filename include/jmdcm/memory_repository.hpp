@@ -5,7 +5,6 @@
 #include "jmdcm/repository.hpp"
 
 #include <map>
-#include <memory>
 #include <mutex>
 #include <shared_mutex>
 
@@ -24,8 +23,7 @@ private:
 
 class MemoryRepository : public Repository {
 public:
-    explicit MemoryRepository(AuditSink* audit = nullptr, AuditClock clock = utc_timestamp);
-    ~MemoryRepository() override;
+    explicit MemoryRepository(StoreOptions options = {});
 
     void create(const Actor& actor, Case& c) override;
     Case load(const Actor& actor, std::string_view id) override;
@@ -33,14 +31,20 @@ public:
     std::vector<CaseSummary> query(const Actor& actor, const CaseQuery& q) override;
     void transact(const Actor& actor, const std::function<void(CaseStore&)>& body) override;
 
+protected:
+    std::vector<std::string> sweep_candidates(Date today, const Policy& policy) override;
+    void update_unchecked(const Actor& actor, const std::vector<std::string>& ids, Operation op,
+                          const std::function<bool(Case&)>& f) override;
+    Case load_unchecked(std::string_view id) override;
+    void audit(const Actor& actor, std::string case_id, Operation op, bool allowed, std::string detail) override;
+    Date today() const override;
+
 private:
-    class Table;
+    using Table = std::map<std::string, Case, std::less<>>;
     class Stage;
-    void audit(const Actor& actor, std::string case_id, Operation op, bool allowed, std::string detail);
     std::shared_mutex m_;
-    std::unique_ptr<Table> table_;
-    AuditSink* audit_;
-    AuditClock clock_;
+    Table cases_;
+    StoreOptions options_;
 };
 
 }  // namespace jmdcm

@@ -1,9 +1,14 @@
-// The storage-agnostic repository: what every store (in-memory here, SQLite and
-// PostgreSQL later) offers. Every call names its actor and leaves an audit record that
-// says who did what to which case, never the personal values themselves.
+// The storage-agnostic repository: what every store (in-memory, SQLite, later
+// PostgreSQL) offers. Every call names its actor, is checked against access.hpp, and
+// leaves an audit record that says who did what to which case, never the personal
+// values themselves. The retention sweep (R13) is written once here, on primitives each
+// store supplies.
 #pragma once
 
+#include "jmdcm/access.hpp"
 #include "jmdcm/organisation.hpp"
+#include "jmdcm/requirements.hpp"
+#include "jmdcm/retention.hpp"
 
 #include <functional>
 #include <optional>
@@ -12,16 +17,6 @@
 #include <vector>
 
 namespace jmdcm {
-
-BOOST_DEFINE_ENUM_CLASS(Role, case_worker, team_lead, statistics, administrator)
-
-struct Actor {
-    std::string id;
-    Role role = Role::case_worker;
-};
-BOOST_DESCRIBE_STRUCT(Actor, (), (id, role))
-
-BOOST_DEFINE_ENUM_CLASS(Operation, create, load, save, query, sweep, anonymise)
 
 struct AuditRecord {
     std::string at;             // UTC timestamp of the access (a record, not a rule: wall clock allowed)
@@ -40,22 +35,40 @@ public:
     virtual void record(const AuditRecord& r) = 0;
 };
 
-/// Where audit timestamps come from; replaceable so tests can pin it.
-using AuditClock = std::function<std::string()>;
 std::string utc_timestamp();
+Date utc_today();
+
+/// What a store needs from its host besides the data.
+struct StoreOptions {
+    AuditSink* audit = nullptr;                           // extra sink; SQLite also keeps its own log
+    std::function<std::string()> clock = utc_timestamp;   // audit timestamps
+    std::function<Date()> today = utc_today;              // the day access rules (R15 substitution) are checked for
+};
 
 struct CaseQuery {
     std::optional<std::string> case_worker;
     std::optional<Phase> phase;
     std::optional<CaseKind> kind;
     std::optional<bool> running;
+    std::optional<bool> anonymised;
     std::optional<Date> last_contact_before;    // strictly before
     std::optional<Date> last_activity_before;   // strictly before
     std::size_t limit = 0;                      // 0: no limit
 };
-BOOST_DESCRIBE_STRUCT(CaseQuery, (), (case_worker, phase, kind, running, last_contact_before, last_activity_before, limit))
+BOOST_DESCRIBE_STRUCT(CaseQuery, (),
+    (case_worker, phase, kind, running, anonymised, last_contact_before, last_activity_before, limit))
 
 bool matches(const CaseQuery& q, const CaseSummary& s);
+
+/// R13: what one sweep did, by case id.
+struct SweepReport {
+    Date on;
+    int examined = 0;
+    std::vector<std::string> review_due;
+    std::vector<std::string> closed_no_contact;
+    std::vector<std::string> anonymised;
+};
+BOOST_DESCRIBE_STRUCT(SweepReport, (), (on, examined, review_due, closed_no_contact, anonymised))
 
 /// The operations on cases. Versions are optimistic: `create` stores version 1, `save`
 /// succeeds only when the case carries the stored version (else errc::conflict and
@@ -66,7 +79,7 @@ public:
     virtual void create(const Actor& actor, Case& c) = 0;
     virtual Case load(const Actor& actor, std::string_view id) = 0;
     virtual void save(const Actor& actor, Case& c) = 0;
-    /// Summaries, ordered by case id.
+    /// Summaries visible to the actor, ordered by case id.
     virtual std::vector<CaseSummary> query(const Actor& actor, const CaseQuery& q) = 0;
 };
 
@@ -75,6 +88,30 @@ public:
     /// Runs `body` atomically: every write it makes lands, or none does (an exception
     /// from `body` rolls back and propagates).
     virtual void transact(const Actor& actor, const std::function<void(CaseStore&)>& body) = 0;
+
+    /// R14 report for a team lead or the case's worker; carries no personal data.
+    RequirementsReport requirements_report(const Actor& actor, std::string_view id);
+
+    /// R13 retention sweep for `today` (administrators only): review reminders, closure
+    /// for no contact, anonymisation of closed cases; in batches of `batch` cases per
+    /// transaction; running it twice changes nothing the second time.
+    SweepReport sweep(const Actor& actor, Date today, const Policy& policy, std::size_t batch = 500);
+
+    /// R11/R13: anonymise one case at once (administrators only).
+    void anonymise_case(const Actor& actor, std::string_view id, Date today);
+
+protected:
+    /// Ids, ordered, of cases that may be due on `today`: a superset of what the sweep
+    /// acts on. No access check: the sweep's own check comes first.
+    virtual std::vector<std::string> sweep_candidates(Date today, const Policy& policy) = 0;
+    /// Loads each case in one transaction, runs `f`, saves the ones `f` changed. Audits
+    /// each changed case with `op`. Cases missing by then are skipped.
+    virtual void update_unchecked(const Actor& actor, const std::vector<std::string>& ids, Operation op,
+                                  const std::function<bool(Case&)>& f) = 0;
+    /// Loads one case for an access-checked internal use; no audit of its own.
+    virtual Case load_unchecked(std::string_view id) = 0;
+    virtual void audit(const Actor& actor, std::string case_id, Operation op, bool allowed, std::string detail) = 0;
+    virtual Date today() const = 0;
 };
 
 }  // namespace jmdcm

@@ -42,7 +42,7 @@ TEST(Json, EveryDocumentTypeRoundTrips) {
     expect_round_trip(check_plan(c.plans.back(), policy));
     expect_round_trip(screening_recommendation(*c.screening, policy));
     expect_round_trip(AuditRecord{"2026-11-23T10:00:00Z", "fk-1", Role::team_lead, "X", Operation::query, false, "access_denied"});
-    expect_round_trip(CaseQuery{std::string("fk-1"), Phase::planning, CaseKind::cm, true, d(2020, 1, 1), std::nullopt, 10});
+    expect_round_trip(CaseQuery{std::string("fk-1"), Phase::planning, CaseKind::cm, true, false, d(2020, 1, 1), std::nullopt, 10});
     EligibilityInput in;
     in.intake_date = d(2020, 1, 1);
     in.birth_date = d(2001, 2, 3);

@@ -60,22 +60,24 @@ TEST(Repository, QueriesByCaseWorkerPhaseAndLastContact) {
         c.case_worker = i < 4 ? "fk-1" : "fk-2";
         if (i == 5)
             add_journal_entry(c, {d(2020, 5, 1), ContactKind::phone, ContactTopic::counselling, true, {}, {}}, Policy{});
-        repo.create(worker, c);
+        repo.create({c.case_worker, Role::case_worker}, c);
     }
+    const Actor lead{"tl-1", Role::team_lead};
     CaseQuery by_worker;
     by_worker.case_worker = "fk-1";
-    EXPECT_EQ(repo.query(worker, by_worker).size(), 4u);
+    EXPECT_EQ(repo.query(lead, by_worker).size(), 4u);
+    EXPECT_EQ(repo.query(worker, {}).size(), 4u);  // a case worker sees only their own cases
     CaseQuery by_phase;
     by_phase.phase = Phase::implementation;
-    const auto impl = repo.query(worker, by_phase);
+    const auto impl = repo.query(lead, by_phase);
     ASSERT_EQ(impl.size(), 3u);
     EXPECT_EQ(impl[0].id, "C1");
     CaseQuery silent;
     silent.last_contact_before = d(2020, 3, 1);
-    EXPECT_EQ(repo.query(worker, silent).size(), 5u);
+    EXPECT_EQ(repo.query(lead, silent).size(), 5u);
     CaseQuery limited;
     limited.limit = 2;
-    EXPECT_EQ(repo.query(worker, limited).size(), 2u);
+    EXPECT_EQ(repo.query(lead, limited).size(), 2u);
 }
 
 TEST(Repository, AFailedTransactionLeavesNothingBehind) {
@@ -104,7 +106,7 @@ TEST(Repository, AFailedTransactionLeavesNothingBehind) {
 
 TEST(Repository, EveryAccessIsAuditedWithoutPersonalValues) {
     MemoryAuditSink audit;
-    MemoryRepository repo(&audit, [] { return std::string("2026-11-23T10:00:00Z"); });
+    MemoryRepository repo({.audit = &audit, .clock = [] { return std::string("2026-11-23T10:00:00Z"); }});
     example::run_samira(repo, worker, Policy{});
     EXPECT_THROW(repo.load({"fk-9", Role::team_lead}, "missing"), error);
     const auto records = audit.records();

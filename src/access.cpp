@@ -1,0 +1,62 @@
+// Access rules for the stores.
+#include "jmdcm/access.hpp"
+
+namespace jmdcm {
+
+bool is_active_substitute(const Case& c, std::string_view actor_id, Date today) {
+    for (const auto& s : c.substitutions)
+        if (s.colleague == actor_id && s.from <= today && (!s.until || today <= *s.until)) return true;
+    return false;
+}
+
+bool may_handle_personal_data(const Actor& a, const Case& c, Date today) {
+    return a.role == Role::case_worker && (c.case_worker == a.id || is_active_substitute(c, a.id, today));
+}
+
+void require_access(const Actor& a, const Case& stored, Operation op, Date today) {
+    auto deny = [&](const char* rule, const std::string& why) {
+        fail(errc::access_denied, rule, "actor", "'" + a.id + "' (" + boost::describe::enum_to_string(a.role, "?") + ") " + why);
+    };
+    switch (op) {
+    case Operation::create:
+        if (a.role != Role::case_worker || stored.case_worker != a.id)
+            deny("R15", "may only open cases for which they are the responsible case worker");
+        return;
+    case Operation::load:
+        if (is_anonymised(stored)) return;  // nothing personal left
+        if (!may_handle_personal_data(a, stored, today))
+            deny("R4", "is neither the responsible case worker nor an authorised substitute of case '" + stored.id + "'");
+        return;
+    case Operation::save:
+        if (!may_handle_personal_data(a, stored, today))
+            deny("R4", "is neither the responsible case worker nor an authorised substitute of case '" + stored.id + "'");
+        return;
+    case Operation::report:
+        if (a.role == Role::team_lead || may_handle_personal_data(a, stored, today)) return;
+        deny("R15", "may not see reports of case '" + stored.id + "'");
+        return;
+    case Operation::sweep:
+    case Operation::anonymise:
+        if (a.role != Role::administrator) deny("R13", "is not an administrator");
+        return;
+    case Operation::query:
+        return;  // filtered per case by visible_in_query
+    }
+}
+
+bool visible_in_query(const Actor& a, const Case& c) {
+    switch (a.role) {
+    case Role::case_worker: {  // summaries hold no personal data: a named substitute sees the row at any date
+        if (c.case_worker == a.id) return true;
+        for (const auto& s : c.substitutions)
+            if (s.colleague == a.id) return true;
+        return false;
+    }
+    case Role::statistics: return is_anonymised(c);
+    case Role::team_lead:
+    case Role::administrator: return true;
+    }
+    return false;
+}
+
+}  // namespace jmdcm

@@ -1,0 +1,97 @@
+// The store-independent parts of the repository: reports, the R13 sweep, anonymisation.
+#include "jmdcm/repository.hpp"
+
+#include "jmdcm/requirements.hpp"
+
+#include <chrono>
+#include <ctime>
+
+namespace jmdcm {
+
+std::string utc_timestamp() {
+    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+Date utc_today() { return boost::gregorian::day_clock::universal_day(); }
+
+bool matches(const CaseQuery& q, const CaseSummary& s) {
+    if (q.case_worker && s.case_worker != *q.case_worker) return false;
+    if (q.phase && s.phase != *q.phase) return false;
+    if (q.kind && s.kind != *q.kind) return false;
+    if (q.running && s.running != *q.running) return false;
+    if (q.anonymised && s.anonymised != *q.anonymised) return false;
+    if (q.last_contact_before && !(s.last_contact < *q.last_contact_before)) return false;
+    if (q.last_activity_before && !(s.last_activity < *q.last_activity_before)) return false;
+    return true;
+}
+
+RequirementsReport Repository::requirements_report(const Actor& actor, std::string_view id) {
+    Case c;
+    try {
+        c = load_unchecked(id);
+        require_access(actor, c, Operation::report, today());
+    } catch (const error& e) {
+        audit(actor, std::string(id), Operation::report, false, std::string(errc_name(e.code())));
+        throw;
+    }
+    audit(actor, std::string(id), Operation::report, true, "");
+    return minimum_requirements(c);
+}
+
+SweepReport Repository::sweep(const Actor& actor, Date on, const Policy& policy, std::size_t batch) {
+    try {
+        require_access(actor, Case{}, Operation::sweep, on);
+    } catch (const error& e) {
+        audit(actor, "", Operation::sweep, false, std::string(errc_name(e.code())));
+        throw;
+    }
+    SweepReport report;
+    report.on = on;
+    const auto ids = sweep_candidates(on, policy);
+    if (batch == 0) batch = 1;
+    for (std::size_t start = 0; start < ids.size(); start += batch) {
+        const std::vector<std::string> chunk(ids.begin() + static_cast<std::ptrdiff_t>(start),
+                                             ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), start + batch)));
+        SweepReport part;
+        update_unchecked(actor, chunk, Operation::sweep, [&](Case& c) {
+            ++part.examined;
+            const auto d = retention_decision(c, on, policy);
+            if (!apply_retention(c, d, on, policy)) return false;
+            if (d.action == RetentionAction::review_due) part.review_due.push_back(c.id);
+            if (d.action == RetentionAction::close_and_anonymise) part.closed_no_contact.push_back(c.id);
+            if (d.action == RetentionAction::anonymise) part.anonymised.push_back(c.id);
+            return true;
+        });
+        // the batch has committed: only now does it count
+        report.examined += part.examined;
+        using List = std::vector<std::string> SweepReport::*;
+        for (List list : {&SweepReport::review_due, &SweepReport::closed_no_contact, &SweepReport::anonymised})
+            for (auto& id : part.*list) (report.*list).push_back(std::move(id));
+    }
+    audit(actor, "", Operation::sweep, true,
+          "examined " + std::to_string(report.examined) + ", review " + std::to_string(report.review_due.size()) + ", closed " +
+              std::to_string(report.closed_no_contact.size()) + ", anonymised " + std::to_string(report.anonymised.size()));
+    return report;
+}
+
+void Repository::anonymise_case(const Actor& actor, std::string_view id, Date on) {
+    try {
+        require_access(actor, Case{}, Operation::anonymise, on);
+        (void)load_unchecked(id);  // not_found is an error here, unlike in a sweep
+    } catch (const error& e) {
+        audit(actor, std::string(id), Operation::anonymise, false, std::string(errc_name(e.code())));
+        throw;
+    }
+    update_unchecked(actor, {std::string(id)}, Operation::anonymise, [&](Case& c) {
+        if (is_anonymised(c)) return false;
+        anonymise(c, on);
+        return true;
+    });
+}
+
+}  // namespace jmdcm
