@@ -1,0 +1,439 @@
+// SQLite store. One connection per repository object, serialised by a mutex; several
+// processes share the file through SQLite's locking and the busy timeout. Every write
+// runs in BEGIN IMMEDIATE .. COMMIT; audit records of a transaction are written inside
+// it, and those of a rolled-back one right after the rollback, so denials stay recorded.
+#include "jmdcm/sqlite/sqlite_repository.hpp"
+
+#include "sqlite_db.hpp"
+#include "sqlite_schema.hpp"
+
+#include <mutex>
+
+namespace jmdcm {
+
+using sqlite::Stmt;
+
+namespace {
+
+std::string substitutes_of(const Case& c) {  // "|fk-2|fk-3|": instr() finds "|id|"
+    std::string s;
+    for (const auto& sub : c.substitutions) s += "|" + sub.colleague;
+    return s.empty() ? s : s + "|";
+}
+
+template <class E>
+std::string name(E e) { return boost::describe::enum_to_string(e, "?"); }
+
+template <class E>
+E enum_of(const std::string& s) {
+    E e{};
+    if (!boost::describe::enum_from_string(s.c_str(), e)) fail(errc::storage_corrupt, "", "", "unknown stored value '" + s + "'");
+    return e;
+}
+
+Date date_of(const std::string& s) {
+    auto d = parse_iso(s);
+    if (!d) fail(errc::storage_corrupt, "", "", "stored date '" + s + "' is invalid");
+    return *d;
+}
+
+}  // namespace
+
+struct SqliteRepository::Impl {
+    SqliteOptions db_opts;
+    StoreOptions opts;
+    sqlite3* db = nullptr;
+    std::recursive_mutex m;
+    int depth = 0;                             // transaction nesting (only the outermost one is real)
+    std::vector<AuditRecord> pending;          // audit records of the open transaction
+    bool erased = false;                       // an anonymisation happened: checkpoint after commit
+
+    ~Impl() {
+        if (db) sqlite3_close_v2(db);
+    }
+
+    void open() {
+        const int flags = db_opts.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        int rc = sqlite3_open_v2(db_opts.path.c_str(), &db, flags | SQLITE_OPEN_FULLMUTEX, nullptr);
+        if (rc != SQLITE_OK) {
+            sqlite3_close_v2(db);
+            db = nullptr;
+            sqlite::raise(nullptr, rc, "opening '" + db_opts.path + "'");
+        }
+        sqlite3_extended_result_codes(db, 1);
+        sqlite3_busy_timeout(db, db_opts.busy_timeout_ms);
+        // Touch the file before changing anything: "not a database" shows up here.
+        Stmt(db, "SELECT count(*) FROM sqlite_schema").step();
+        if (!db_opts.read_only) {
+            Stmt(db, "PRAGMA journal_mode=WAL").step();
+            sqlite::exec(db, db_opts.synchronous_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+        }
+        sqlite::exec(db, "PRAGMA secure_delete=ON");  // freed space is zeroed: erased values leave the file (R3, R13)
+        if (db_opts.max_page_count)
+            Stmt(db, "PRAGMA max_page_count=" + std::to_string(*db_opts.max_page_count)).step();
+        if (db_opts.check_on_open) {
+            Stmt st(db, "PRAGMA quick_check");
+            if (!st.step() || st.text(0) != "ok")
+                fail(errc::storage_corrupt, "", "", "'" + db_opts.path + "' is damaged: " + st.text(0));
+        }
+        migrate();
+    }
+
+    int user_version() {
+        Stmt st(db, "PRAGMA user_version");
+        st.step();
+        return static_cast<int>(st.integer(0));
+    }
+
+    void migrate() {
+        const int have = user_version();
+        const auto& steps = sqlite::migrations();
+        const int want = static_cast<int>(steps.size());
+        if (have > want)
+            fail(errc::storage_schema, "", "", "'" + db_opts.path + "' has schema version " + std::to_string(have) +
+                                                   "; this library reads up to " + std::to_string(want) + ": use a newer jmdcm");
+        if (have == want) return;
+        if (db_opts.read_only)
+            fail(errc::storage_readonly, "", "", "'" + db_opts.path + "' needs a schema migration but is opened read-only");
+        sqlite::exec(db, "BEGIN IMMEDIATE");
+        try {
+            for (int v = have; v < want; ++v) sqlite::exec(db, steps[static_cast<std::size_t>(v)]);
+            sqlite::exec(db, ("PRAGMA user_version=" + std::to_string(want)).c_str());
+            sqlite::exec(db, "COMMIT");
+        } catch (...) {
+            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
+    }
+
+    void write_audit(const AuditRecord& r) {
+        Stmt st(db, "INSERT INTO audit(at, actor, role, case_id, operation, allowed, detail) VALUES(?,?,?,?,?,?,?)");
+        st.bind(1, r.at).bind(2, r.actor).bind(3, name(r.role)).bind(4, r.case_id).bind(5, name(r.operation))
+            .bind(6, std::int64_t{r.allowed}).bind(7, r.detail).run();
+        if (opts.audit) opts.audit->record(r);
+    }
+
+    void flush_audit() {
+        auto records = std::move(pending);
+        pending.clear();
+        for (const auto& r : records) write_audit(r);
+    }
+
+    /// Runs f in the outermost transaction (or inside the open one).
+    template <class F>
+    void in_tx(F&& f) {
+        if (depth > 0) {
+            f();
+            return;
+        }
+        sqlite::exec(db, "BEGIN IMMEDIATE");
+        ++depth;
+        try {
+            f();
+            flush_audit();
+            sqlite::exec(db, "COMMIT");
+            --depth;
+        } catch (...) {
+            --depth;
+            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+            erased = false;
+            record_after_rollback();
+            throw;
+        }
+        if (erased) {
+            erased = false;
+            checkpoint();
+        }
+    }
+
+    void record_after_rollback() noexcept {
+        if (pending.empty()) return;
+        try {  // denials must stay recorded even though the transaction is gone
+            sqlite::exec(db, "BEGIN IMMEDIATE");
+            for (auto& r : pending) r.detail += r.allowed ? " (rolled back)" : "";
+            flush_audit();
+            sqlite::exec(db, "COMMIT");
+        } catch (...) {
+            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+            pending.clear();
+        }
+    }
+
+    bool checkpoint() {
+        int log = 0, done = 0;
+        const int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
+        return rc == SQLITE_OK;
+    }
+
+    std::optional<Case> read(std::string_view id) {
+        Stmt st(db, "SELECT doc FROM cases WHERE id = ?");
+        st.bind(1, id);
+        if (!st.step()) return std::nullopt;
+        try {
+            return json::from_string<Case>(st.text(0));
+        } catch (const error& e) {
+            fail(errc::storage_corrupt, "", "", "stored document of case '" + std::string(id) + "' is unreadable: " + e.what());
+        }
+    }
+
+    Case existing(std::string_view id) {
+        auto c = read(id);
+        if (!c) fail(errc::not_found, "", "case.id", "no case '" + std::string(id) + "'");
+        return std::move(*c);
+    }
+
+    void bind_columns(Stmt& st, const Case& c) {
+        const CaseSummary s = summarise(c);
+        st.bind(1, c.id).bind(2, c.version).bind(3, c.office).bind(4, c.case_worker).bind(5, name(c.kind)).bind(6, name(c.phase))
+            .bind(7, std::int64_t{s.running}).bind(8, std::int64_t{s.anonymised}).bind(9, to_iso(c.opened))
+            .bind(10, to_iso(s.last_activity)).bind(11, to_iso(s.last_contact)).bind(12, substitutes_of(c))
+            .bind(13, json::to_string(c));
+    }
+
+    void insert(Case stored) {
+        stored.version = 1;
+        Stmt st(db, "INSERT INTO cases(id, version, office, case_worker, kind, phase, running, anonymised, opened, "
+                    "last_activity, last_contact, substitutes, doc) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        bind_columns(st, stored);
+        st.run();
+    }
+
+    /// Optimistic update: only when the stored row still has the version `c` was based on.
+    void update(const Case& cur, const Case& c) {
+        if (cur.version != c.version)
+            fail(errc::conflict, "", "case.version",
+                 "case '" + c.id + "' is at version " + std::to_string(cur.version) + ", the save was based on " + std::to_string(c.version));
+        Case stored = c;
+        stored.version = c.version + 1;
+        Stmt st(db, "UPDATE cases SET id=?1, version=?2, office=?3, case_worker=?4, kind=?5, phase=?6, running=?7, anonymised=?8, "
+                    "opened=?9, last_activity=?10, last_contact=?11, substitutes=?12, doc=?13 WHERE id=?1 AND version=?14");
+        bind_columns(st, stored);
+        st.bind(14, c.version).run();
+        if (sqlite3_changes(db) != 1) fail(errc::conflict, "", "case.version", "case '" + c.id + "' was changed meanwhile");
+        if (!is_anonymised(cur) && is_anonymised(stored)) erased = true;
+    }
+
+    void audit(const Actor& a, std::string case_id, Operation op, bool allowed, std::string detail) {
+        AuditRecord r{opts.clock ? opts.clock() : utc_timestamp(), a.id, a.role, std::move(case_id), op, allowed, std::move(detail)};
+        if (depth > 0) {
+            pending.push_back(std::move(r));
+            return;
+        }
+        in_tx([&] { pending.push_back(std::move(r)); });
+    }
+
+    Date today() const { return opts.today ? opts.today() : utc_today(); }
+};
+
+// The operations with access checks and audit, run inside a transaction.
+class SqliteRepository::Stage : public CaseStore {
+public:
+    explicit Stage(Impl& impl) : i_(impl) {}
+
+    void create(const Actor& actor, Case& c) override {
+        audited(actor, c.id, Operation::create, [&] {
+            if (is_blank(c.id)) fail(errc::invalid_argument, "", "case.id", "a case needs an id");
+            require_access(actor, c, Operation::create, i_.today());
+            if (i_.read(c.id)) fail(errc::already_exists, "", "case.id", "case '" + c.id + "' exists already");
+            i_.insert(c);
+        });
+        c.version = 1;
+    }
+
+    Case load(const Actor& actor, std::string_view id) override {
+        Case out;
+        audited(actor, std::string(id), Operation::load, [&] {
+            out = i_.existing(id);
+            require_access(actor, out, Operation::load, i_.today());
+        });
+        return out;
+    }
+
+    void save(const Actor& actor, Case& c) override {
+        audited(actor, c.id, Operation::save, [&] {
+            const Case cur = i_.existing(c.id);
+            require_access(actor, cur, Operation::save, i_.today());  // the stored case decides, not the incoming one
+            i_.update(cur, c);
+        });
+        c.version += 1;
+    }
+
+    std::vector<CaseSummary> query(const Actor& actor, const CaseQuery& q) override {
+        std::vector<CaseSummary> out;
+        audited(actor, "", Operation::query, [&] {
+            std::string sql = "SELECT id, version, office, case_worker, kind, phase, running, anonymised, opened, last_activity, "
+                              "last_contact FROM cases WHERE 1";
+            std::vector<std::string> args;
+            auto where = [&](const char* clause, std::string v) {
+                sql += clause;
+                args.push_back(std::move(v));
+            };
+            if (actor.role == Role::case_worker) {  // visible_in_query, as SQL
+                sql += " AND (case_worker = ?" + std::to_string(args.size() + 1) + " OR instr(substitutes, ?" +
+                       std::to_string(args.size() + 2) + ") > 0)";
+                args.push_back(actor.id);
+                args.push_back("|" + actor.id + "|");
+            }
+            if (actor.role == Role::statistics) sql += " AND anonymised = 1";
+            auto n = [&] { return std::to_string(args.size() + 1); };
+            if (q.case_worker) where((" AND case_worker = ?" + n()).c_str(), *q.case_worker);
+            if (q.phase) where((" AND phase = ?" + n()).c_str(), name(*q.phase));
+            if (q.kind) where((" AND kind = ?" + n()).c_str(), name(*q.kind));
+            if (q.running) sql += *q.running ? " AND running = 1" : " AND running = 0";
+            if (q.anonymised) sql += *q.anonymised ? " AND anonymised = 1" : " AND anonymised = 0";
+            if (q.last_contact_before) where((" AND last_contact < ?" + n()).c_str(), to_iso(*q.last_contact_before));
+            if (q.last_activity_before) where((" AND last_activity < ?" + n()).c_str(), to_iso(*q.last_activity_before));
+            sql += " ORDER BY id";
+            if (q.limit) sql += " LIMIT " + std::to_string(q.limit);
+            Stmt st(i_.db, sql);
+            for (std::size_t k = 0; k < args.size(); ++k) st.bind(static_cast<int>(k + 1), args[k]);
+            while (st.step()) {
+                CaseSummary s;
+                s.id = st.text(0);
+                s.version = st.integer(1);
+                s.office = st.text(2);
+                s.case_worker = st.text(3);
+                s.kind = enum_of<CaseKind>(st.text(4));
+                s.phase = enum_of<Phase>(st.text(5));
+                s.running = st.integer(6) != 0;
+                s.anonymised = st.integer(7) != 0;
+                s.opened = date_of(st.text(8));
+                s.last_activity = date_of(st.text(9));
+                s.last_contact = date_of(st.text(10));
+                out.push_back(std::move(s));
+            }
+        });
+        return out;
+    }
+
+private:
+    template <class F>
+    void audited(const Actor& actor, std::string case_id, Operation op, F&& body) {
+        try {
+            body();
+        } catch (const error& e) {
+            i_.audit(actor, case_id, op, false, std::string(errc_name(e.code())));
+            throw;
+        }
+        i_.audit(actor, std::move(case_id), op, true, "");
+    }
+
+    Impl& i_;
+};
+
+SqliteRepository::SqliteRepository(SqliteOptions db, StoreOptions options) : impl_(std::make_unique<Impl>()) {
+    impl_->db_opts = std::move(db);
+    impl_->opts = std::move(options);
+    impl_->open();
+}
+
+SqliteRepository::~SqliteRepository() = default;
+
+void SqliteRepository::create(const Actor& actor, Case& c) {
+    std::lock_guard lock(impl_->m);
+    Case work = c;  // the caller's copy changes only once the commit has succeeded
+    impl_->in_tx([&] { Stage(*impl_).create(actor, work); });
+    c.version = work.version;
+}
+
+Case SqliteRepository::load(const Actor& actor, std::string_view id) {
+    std::lock_guard lock(impl_->m);
+    Case out;
+    impl_->in_tx([&] { out = Stage(*impl_).load(actor, id); });
+    return out;
+}
+
+void SqliteRepository::save(const Actor& actor, Case& c) {
+    std::lock_guard lock(impl_->m);
+    Case work = c;
+    impl_->in_tx([&] { Stage(*impl_).save(actor, work); });
+    c.version = work.version;
+}
+
+std::vector<CaseSummary> SqliteRepository::query(const Actor& actor, const CaseQuery& q) {
+    std::lock_guard lock(impl_->m);
+    std::vector<CaseSummary> out;
+    impl_->in_tx([&] { out = Stage(*impl_).query(actor, q); });
+    return out;
+}
+
+void SqliteRepository::transact(const Actor& /*actor*/, const std::function<void(CaseStore&)>& body) {
+    std::lock_guard lock(impl_->m);
+    impl_->in_tx([&] {
+        Stage s(*impl_);
+        body(s);
+    });
+}
+
+std::vector<AuditRecord> SqliteRepository::audit_log(const Actor& actor, std::size_t limit) {
+    std::lock_guard lock(impl_->m);
+    if (actor.role != Role::administrator && actor.role != Role::team_lead) {
+        impl_->audit(actor, "", Operation::query, false, "access_denied");
+        fail(errc::access_denied, "", "actor", "'" + actor.id + "' may not read the audit log");
+    }
+    std::string sql = "SELECT at, actor, role, case_id, operation, allowed, detail FROM audit ORDER BY seq";
+    if (limit) sql += " LIMIT " + std::to_string(limit);
+    std::vector<AuditRecord> out;
+    Stmt st(impl_->db, sql);
+    while (st.step())
+        out.push_back({st.text(0), st.text(1), enum_of<Role>(st.text(2)), st.text(3), enum_of<Operation>(st.text(4)),
+                       st.integer(5) != 0, st.text(6)});
+    return out;
+}
+
+int SqliteRepository::schema_version() {
+    std::lock_guard lock(impl_->m);
+    return impl_->user_version();
+}
+
+bool SqliteRepository::integrity_ok() {
+    std::lock_guard lock(impl_->m);
+    Stmt st(impl_->db, "PRAGMA integrity_check");
+    return st.step() && st.text(0) == "ok";
+}
+
+bool SqliteRepository::checkpoint() {
+    std::lock_guard lock(impl_->m);
+    return impl_->checkpoint();
+}
+
+std::vector<std::string> SqliteRepository::sweep_candidates(Date on, const Policy& policy) {
+    std::lock_guard lock(impl_->m);
+    // Closed but not anonymised, or untouched long enough to be due for review: the four
+    // days of slack cover month-end snapping; the exact decision is retention_decision's.
+    const Date cutoff = add_months(on, -policy.review_after_months) + boost::gregorian::days(4);
+    Stmt st(impl_->db, "SELECT id FROM cases WHERE anonymised = 0 AND (running = 0 OR last_activity < ?) ORDER BY id");
+    st.bind(1, to_iso(cutoff));
+    std::vector<std::string> ids;
+    while (st.step()) ids.push_back(st.text(0));
+    return ids;
+}
+
+void SqliteRepository::update_unchecked(const Actor& actor, const std::vector<std::string>& ids, Operation op,
+                                        const std::function<bool(Case&)>& f) {
+    std::lock_guard lock(impl_->m);
+    impl_->in_tx([&] {
+        for (const auto& id : ids) {
+            auto cur = impl_->read(id);
+            if (!cur) continue;
+            Case c = *cur;
+            if (!f(c)) continue;
+            impl_->update(*cur, c);
+            impl_->audit(actor, id, op, true, "");
+        }
+    });
+}
+
+Case SqliteRepository::load_unchecked(std::string_view id) {
+    std::lock_guard lock(impl_->m);
+    return impl_->existing(id);
+}
+
+void SqliteRepository::audit(const Actor& actor, std::string case_id, Operation op, bool allowed, std::string detail) {
+    std::lock_guard lock(impl_->m);
+    impl_->audit(actor, std::move(case_id), op, allowed, std::move(detail));
+}
+
+Date SqliteRepository::today() const { return impl_->today(); }
+
+}  // namespace jmdcm

@@ -1,0 +1,54 @@
+// The SQLite schema as forward migrations: migrations()[i] takes a file from version i
+// to i + 1 (PRAGMA user_version holds the version). Never edit a released step; append.
+#pragma once
+
+#include <vector>
+
+namespace jmdcm::sqlite {
+
+inline const std::vector<const char*>& migrations() {
+    static const std::vector<const char*> steps = {
+        // 0 -> 1: the cases as documents with summary columns, and the audit log.
+        R"sql(
+        CREATE TABLE cases (
+            id            TEXT NOT NULL UNIQUE,
+            version       INTEGER NOT NULL,
+            office        TEXT NOT NULL,
+            case_worker   TEXT NOT NULL,
+            kind          TEXT NOT NULL,
+            phase         TEXT NOT NULL,
+            running       INTEGER NOT NULL,
+            anonymised    INTEGER NOT NULL,
+            opened        TEXT NOT NULL,
+            last_activity TEXT NOT NULL,
+            last_contact  TEXT NOT NULL,
+            doc           TEXT NOT NULL
+        );
+        CREATE TABLE audit (
+            seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+            at        TEXT NOT NULL,
+            actor     TEXT NOT NULL,
+            role      TEXT NOT NULL,
+            case_id   TEXT NOT NULL,
+            operation TEXT NOT NULL,
+            allowed   INTEGER NOT NULL,
+            detail    TEXT NOT NULL
+        );
+        )sql",
+        // 1 -> 2: substitutes for query visibility (R15), indexes for the agenda and the
+        // sweep, and an audit log that cannot be changed after the fact.
+        R"sql(
+        ALTER TABLE cases ADD COLUMN substitutes TEXT NOT NULL DEFAULT '';
+        CREATE INDEX cases_by_worker ON cases(case_worker, id);
+        CREATE INDEX cases_by_due ON cases(anonymised, running, last_activity);
+        CREATE INDEX cases_by_contact ON cases(last_contact);
+        CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        )sql",
+    };
+    return steps;
+}
+
+}  // namespace jmdcm::sqlite

@@ -1,0 +1,268 @@
+// The repository contract: every store passes the same suite (in-memory and SQLite).
+#include "storage_fixtures.hpp"
+
+#include <atomic>
+#include <thread>
+
+using namespace jmdcm;
+using namespace jmdcm::test;
+
+namespace {
+const Actor worker{"fk-1", Role::case_worker};
+const Actor colleague{"fk-2", Role::case_worker};
+const Actor lead{"tl-1", Role::team_lead};
+const Actor stats{"st-1", Role::statistics};
+const Actor admin{"ad-1", Role::administrator};
+}  // namespace
+
+template <class Store>
+class Contract : public ::testing::Test {
+protected:
+    Contract() : repo(Store::make(dir, options_with(&audit))) {}
+    Repository& store() { return *repo; }
+    Case created(Stage stage, std::string id = "T-1") {
+        Case c = case_at(stage);
+        c.id = std::move(id);
+        repo->create(worker, c);
+        return c;
+    }
+    TempDir dir;
+    MemoryAuditSink audit;
+    std::unique_ptr<Repository> repo;
+};
+
+using Stores = ::testing::Types<MemoryStore, SqliteStore>;
+struct StoreNames {
+    template <class T>
+    static std::string GetName(int) { return T::name; }
+};
+TYPED_TEST_SUITE(Contract, Stores, StoreNames);
+
+TYPED_TEST(Contract, CreateLoadSaveKeepVersions) {
+    Case c = this->created(Stage::consented);
+    EXPECT_EQ(c.version, 1);
+    Case loaded = this->store().load(worker, "T-1");
+    EXPECT_EQ(json::to_string(loaded), json::to_string(c));
+    add_journal_entry(loaded, {d(2020, 2, 1), ContactKind::phone, ContactTopic::counselling, true, {}, "Anruf"}, Policy{});
+    this->store().save(worker, loaded);
+    EXPECT_EQ(loaded.version, 2);
+    EXPECT_EQ(this->store().load(worker, "T-1").journal.size(), 1u);
+}
+
+TYPED_TEST(Contract, AStaleSaveIsAConflictAndOverwritesNothing) {
+    this->created(Stage::consented);
+    Case a = this->store().load(worker, "T-1");
+    Case b = this->store().load(worker, "T-1");
+    a.office = "A";
+    this->store().save(worker, a);
+    b.office = "B";
+    EXPECT_EQ(error_of([&] { this->store().save(worker, b); }).code(), errc::conflict);
+    EXPECT_EQ(b.version, 1);
+    EXPECT_EQ(this->store().load(worker, "T-1").office, "A");
+}
+
+TYPED_TEST(Contract, DuplicateCreateAndMissingCasesAreErrors) {
+    this->created(Stage::opened);
+    Case again = case_at(Stage::opened);
+    EXPECT_EQ(error_of([&] { this->store().create(worker, again); }).code(), errc::already_exists);
+    EXPECT_EQ(again.version, 0);
+    EXPECT_EQ(error_of([&] { this->store().load(worker, "nope"); }).code(), errc::not_found);
+    Case ghost = case_at(Stage::opened);
+    ghost.id = "ghost";
+    EXPECT_EQ(error_of([&] { this->store().save(worker, ghost); }).code(), errc::not_found);
+}
+
+TYPED_TEST(Contract, QueriesByCaseWorkerPhaseAndLastContact) {
+    for (int i = 0; i < 6; ++i) {
+        Case c = case_at(i % 2 ? Stage::implementing : Stage::consented);
+        c.id = "C" + std::to_string(i);
+        c.case_worker = i < 4 ? "fk-1" : "fk-2";
+        if (i == 5) add_journal_entry(c, {d(2020, 5, 1), ContactKind::phone, ContactTopic::counselling, true, {}, {}}, Policy{});
+        this->store().create({c.case_worker, Role::case_worker}, c);
+    }
+    CaseQuery by_worker;
+    by_worker.case_worker = "fk-1";
+    EXPECT_EQ(this->store().query(lead, by_worker).size(), 4u);
+    EXPECT_EQ(this->store().query(worker, {}).size(), 4u);  // a case worker sees only their own cases
+    CaseQuery by_phase;
+    by_phase.phase = Phase::implementation;
+    const auto impl = this->store().query(lead, by_phase);
+    ASSERT_EQ(impl.size(), 3u);
+    EXPECT_EQ(impl[0].id, "C1");
+    EXPECT_EQ(impl[2].last_contact, d(2020, 5, 1));
+    CaseQuery silent;
+    silent.last_contact_before = d(2020, 3, 1);
+    EXPECT_EQ(this->store().query(lead, silent).size(), 5u);
+    CaseQuery limited;
+    limited.limit = 2;
+    EXPECT_EQ(this->store().query(lead, limited).size(), 2u);
+}
+
+TYPED_TEST(Contract, AFailedTransactionLeavesNothingBehind) {
+    this->created(Stage::opened);
+    EXPECT_THROW(this->store().transact(worker, [&](CaseStore& tx) {
+        Case c = case_at(Stage::opened);
+        c.id = "T-2";
+        tx.create(worker, c);
+        Case loaded = tx.load(worker, "T-1");
+        loaded.office = "changed";
+        tx.save(worker, loaded);
+        EXPECT_EQ(tx.query(worker, {}).size(), 2u);  // the transaction sees its own writes
+        fail(errc::internal, "", "", "boom");
+    }), error);
+    EXPECT_EQ(this->store().query(worker, {}).size(), 1u);
+    EXPECT_EQ(this->store().load(worker, "T-1").office, "JMD Test");
+    this->store().transact(worker, [&](CaseStore& tx) {
+        Case c = case_at(Stage::opened);
+        c.id = "T-2";
+        tx.create(worker, c);
+    });
+    EXPECT_EQ(this->store().query(worker, {}).size(), 2u);
+}
+
+TYPED_TEST(Contract, EveryAccessIsAuditedWithoutPersonalValues) {
+    example::run_samira(this->store(), {"fachkraft-1", Role::case_worker}, Policy{});
+    EXPECT_THROW(this->store().load(lead, "JMD-FFM-2016-0042"), error);
+    const auto records = this->audit.records();
+    ASSERT_GE(records.size(), 11u);
+    EXPECT_EQ(records.front().operation, Operation::create);
+    EXPECT_FALSE(records.back().allowed);
+    EXPECT_EQ(records.back().detail, "access_denied");
+    EXPECT_EQ(records.back().actor, "tl-1");
+    EXPECT_EQ(records.back().case_id, "JMD-FFM-2016-0042");
+    const std::string all = json::to_string(records);
+    for (const char* personal : {"Samira", "Beispiel", "60386", "1994"}) EXPECT_EQ(all.find(personal), std::string::npos) << personal;
+}
+
+TYPED_TEST(Contract, ConcurrentWritersNeitherLoseNorCorruptCases) {
+    this->created(Stage::consented, "shared");
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 20; ++i) {
+                Case c = case_at(Stage::opened);
+                c.id = "W" + std::to_string(t) + "-" + std::to_string(i);
+                this->store().create(worker, c);
+                for (;;) {  // optimistic retry loop on the shared case
+                    Case s = this->store().load(worker, "shared");
+                    s.journal.push_back({d(2020, 2, 1), ContactKind::phone, ContactTopic::other, false, {}, {}});
+                    try {
+                        this->store().save(worker, s);
+                        break;
+                    } catch (const error& e) {
+                        ASSERT_EQ(e.code(), errc::conflict);
+                    }
+                }
+            }
+        });
+    for (auto& th : threads) th.join();
+    EXPECT_EQ(this->store().query(worker, {}).size(), 81u);
+    const Case s = this->store().load(worker, "shared");
+    EXPECT_EQ(s.journal.size(), 80u);
+    EXPECT_EQ(s.version, 81);
+}
+
+TYPED_TEST(Contract, R4_ACaseWorkerCannotReadOrWriteAColleaguesCase) {
+    Case c = this->created(Stage::consented);
+    auto e = error_of([&] { this->store().load(colleague, "T-1"); });
+    EXPECT_EQ(e.code(), errc::access_denied);
+    EXPECT_EQ(e.rule(), "R4");
+    c.case_worker = "fk-2";  // rewriting the owner in the document does not help
+    EXPECT_EQ(error_of([&] { this->store().save(colleague, c); }).code(), errc::access_denied);
+    EXPECT_EQ(this->store().load(worker, "T-1").case_worker, "fk-1");
+    Case theirs = case_at(Stage::opened);
+    theirs.id = "T-9";
+    EXPECT_EQ(error_of([&] { this->store().create(colleague, theirs); }).code(), errc::access_denied);  // not their case
+    const auto records = this->audit.records();
+    EXPECT_EQ(std::count_if(records.begin(), records.end(), [](const AuditRecord& r) { return !r.allowed; }), 3);
+}
+
+TYPED_TEST(Contract, R15_ASubstituteWithConsentMayHandleTheCaseDuringTheSubstitution) {
+    Case c = this->created(Stage::implementing);
+    grant_release(c, release_for("R-1", "fk-2", d(2020, 5, 20)), Policy{});
+    assign_substitute(c, {"fk-2", d(2020, 5, 25), d(2020, 6, 10), d(2020, 5, 20), {}}, Policy{});
+    this->store().save(worker, c);
+    Case seen = this->store().load(colleague, "T-1");  // today is 2020-06-01
+    add_journal_entry(seen, {d(2020, 6, 1), ContactKind::in_person, ContactTopic::counselling, true, {}, "Vertretung"}, Policy{});
+    EXPECT_NO_THROW(this->store().save(colleague, seen));
+    EXPECT_EQ(this->store().query(colleague, {}).size(), 1u);
+}
+
+TYPED_TEST(Contract, R15_ASubstitutionThatEndedGivesNoAccess) {
+    Case c = this->created(Stage::implementing);
+    grant_release(c, release_for("R-1", "fk-2", d(2020, 5, 1)), Policy{});
+    assign_substitute(c, {"fk-2", d(2020, 5, 1), d(2020, 5, 31), d(2020, 5, 1), {}}, Policy{});
+    this->store().save(worker, c);
+    EXPECT_EQ(error_of([&] { this->store().load(colleague, "T-1"); }).code(), errc::access_denied);
+}
+
+TYPED_TEST(Contract, TeamLeadSeesCaseloadAndReportsButNoPersonalData) {
+    this->created(Stage::planned);
+    EXPECT_EQ(this->store().query(lead, {}).size(), 1u);
+    const auto report = this->store().requirements_report(lead, "T-1");
+    EXPECT_EQ(report.case_id, "T-1");
+    EXPECT_TRUE(report.items[0].met);
+    EXPECT_EQ(error_of([&] { this->store().load(lead, "T-1"); }).code(), errc::access_denied);
+    EXPECT_EQ(error_of([&] { this->store().requirements_report(colleague, "T-1"); }).code(), errc::access_denied);
+}
+
+TYPED_TEST(Contract, R13_StatisticsSeesOnlyAnonymisedCases) {
+    this->created(Stage::planned, "A");
+    this->created(Stage::planned, "B");
+    this->store().anonymise_case(admin, "B", d(2020, 6, 1));
+    const auto rows = this->store().query(stats, {});
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].id, "B");
+    EXPECT_EQ(error_of([&] { this->store().load(stats, "A"); }).code(), errc::access_denied);
+    const Case b = this->store().load(stats, "B");
+    EXPECT_FALSE(b.person);
+    EXPECT_TRUE(b.skeleton);
+}
+
+TYPED_TEST(Contract, R13_AdministratorsSweepAndAnonymiseButCannotReadPersonalData) {
+    this->created(Stage::planned);
+    EXPECT_EQ(error_of([&] { this->store().load(admin, "T-1"); }).code(), errc::access_denied);
+    EXPECT_EQ(error_of([&] { this->store().sweep(worker, d(2020, 6, 1), Policy{}); }).code(), errc::access_denied);
+    EXPECT_EQ(error_of([&] { this->store().anonymise_case(worker, "T-1", d(2020, 6, 1)); }).code(), errc::access_denied);
+    EXPECT_EQ(error_of([&] { this->store().anonymise_case(admin, "nope", d(2020, 6, 1)); }).code(), errc::not_found);
+    EXPECT_NO_THROW(this->store().sweep(admin, d(2020, 6, 1), Policy{}));
+}
+
+TYPED_TEST(Contract, R13_TheSweepReviewsClosesAndAnonymisesAndIsIdempotent) {
+    // A: active (contact 2020-05-01); B: untouched since January (review);
+    // C: no contact since 2019 (close + anonymise); D: closed (anonymise).
+    Case a = case_at(Stage::implementing);
+    a.id = "A";
+    add_journal_entry(a, {d(2020, 5, 1), ContactKind::in_person, ContactTopic::counselling, true, {}, {}}, Policy{});
+    Case b = case_at(Stage::implementing);
+    b.id = "B";
+    Case c = open_case("C", "JMD Test", "fk-1", d(2019, 1, 7));
+    Case dd = case_at(Stage::implementing);
+    dd.id = "D";
+    close_case(dd, {d(2020, 3, 1), ClosureReason::goals_reached, true, {}, false, std::nullopt, {}}, Policy{});
+    for (Case* x : {&a, &b, &c, &dd}) this->store().create(worker, *x);
+
+    const auto report = this->store().sweep(admin, d(2020, 8, 1), Policy{}, 2);
+    EXPECT_EQ(report.review_due, std::vector<std::string>{"B"});
+    EXPECT_EQ(report.closed_no_contact, std::vector<std::string>{"C"});
+    EXPECT_EQ(report.anonymised, std::vector<std::string>{"D"});
+    EXPECT_TRUE(is_anonymised(this->store().load(admin, "C")));
+    EXPECT_EQ(this->store().load(admin, "C").closure->reason, ClosureReason::no_contact);
+    const Case b_after = this->store().load(worker, "B");
+    EXPECT_EQ(b_after.reminders.back().kind, ReminderKind::case_review);
+
+    const auto again = this->store().sweep(admin, d(2020, 8, 1), Policy{}, 2);
+    EXPECT_TRUE(again.review_due.empty());
+    EXPECT_TRUE(again.closed_no_contact.empty());
+    EXPECT_TRUE(again.anonymised.empty());
+    EXPECT_EQ(this->store().load(worker, "B").version, b_after.version);
+}
+
+TYPED_TEST(Contract, TheWorkedExampleRunsOnTheStore) {
+    const Actor fk{"fachkraft-1", Role::case_worker};
+    const Case c = example::run_samira(this->store(), fk, Policy{});
+    const Case back = this->store().load(fk, c.id);
+    EXPECT_EQ(json::to_string(back), json::to_string(c));
+    EXPECT_EQ(back.version, 11);
+    EXPECT_EQ(minimum_requirements(back).met, 9);
+}

@@ -1,0 +1,60 @@
+// R3/R13 erasure that holds on disk: after withdrawal or anonymisation the removed
+// values are gone from the raw bytes of the database file and its -wal and -journal.
+#include "storage_fixtures.hpp"
+
+using namespace jmdcm;
+using namespace jmdcm::test;
+
+namespace {
+const Actor fk{"fachkraft-1", Role::case_worker};
+const Actor admin{"ad-1", Role::administrator};
+
+// Values from the worked example that identify the person.
+const std::vector<std::string> personal = {"Samira", "Beispiel", "1994-05-03", "60386", "Sammelunterkunft",
+                                           "Afghanistan", "Schwägerin", "Frauenfrühstück", "Krippenplatz"};
+
+std::vector<std::string> found_on_disk(const std::string& path) {
+    std::vector<std::string> hits;
+    for (const char* suffix : {"", "-wal", "-journal"}) {
+        const std::string bytes = read_bytes(path + suffix);
+        for (const auto& v : personal)
+            if (bytes.find(v) != std::string::npos) hits.push_back(v + " in " + (suffix[0] ? suffix : "the database"));
+    }
+    return hits;
+}
+}  // namespace
+
+TEST(Erasure, R3_WithdrawnConsentLeavesNoTraceInTheFiles) {
+    TempDir dir;
+    const auto path = dir.file("db.sqlite");
+    SqliteRepository repo(sqlite_at(path), options_with(nullptr));
+    example::run_samira(repo, fk, Policy{});
+    ASSERT_FALSE(found_on_disk(path).empty()) << "the test must see the values before erasure";
+    Case c = repo.load(fk, example::samira_case_id);
+    withdraw_consent(c, d(2017, 4, 3));
+    repo.save(fk, c);
+    EXPECT_EQ(found_on_disk(path), std::vector<std::string>{});
+    EXPECT_TRUE(repo.integrity_ok());
+}
+
+TEST(Erasure, R13_AnonymisationBySweepLeavesNoTraceInTheFiles) {
+    TempDir dir;
+    const auto path = dir.file("db.sqlite");
+    SqliteRepository repo(sqlite_at(path), options_with(nullptr));
+    example::run_samira(repo, fk, Policy{});
+    const auto report = repo.sweep(admin, d(2017, 3, 20), Policy{});
+    ASSERT_EQ(report.anonymised.size(), 1u);
+    EXPECT_EQ(found_on_disk(path), std::vector<std::string>{});
+    // still there for the statistics
+    const Case c = repo.load(admin, example::samira_case_id);
+    EXPECT_EQ(c.skeleton->birth_year, 1994);
+}
+
+TEST(Erasure, R13_AdministratorAnonymisationLeavesNoTraceInTheFiles) {
+    TempDir dir;
+    const auto path = dir.file("db.sqlite");
+    SqliteRepository repo(sqlite_at(path), options_with(nullptr));
+    example::run_samira(repo, fk, Policy{});
+    repo.anonymise_case(admin, example::samira_case_id, d(2017, 3, 20));
+    EXPECT_EQ(found_on_disk(path), std::vector<std::string>{});
+}

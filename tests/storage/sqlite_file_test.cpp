@@ -1,0 +1,201 @@
+// The SQLite file itself: WAL, schema versions and migration, hostile or broken files,
+// read-only places, a full disk, the append-only audit log, several connections.
+#include "storage_fixtures.hpp"
+
+#include "../../src/sqlite/sqlite_schema.hpp"
+
+#include <sqlite3.h>
+
+#include <thread>
+
+using namespace jmdcm;
+using namespace jmdcm::test;
+
+namespace {
+const Actor worker{"fk-1", Role::case_worker};
+const Actor admin{"ad-1", Role::administrator};
+
+/// Raw SQL on a file, bypassing the store (to build old or tampered files).
+void raw(const std::string& path, const std::string& sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    char* err = nullptr;
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
+    const std::string msg = err ? err : "";
+    sqlite3_free(err);
+    sqlite3_close(db);
+    ASSERT_EQ(rc, SQLITE_OK) << msg;
+}
+
+Case stored_case(SqliteRepository& repo, std::string id) {
+    Case c = case_at(Stage::planned);
+    c.id = std::move(id);
+    repo.create(worker, c);
+    return c;
+}
+}  // namespace
+
+TEST(SqliteFile, UsesWalAndTheCurrentSchemaAndPersistsAcrossReopen) {
+    TempDir dir;
+    const auto path = dir.file("db.sqlite");
+    {
+        SqliteRepository repo(sqlite_at(path), options_with(nullptr));
+        EXPECT_EQ(repo.schema_version(), sqlite_schema_version);
+        stored_case(repo, "T-1");
+        EXPECT_TRUE(std::filesystem::exists(path + "-wal"));
+    }
+    SqliteRepository again(sqlite_at(path), options_with(nullptr));
+    EXPECT_EQ(again.load(worker, "T-1").plans.size(), 1u);
+    EXPECT_TRUE(again.integrity_ok());
+}
+
+TEST(SqliteFile, MigratesAVersionOneFileForwardKeepingItsCases) {
+    TempDir dir;
+    const auto path = dir.file("old.sqlite");
+    const Case c = case_at(Stage::consented);
+    raw(path, std::string(sqlite::migrations()[0]) + "PRAGMA user_version=1;" +
+                  "INSERT INTO cases VALUES('T-1',1,'JMD Test','fk-1','cm','intake',1,0,'2020-01-06','2020-01-06','2020-01-06','" +
+                  json::to_string(c) + "');");
+    SqliteRepository repo(sqlite_at(path), options_with(nullptr));
+    EXPECT_EQ(repo.schema_version(), 2);
+    EXPECT_EQ(repo.load(worker, "T-1").person->given_name.text, "Testa");
+    EXPECT_EQ(repo.query(worker, {}).size(), 1u);
+}
+
+TEST(SqliteFile, RefusesAFileWithANewerSchema) {
+    TempDir dir;
+    const auto path = dir.file("new.sqlite");
+    { SqliteRepository repo(sqlite_at(path), options_with(nullptr)); }
+    raw(path, "PRAGMA user_version=99;");
+    auto e = error_of([&] { SqliteRepository repo(sqlite_at(path), options_with(nullptr)); });
+    EXPECT_EQ(e.code(), errc::storage_schema);
+    EXPECT_NE(std::string(e.what()).find("schema version 99"), std::string::npos);
+}
+
+TEST(SqliteFile, AFileThatIsNoDatabaseIsRefusedAndLeftAlone) {
+    TempDir dir;
+    const auto path = dir.file("notes.txt");
+    std::ofstream(path) << "Dies ist keine Datenbank, sondern eine Notiz.\n" << std::string(8192, 'x');
+    const std::string before = read_bytes(path);
+    auto e = error_of([&] { SqliteRepository repo(sqlite_at(path), options_with(nullptr)); });
+    EXPECT_EQ(e.code(), errc::storage_corrupt);
+    EXPECT_EQ(read_bytes(path), before);
+}
+
+TEST(SqliteFile, ACorruptFileGivesAClearErrorNotACrash) {
+    TempDir dir;
+    const auto path = dir.file("db.sqlite");
+    {
+        SqliteRepository repo(sqlite_at(path), options_with(nullptr));
+        for (int i = 0; i < 30; ++i) stored_case(repo, "T-" + std::to_string(i));
+        repo.checkpoint();
+    }
+    std::string bytes = read_bytes(path);
+    ASSERT_GT(bytes.size(), 4096u * 4);
+    for (std::size_t i = 4096; i < bytes.size(); i += 7) bytes[i] = static_cast<char>(0xA5);  // every page but the header
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+    auto e = error_of([&] { SqliteRepository repo(sqlite_at(path), options_with(nullptr)); });
+    EXPECT_EQ(e.code(), errc::storage_corrupt);
+    EXPECT_NE(std::string(e.what()).find("is damaged"), std::string::npos);
+    SqliteOptions unchecked = sqlite_at(path);
+    unchecked.check_on_open = false;
+    SqliteRepository repo(unchecked, options_with(nullptr));
+    EXPECT_FALSE(repo.integrity_ok());
+}
+
+TEST(SqliteFile, AReadOnlyPlaceIsRefusedClearly) {
+    // /proc refuses new files even to root, unlike a chmod'ed directory.
+    auto e = error_of([] { SqliteRepository repo(sqlite_at("/proc/self/jmdcm.sqlite"), options_with(nullptr)); });
+    EXPECT_EQ(e.code(), errc::storage_readonly);
+    EXPECT_NE(std::string(e.what()).find("/proc/self/jmdcm.sqlite"), std::string::npos);
+}
+
+TEST(SqliteFile, AReadOnlyConnectionReadsButWritesNothing) {
+    TempDir dir;
+    const auto path = dir.file("db.sqlite");
+    { SqliteRepository repo(sqlite_at(path), options_with(nullptr)); stored_case(repo, "T-1"); }
+    SqliteOptions ro = sqlite_at(path);
+    ro.read_only = true;
+    SqliteRepository reader(ro, options_with(nullptr));
+    Case c = case_at(Stage::opened);
+    c.id = "T-2";
+    auto e = error_of([&] { reader.create(worker, c); });
+    EXPECT_EQ(e.code(), errc::storage_readonly);
+    SqliteRepository writer(sqlite_at(path), options_with(nullptr));
+    EXPECT_EQ(writer.query(worker, {}).size(), 1u);
+}
+
+TEST(SqliteFile, AFullDiskFailsCleanlyAndKeepsEveryCommittedCase) {
+    TempDir dir;
+    const auto path = dir.file("db.sqlite");
+    SqliteOptions small = sqlite_at(path);
+    small.max_page_count = 40;  // about 160 KiB
+    std::vector<std::string> committed;
+    {
+        SqliteRepository repo(small, options_with(nullptr));
+        errc last = errc::ok;
+        for (int i = 0; i < 1000 && last == errc::ok; ++i) {
+            Case c = case_at(Stage::implementing);
+            c.id = "T-" + std::to_string(i);
+            try {
+                repo.create(worker, c);
+                committed.push_back(c.id);
+            } catch (const error& e) {
+                last = e.code();
+                EXPECT_EQ(c.version, 0);  // the caller's copy is untouched
+            }
+        }
+        EXPECT_EQ(last, errc::storage_full);
+        EXPECT_GT(committed.size(), 3u);
+    }
+    SqliteRepository repo(sqlite_at(path), options_with(nullptr));
+    EXPECT_TRUE(repo.integrity_ok());
+    const auto rows = repo.query(worker, {});
+    EXPECT_EQ(rows.size(), committed.size());
+    for (const auto& id : committed) EXPECT_EQ(repo.load(worker, id).plans.size(), 1u);
+}
+
+TEST(SqliteFile, TheAuditLogIsAppendOnlyAndHoldsDenials) {
+    TempDir dir;
+    const auto path = dir.file("db.sqlite");
+    {
+        SqliteRepository repo(sqlite_at(path), options_with(nullptr));
+        stored_case(repo, "T-1");
+        EXPECT_THROW(repo.load({"fk-2", Role::case_worker}, "T-1"), error);
+        const auto log = repo.audit_log(admin);
+        ASSERT_EQ(log.size(), 2u);
+        EXPECT_TRUE(log[0].allowed);
+        EXPECT_FALSE(log[1].allowed);
+        EXPECT_EQ(log[1].detail, "access_denied");
+        EXPECT_EQ(error_of([&] { repo.audit_log(worker); }).code(), errc::access_denied);
+    }
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    EXPECT_NE(sqlite3_exec(db, "UPDATE audit SET allowed = 1", nullptr, nullptr, nullptr), SQLITE_OK);
+    EXPECT_NE(sqlite3_exec(db, "DELETE FROM audit", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+}
+
+TEST(SqliteFile, ADenialInsideARolledBackTransactionStaysAudited) {
+    TempDir dir;
+    SqliteRepository repo(sqlite_at(dir.file("db.sqlite")), options_with(nullptr));
+    stored_case(repo, "T-1");
+    EXPECT_THROW(repo.transact(worker, [&](CaseStore& tx) { tx.load({"fk-2", Role::case_worker}, "T-1"); }), error);
+    const auto log = repo.audit_log(admin);
+    ASSERT_EQ(log.size(), 2u);
+    EXPECT_FALSE(log.back().allowed);
+    EXPECT_EQ(log.back().actor, "fk-2");
+}
+
+TEST(SqliteFile, TwoConnectionsShareOneFile) {
+    TempDir dir;
+    const auto path = dir.file("db.sqlite");
+    SqliteRepository first(sqlite_at(path), options_with(nullptr));
+    SqliteRepository second(sqlite_at(path), options_with(nullptr));
+    std::thread a([&] { for (int i = 0; i < 40; ++i) stored_case(first, "A-" + std::to_string(i)); });
+    std::thread b([&] { for (int i = 0; i < 40; ++i) stored_case(second, "B-" + std::to_string(i)); });
+    a.join();
+    b.join();
+    EXPECT_EQ(first.query(worker, {}).size(), 80u);
+    EXPECT_TRUE(second.integrity_ok());
+}

@@ -1,0 +1,64 @@
+// Shared helpers for the storage tests: temporary directories and the two stores.
+#pragma once
+
+#include "../core/fixtures.hpp"
+#include "jmdcm/sqlite/sqlite_repository.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+namespace jmdcm::test {
+
+/// A fresh directory removed with everything in it at the end of the test.
+class TempDir {
+public:
+    TempDir() {
+        std::string tmpl = (std::filesystem::temp_directory_path() / "jmdcm-XXXXXX").string();
+        if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+        path_ = tmpl;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path_, ec);
+    }
+    std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+private:
+    std::filesystem::path path_;
+};
+
+inline std::string read_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+/// The day access rules are checked for in the storage tests.
+inline Date storage_today() { return d(2020, 6, 1); }
+
+inline StoreOptions options_with(AuditSink* audit) {
+    return {audit, [] { return std::string("2020-06-01T10:00:00Z"); }, [] { return storage_today(); }};
+}
+
+inline SqliteOptions sqlite_at(std::string path) {
+    SqliteOptions o;
+    o.path = std::move(path);
+    return o;
+}
+
+struct MemoryStore {
+    static constexpr const char* name = "memory";
+    static std::unique_ptr<Repository> make(const TempDir&, StoreOptions o) { return std::make_unique<MemoryRepository>(std::move(o)); }
+};
+
+struct SqliteStore {
+    static constexpr const char* name = "sqlite";
+    static std::unique_ptr<Repository> make(const TempDir& dir, StoreOptions o) {
+        return std::make_unique<SqliteRepository>(sqlite_at(dir.file("store.sqlite")), std::move(o));
+    }
+};
+
+}  // namespace jmdcm::test
