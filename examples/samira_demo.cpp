@@ -1,8 +1,12 @@
-// Demonstration: the handbook's worked example (Samira) through every phase, printing
-// the plan, the goal reviews, the evaluation and the minimum-requirements report (R14).
+// Demonstration: the handbook's worked example (Samira) through every phase on the
+// embedded SQLite store, printing the plan, the goal reviews, the evaluation and the
+// minimum-requirements report (R14); then the administrator's retention sweep (R13).
+// Usage: jmdcm_demo [database file]   (default: jmdcm-demo.sqlite, replaced on each run)
 #include "jmdcm/jmdcm.hpp"
+#include "jmdcm/sqlite/sqlite_repository.hpp"
 #include "jmdcm/worked_example.hpp"
 
+#include <cstdio>
 #include <iostream>
 
 using namespace jmdcm;
@@ -40,14 +44,17 @@ void print_plan(const Case& c, const Plan& p) {
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
     try {
+        const std::string path = argc > 1 ? argv[1] : "jmdcm-demo.sqlite";
+        for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());  // a fresh file each run
         const Policy policy;  // the handbook's defaults
-        MemoryAuditSink audit;
-        MemoryRepository repo({.audit = &audit});
+        SqliteOptions db;
+        db.path = path;
+        SqliteRepository repo(db);
         const Actor worker{"fachkraft-1", Role::case_worker};
 
-        std::cout << "jmdcm " << JMDCM_VERSION_STRING << ": the handbook's worked example (Samira)\n\n";
+        std::cout << "jmdcm " << JMDCM_VERSION_STRING << ": the handbook's worked example (Samira), stored in " << path << "\n\n";
         Case c = example::run_samira(repo, worker, policy, [](std::string_view title, const Case& now) {
             std::cout << "  [" << name(now.phase) << "] " << title << "\n";
         });
@@ -81,7 +88,19 @@ int main() {
         for (const auto& item : report.items)
             std::cout << "  [" << (item.met ? "x" : " ") << "] " << name(item.requirement) << ": " << item.detail << "\n";
 
-        std::cout << "\nAudit: " << audit.records().size() << " records (who, which case, which operation; no personal values)\n";
+        const Actor admin{"admin-1", Role::administrator};
+        const Date sweep_day = make_date(2017, 3, 20);
+        const auto swept = repo.sweep(admin, sweep_day, policy);
+        std::cout << "\nLöschfristen (R13), Lauf am " << to_iso(sweep_day) << ": " << swept.examined << " geprüft, "
+                  << swept.anonymised.size() << " anonymisiert, " << swept.closed_no_contact.size() << " wegen Kontaktabbruch beendet, "
+                  << swept.review_due.size() << " zur Wiedervorlage\n";
+        const Case left = repo.load({"statistik-1", Role::statistics}, c.id);
+        std::cout << "  Was bleibt: Geburtsjahr " << *left.skeleton->birth_year << ", Region " << left.skeleton->region << "xx, "
+                  << name(*left.skeleton->residence) << ", " << left.plans.back().goals.size() << " Ziele, Beendigung "
+                  << name(left.closure->reason) << " im " << to_iso(left.closure->date).substr(0, 7) << "\n";
+
+        std::cout << "\nAudit-Protokoll: " << repo.audit_log(admin).size()
+                  << " Einträge (wer, welcher Fall, welche Operation; keine personenbezogenen Werte)\n";
         return 0;
     } catch (const jmdcm::error& e) {
         std::cerr << "error: " << e.what() << "\n";

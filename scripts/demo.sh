@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cmake --preset default >/dev/null
 cmake --build --preset default --target jmdcm_demo
-exec build/default/examples/jmdcm_demo
+exec build/default/examples/jmdcm_demo build/default/jmdcm-demo.sqlite

@@ -12,3 +12,4 @@
 #include "jmdcm/access.hpp"
 #include "jmdcm/repository.hpp"
 #include "jmdcm/memory_repository.hpp"
+#include "jmdcm/synthetic.hpp"

@@ -1,0 +1,214 @@
+// The synthetic population. Proportions are plausible, not measured: about a tenth end
+// after intake, a tenth are counselling cases after screening, the rest go into CM and
+// most of those are closed by the generation horizon.
+#include "jmdcm/synthetic.hpp"
+
+#include "jmdcm/catalogue.hpp"
+
+#include <array>
+#include <cstdio>
+
+namespace jmdcm {
+
+namespace {
+
+// splitmix64: tiny, well known, and identical on every platform (std distributions are not).
+class Rng {
+public:
+    explicit Rng(std::uint64_t seed) : s_(seed) {}
+    std::uint64_t next() {
+        std::uint64_t z = (s_ += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
+    int between(int lo, int hi) { return lo + below(hi - lo + 1); }
+    bool chance(int percent) { return below(100) < percent; }
+    template <class T, std::size_t N>
+    const T& pick(const std::array<T, N>& a) { return a[static_cast<std::size_t>(below(static_cast<int>(N)))]; }
+
+private:
+    std::uint64_t s_;
+};
+
+constexpr std::array<const char*, 16> syllables = {"ka", "lo", "mi", "ra", "te", "su", "na", "vi",
+                                                   "do", "re", "sha", "ul", "be", "zor", "ani", "qu"};
+
+std::string invented_name(Rng& r, int parts) {
+    std::string s;
+    for (int i = 0; i < parts; ++i) s += r.pick(syllables);
+    s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+
+Date later(Date d, Rng& r, int lo, int hi) { return d + boost::gregorian::days(r.between(lo, hi)); }
+
+JournalEntry talk(Date on, Rng& r) {
+    constexpr std::array<ContactKind, 3> kinds = {ContactKind::in_person, ContactKind::phone, ContactKind::email};
+    return {on, r.pick(kinds), ContactTopic::counselling, true, "Jugendliche*r", "Beratungsgespräch"};
+}
+
+}  // namespace
+
+Case synthetic_case(const SyntheticOptions& o, std::uint64_t index, const Policy& policy) {
+    Rng r(o.seed * 0x9E3779B97F4A7C15ull ^ (index + 1) * 0xD1B54A32D192ED03ull);
+    char id[32], worker[16];
+    std::snprintf(id, sizeof id, "SYN-%08llu", static_cast<unsigned long long>(index));
+    std::snprintf(worker, sizeof worker, "fk-%02d", 1 + r.below(o.case_workers));
+    Date t = o.first_day + boost::gregorian::days(r.below(o.span_days));
+    Case c = open_case(id, o.office, worker, t);
+
+    // ---- intake (R2, R3)
+    const int age = r.between(policy.min_age, policy.max_age);
+    const Date birth = add_months(t, -(age * 12 + r.below(12))) - boost::gregorian::days(r.below(28));
+    DataConsent consent;
+    consent.given_on = t;
+    consent.form_language = r.pick(std::array<const char*, 5>{"de", "ar", "fa", "ti", "uk"});
+    consent.form_version = policy.consent_form_version.value_or("2018-01");
+    consent.text_sha256 = "7db886f15325eb9bad07defb33177fb41ff86e0d3ebbb8117a222fd02f9a1f15";
+    consent.purpose = "Beratung und Case Management";
+    consent.consequences_explained = true;
+    if (policy.guardian_consent_below_age && age_on(birth, t) < *policy.guardian_consent_below_age) consent.guardian_consent_on = t;
+    record_consent(c, consent, birth, policy);
+
+    MasterData p;
+    p.given_name = invented_name(r, 2);
+    p.family_name = invented_name(r, 3);
+    p.birth_date = birth;
+    p.gender = r.pick(std::array<Gender, 4>{Gender::female, Gender::male, Gender::diverse, Gender::not_stated});
+    p.country_of_origin = r.pick(std::array<const char*, 6>{"Syrien", "Afghanistan", "Eritrea", "Ukraine", "Irak", "Türkei"});
+    char postcode[8];
+    std::snprintf(postcode, sizeof postcode, "%05d", r.between(1067, 99998));
+    p.address = {"Synthetische Straße " + std::to_string(r.between(1, 120)), postcode, "Synthstadt"};
+    p.residence.category = r.pick(std::array<ResidenceCategory, 4>{ResidenceCategory::duldung, ResidenceCategory::aufenthaltsgestattung,
+                                                                   ResidenceCategory::aufenthaltstitel, ResidenceCategory::aufenthaltstitel});
+    set_person(c, p, t, policy);
+    record_intake(c, {t, {t}, "Anliegen", "Erwartungen", t}, t, policy);
+    add_journal_entry(c, talk(t, r), policy);
+    if (r.chance(10)) return c;  // stays at intake
+
+    // ---- screening (R6), cooperation (R5)
+    t = later(t, r, 3, 20);
+    Screening s;
+    s.date = t;
+    s.residence = p.residence;
+    const int yes = r.between(1, 10);
+    for (int k = 0; k < 12; ++k) s.answers.push_back({static_cast<Criterion>(k), k < yes ? Answer::yes : Answer::no, true, {}});
+    s.integration_at_risk_without_cm = r.chance(85);
+    record_screening(c, s, policy);
+    const bool indicated = screening_recommendation(*c.screening, policy).indicated;
+    const bool against = r.chance(5);
+    decide_screening(c, {t, indicated != against, against ? std::optional<FreeText>("fachliche Einschätzung") : std::nullopt}, policy);
+    add_journal_entry(c, talk(t, r), policy);
+    if (c.kind == CaseKind::counselling) return c;
+    record_cooperation(c, {t, r.chance(92), AgreementForm::oral}, policy);
+    if (c.kind == CaseKind::counselling) return c;
+    start_case_management(c, t, policy);
+
+    // ---- assessment (R7)
+    t = later(t, r, 5, 25);
+    auto assess = [&](Date on, int lift) {
+        Assessment a;
+        a.date = on;
+        a.reassessment_planned = add_months(on, 4);
+        for (int area = 0; area < 9; ++area) {
+            const int base = r.between(1, 3);
+            for (Perspective who : {Perspective::young_person, Perspective::case_worker})
+                a.ratings.push_back({static_cast<LifeArea>(area), who, "",
+                                     std::min(policy.scale_max, std::max(policy.scale_min, base + lift + r.below(2))), {}, {}, {}});
+        }
+        add_assessment(c, a, policy);
+    };
+    assess(t, 0);
+    if (r.chance(8)) return c;  // assessed, planning pending
+
+    // ---- plan (R9) and linking (R4, R10)
+    change_phase(c, Phase::planning, t, policy);
+    const auto& cat = default_catalogue();
+    Plan plan;
+    plan.date = later(t, r, 1, 14);
+    plan.office = o.office;
+    const int goals = r.between(1, policy.active_goal_limit);
+    for (int g = 0; g < goals; ++g) {
+        const CatalogueGoal& cg = cat.goals[static_cast<std::size_t>(r.below(static_cast<int>(cat.goals.size())))];
+        Goal goal;
+        goal.id = "G" + std::to_string(g + 1);
+        goal.catalogue_id = cg.id;
+        goal.area = cg.area;
+        goal.priority = g + 1;
+        goal.text = cg.label_de;
+        goal.measures = "Begleitung und Vermittlung";
+        goal.indicator = "vereinbarter Nachweis liegt vor";
+        goal.sub_goals = {"erster Schritt"};
+        Task task;
+        task.description = "Termin wahrnehmen";
+        task.party = r.chance(50) ? Party::young_person : Party::jmd;
+        task.date = later(plan.date, r, 7, 40);
+        goal.tasks = {task};
+        goal.review_date = later(plan.date, r, 60, 120);
+        goal.offer_available = !r.chance(15);
+        if (!goal.offer_available) goal.gap = "kein passendes Angebot in der Region";
+        plan.goals.push_back(std::move(goal));
+    }
+    t = plan.date;
+    adopt_plan(c, plan, policy, &cat);
+    change_phase(c, Phase::implementation, t, policy);
+    if (r.chance(60)) {
+        Release rel;
+        rel.id = "REL-1";
+        rel.recipient = r.pick(std::array<const char*, 5>{"Jobcenter", "Ausländerbehörde", "Sprachkursträger", "Schule", "Beratungsstelle"});
+        rel.information = "Stammdaten";
+        rel.purpose = "Vermittlung";
+        rel.written = true;
+        rel.granted_on = t;
+        if (consent.guardian_consent_on && age_on(birth, t) < policy.guardian_consent_below_age.value_or(0)) rel.guardian_signed_on = t;
+        grant_release(c, rel, policy);
+        refer(c, {t, rel.recipient, "Angebot", std::string("G1"), {}}, policy);
+    }
+
+    // ---- implementation: contacts, reviews, a re-assessment
+    const int contacts = r.between(2, 12);
+    for (int k = 0; k < contacts; ++k) {
+        t = later(t, r, 7, 45);
+        add_journal_entry(c, talk(t, r), policy);
+    }
+    constexpr std::array<Achievement, 6> outcomes = {Achievement::achieved, Achievement::achieved, Achievement::achieved,
+                                                     Achievement::partly, Achievement::not_achieved, Achievement::dropped};
+    for (const auto& goal : c.plans.back().goals) review_goal(c, {t, goal.id, r.pick(outcomes), ReviewConsequence::continue_plan, {}}, policy);
+    if (r.chance(60)) assess(later(t, r, 1, 10), 1), t = c.assessments.back().date;
+    if (r.chance(30)) return c;  // still running
+
+    // ---- closure (R11) and evaluation
+    Closure cl;
+    const int roll = r.below(100);
+    cl.reason = roll < 45 ? ClosureReason::goals_reached
+              : roll < 65 ? ClosureReason::ended_by_young_person
+              : roll < 80 ? ClosureReason::lack_of_cooperation
+              : roll < 90 ? ClosureReason::structural_obstacles
+                          : ClosureReason::no_contact;
+    cl.date = cl.reason == ClosureReason::no_contact ? add_months(t, policy.anonymise_after_months) + boost::gregorian::days(r.below(30))
+                                                     : later(t, r, 1, 30);
+    cl.by_consensus = cl.reason != ClosureReason::lack_of_cooperation && cl.reason != ClosureReason::no_contact;
+    if (cl.reason == ClosureReason::structural_obstacles && c.supply_gaps.empty()) {
+        record_supply_gap(c, {t, LifeArea::occupation, std::nullopt, "Angebot fehlt"}, policy);
+    }
+    close_case(c, cl, policy);
+    if (!is_anonymised(c)) {
+        Evaluation ev;
+        ev.date = cl.date;
+        for (const auto& goal : c.plans.back().goals) ev.goals.push_back({goal.id, latest_achievement(c, goal.id).value_or(Achievement::partly), {}});
+        ev.life_situation_improved = r.chance(70);
+        ev.satisfaction_measures = r.between(policy.scale_min + 1, policy.scale_max);
+        ev.satisfaction_case_worker = r.between(policy.scale_min + 1, policy.scale_max);
+        ev.general_satisfaction = r.between(policy.scale_min, policy.scale_max);
+        ev.course = r.between(policy.scale_min, policy.scale_max);
+        ev.results = r.between(policy.scale_min, policy.scale_max);
+        ev.expectations = r.between(policy.scale_min, policy.scale_max);
+        ev.mandate = r.between(policy.scale_min, policy.scale_max);
+        record_evaluation(c, ev, policy);
+    }
+    return c;
+}
+
+}  // namespace jmdcm
