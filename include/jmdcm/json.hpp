@@ -14,6 +14,7 @@
 
 #include <boost/json.hpp>
 
+#include <charconv>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -31,41 +32,96 @@ struct ReadOptions {
 template <class T> struct dependent_false : std::false_type {};
 
 // ---------------------------------------------------------------- writing
-template <class T>
-bj::value to_value(const T& v) {
-    using namespace reflect;
-    if constexpr (std::is_same_v<T, bool>) {
-        return bj::value(v);
-    } else if constexpr (std::is_integral_v<T>) {
-        return bj::value(static_cast<std::int64_t>(v));
-    } else if constexpr (std::is_floating_point_v<T>) {
-        return bj::value(static_cast<double>(v));
-    } else if constexpr (std::is_same_v<T, std::string>) {
-        return bj::value(bj::string_view(v));
-    } else if constexpr (std::is_same_v<T, FreeText>) {
-        return bj::value(bj::string_view(v.text));
-    } else if constexpr (std::is_same_v<T, Date>) {
-        return v.is_special() ? bj::value(nullptr) : bj::value(to_iso(v));
-    } else if constexpr (is_described_enum_v<T>) {
-        return bj::value(boost::describe::enum_to_string(v, "?"));
-    } else if constexpr (is_optional_v<T>) {
-        return v ? to_value(*v) : bj::value(nullptr);  // null, not absent: nullopt may differ from the default
-    } else if constexpr (is_vector_v<T>) {
-        bj::array a;
-        a.reserve(v.size());
-        for (const auto& e : v) a.push_back(to_value(e));
-        return a;
-    } else if constexpr (is_described_struct_v<T>) {
-        bj::object o;
-        boost::mp11::mp_for_each<members_of<T>>([&](auto D) { o[D.name] = to_value(v.*D.pointer); });
-        return o;
-    } else {
-        static_assert(dependent_false<T>::value, "type is not described for JSON");
+/// Writes a described value as JSON text straight into a string: the same walk as the
+/// reader, with no intermediate tree (a case is written several times per step, and a
+/// tree made writing cost more than SQLite's insert of the result).
+class Writer {
+public:
+    explicit Writer(std::string& out) : out_(out) {}
+
+    template <class T>
+    void write(const T& v) {
+        using namespace reflect;
+        if constexpr (std::is_same_v<T, bool>) {
+            out_ += v ? "true" : "false";
+        } else if constexpr (std::is_integral_v<T>) {
+            char buf[24];
+            auto r = std::to_chars(buf, buf + sizeof buf, static_cast<std::int64_t>(v));
+            out_.append(buf, r.ptr);
+        } else if constexpr (std::is_floating_point_v<T>) {
+            out_ += bj::serialize(bj::value(static_cast<double>(v)));
+        } else if constexpr (std::is_same_v<T, std::string>) {
+            string(v);
+        } else if constexpr (std::is_same_v<T, FreeText>) {
+            string(v.text);
+        } else if constexpr (std::is_same_v<T, Date>) {
+            if (v.is_special()) out_ += "null";
+            else (out_ += '"', out_ += to_iso(v), out_ += '"');
+        } else if constexpr (is_described_enum_v<T>) {
+            string(boost::describe::enum_to_string(v, "?"));
+        } else if constexpr (is_optional_v<T>) {
+            if (v) write(*v);
+            else out_ += "null";  // null, not absent: nullopt may differ from the default
+        } else if constexpr (is_vector_v<T>) {
+            out_ += '[';
+            for (std::size_t i = 0; i < v.size(); ++i) {
+                if (i) out_ += ',';
+                write(v[i]);
+            }
+            out_ += ']';
+        } else if constexpr (is_described_struct_v<T>) {
+            out_ += '{';
+            bool first = true;
+            boost::mp11::mp_for_each<members_of<T>>([&](auto D) {
+                if (!first) out_ += ',';
+                first = false;
+                string(D.name);
+                out_ += ':';
+                write(v.*D.pointer);
+            });
+            out_ += '}';
+        } else {
+            static_assert(dependent_false<T>::value, "type is not described for JSON");
+        }
     }
-}
+
+private:
+    /// JSON string escaping; UTF-8 passes through unchanged.
+    void string(std::string_view s) {
+        out_ += '"';
+        std::size_t run = 0;  // start of the current stretch that needs no escaping
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const unsigned char c = static_cast<unsigned char>(s[i]);
+            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            out_.append(s.data() + run, i - run);
+            run = i + 1;
+            switch (c) {
+            case '"': out_ += "\\\""; break;
+            case '\\': out_ += "\\\\"; break;
+            case '\n': out_ += "\\n"; break;
+            case '\r': out_ += "\\r"; break;
+            case '\t': out_ += "\\t"; break;
+            default: {
+                static constexpr char hex[] = "0123456789abcdef";
+                const char esc[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                out_.append(esc, sizeof esc);
+            }
+            }
+        }
+        out_.append(s.data() + run, s.size() - run);
+        out_ += '"';
+    }
+
+    std::string& out_;
+};
 
 template <class T>
-std::string to_string(const T& v) { return bj::serialize(to_value(v)); }
+std::string to_string(const T& v) {
+    std::string out;
+    out.reserve(4096);
+    Writer(out).write(v);
+    return out;
+}
 
 // ---------------------------------------------------------------- reading
 class Reader {
@@ -225,5 +281,9 @@ inline bj::value parse(std::string_view text, std::size_t max_bytes = 64u << 20)
 
 template <class T>
 T from_string(std::string_view text, ReadOptions opts = {}) { return from_value<T>(parse(text), opts); }
+
+/// The document as a Boost.JSON value (for hosts that want to inspect or merge it).
+template <class T>
+bj::value to_value(const T& v) { return parse(to_string(v)); }
 
 }  // namespace jmdcm::json

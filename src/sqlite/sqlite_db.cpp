@@ -10,6 +10,9 @@ void raise(sqlite3* db, int rc, const std::string& what) {
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB: code = errc::storage_corrupt; break;
     case SQLITE_FULL: code = errc::storage_full; break;
+    case SQLITE_CONSTRAINT:
+        if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) code = errc::already_exists;
+        break;
     case SQLITE_READONLY:
     case SQLITE_CANTOPEN:
     case SQLITE_PERM: code = errc::storage_readonly; break;
@@ -58,6 +61,11 @@ bool Stmt::step() {
 void Stmt::run() {
     while (step()) {
     }
+}
+
+void Stmt::reset() {
+    sqlite3_reset(st_);
+    sqlite3_clear_bindings(st_);
 }
 
 std::string Stmt::text(int col) const {

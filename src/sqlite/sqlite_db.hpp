@@ -29,6 +29,8 @@ public:
     bool step();
     /// Runs to completion.
     void run();
+    /// Ready for reuse with new bindings (prepared statements are cached by the store).
+    void reset();
     std::string text(int col) const;
     std::int64_t integer(int col) const;
     bool is_null(int col) const;

@@ -25,7 +25,7 @@ inline const std::vector<const char*>& migrations() {
             doc           TEXT NOT NULL
         );
         CREATE TABLE audit (
-            seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+            seq       INTEGER PRIMARY KEY,      -- rows are never deleted, so it only grows
             at        TEXT NOT NULL,
             actor     TEXT NOT NULL,
             role      TEXT NOT NULL,
@@ -35,13 +35,12 @@ inline const std::vector<const char*>& migrations() {
             detail    TEXT NOT NULL
         );
         )sql",
-        // 1 -> 2: substitutes for query visibility (R15), indexes for the agenda and the
-        // sweep, and an audit log that cannot be changed after the fact.
+        // 1 -> 2: substitutes for query visibility (R15), indexes for case workers' lists and
+        // the sweep, and an audit log that cannot be changed after the fact.
         R"sql(
         ALTER TABLE cases ADD COLUMN substitutes TEXT NOT NULL DEFAULT '';
         CREATE INDEX cases_by_worker ON cases(case_worker, id);
         CREATE INDEX cases_by_due ON cases(anonymised, running, last_activity);
-        CREATE INDEX cases_by_contact ON cases(last_contact);
         CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit

@@ -155,3 +155,14 @@ TEST(Json, NonAsciiTextSurvivesUnchanged) {
     const Intake back = json::from_string<Intake>(json::to_string(in));
     EXPECT_EQ(back.concern.text, "Aufenthaltsgestattung für Samira; سمیرا");
 }
+
+TEST(Json, QuotesBackslashesAndControlCharactersAreEscaped) {
+    Intake in;
+    in.first_contact = d(2020, 1, 1);
+    in.concern = std::string("sagt \"nein\" \\ dann\nZeile\tTab\x01\x1f Ende");
+    const std::string text = json::to_string(in);
+    EXPECT_EQ(text.find('\n'), std::string::npos);
+    EXPECT_EQ(json::parse(text).as_object().at("concern").as_string(), in.concern.text);
+    EXPECT_EQ(json::from_string<Intake>(text).concern.text, in.concern.text);
+    EXPECT_EQ(json::to_value(in).as_object().at("first_contact").as_string(), "2020-01-01");
+}

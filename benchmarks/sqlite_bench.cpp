@@ -1,0 +1,317 @@
+// SQLite store against raw SQLite on the same bytes (issue 3):
+//   bulk insert of 100,000 synthetic cases  vs  raw INSERTs of the same JSON documents;
+//   point load                              vs  raw SELECT of the document;
+//   query of review-due cases among 1,000,000  vs  the same raw SELECT;
+//   retention sweep over 1,000,000           vs  a raw pass that reads and rewrites the due documents.
+// Sizes can be reduced for a quick look: JMDCM_BENCH_CASES (default 100000) and
+// JMDCM_BENCH_POPULATION (default 1000000).
+#include "ratio_reporter.hpp"
+
+#include "jmdcm/jmdcm.hpp"
+#include "jmdcm/sqlite/sqlite_repository.hpp"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+
+using namespace jmdcm;
+namespace fs = std::filesystem;
+
+namespace {
+
+const Actor admin{"ad-1", Role::administrator};
+const Date sweep_day = make_date(2022, 6, 1);
+
+std::size_t env_size(const char* name, std::size_t fallback) {
+    const char* v = std::getenv(name);
+    return v ? std::strtoull(v, nullptr, 10) : fallback;
+}
+
+fs::path bench_dir() {
+    static const fs::path dir = [] {
+        fs::path p = fs::temp_directory_path() / ("jmdcm-bench-" + std::to_string(::getpid()));
+        fs::create_directories(p);
+        return p;
+    }();
+    return dir;
+}
+
+void remove_db(const fs::path& p) {
+    for (const char* s : {"", "-wal", "-shm"}) fs::remove(p.string() + s);
+}
+
+/// The realistic cases and their JSON, generated once (not timed).
+struct Corpus {
+    std::vector<Case> cases;
+    std::vector<std::string> docs;
+    Corpus() {
+        const std::size_t n = env_size("JMDCM_BENCH_CASES", 100000);
+        cases.reserve(n);
+        for (std::uint64_t i = 0; i < n; ++i) {
+            cases.push_back(synthetic_case({}, i));
+            cases.back().case_worker = "fk-01";  // one actor creates them all
+            docs.push_back(json::to_string(cases.back()));
+        }
+    }
+};
+const Corpus& corpus() {
+    static const Corpus c;
+    return c;
+}
+
+struct Raw {  // a bare connection with the store's pragmas
+    sqlite3* db = nullptr;
+    explicit Raw(const fs::path& p) {
+        sqlite3_open(p.c_str(), &db);
+        exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA cache_size=-32768");
+    }
+    ~Raw() { sqlite3_close(db); }
+    void exec(const char* sql) { sqlite3_exec(db, sql, nullptr, nullptr, nullptr); }
+};
+
+SqliteOptions at(const fs::path& p) {
+    SqliteOptions o;
+    o.path = p.string();
+    o.check_on_open = false;  // measured separately; a 1 GB file takes seconds to check
+    return o;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+constexpr std::size_t batch = 1000;
+
+// ---------------------------------------------------------------- bulk insert
+void BM_Raw_BulkInsert(benchmark::State& state) {
+    const auto& c = corpus();
+    for (auto _ : state) {
+        const fs::path p = bench_dir() / "raw_insert.sqlite";
+        remove_db(p);
+        Raw raw(p);
+        raw.exec("CREATE TABLE cases(id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL)");
+        sqlite3_stmt* st = nullptr;
+        sqlite3_prepare_v2(raw.db, "INSERT INTO cases(id, doc) VALUES(?,?)", -1, &st, nullptr);
+        const auto t0 = std::chrono::steady_clock::now();
+        for (std::size_t i = 0; i < c.docs.size(); i += batch) {
+            raw.exec("BEGIN IMMEDIATE");
+            for (std::size_t k = i; k < std::min(c.docs.size(), i + batch); ++k) {
+                sqlite3_bind_text(st, 1, c.cases[k].id.c_str(), -1, SQLITE_STATIC);
+                sqlite3_bind_text(st, 2, c.docs[k].data(), static_cast<int>(c.docs[k].size()), SQLITE_STATIC);
+                sqlite3_step(st);
+                sqlite3_reset(st);
+            }
+            raw.exec("COMMIT");
+        }
+        state.SetIterationTime(seconds_since(t0));
+        sqlite3_finalize(st);
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * c.docs.size()));
+}
+
+void BM_Store_BulkInsert(benchmark::State& state) {
+    const auto& c = corpus();
+    const Actor fk{"fk-01", Role::case_worker};
+    for (auto _ : state) {
+        const fs::path p = bench_dir() / "store_insert.sqlite";
+        remove_db(p);
+        SqliteRepository repo(at(p));
+        std::vector<Case> work = c.cases;  // create() sets the version in the caller's copy
+        const auto t0 = std::chrono::steady_clock::now();
+        for (std::size_t i = 0; i < work.size(); i += batch)
+            repo.transact(fk, [&](CaseStore& tx) {
+                for (std::size_t k = i; k < std::min(work.size(), i + batch); ++k) tx.create(fk, work[k]);
+            });
+        state.SetIterationTime(seconds_since(t0));
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * c.cases.size()));
+}
+
+// ---------------------------------------------------------------- point load (on the files above)
+void BM_Raw_PointLoad(benchmark::State& state) {
+    Raw raw(bench_dir() / "raw_insert.sqlite");
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(raw.db, "SELECT doc FROM cases WHERE id = ?", -1, &st, nullptr);
+    std::mt19937 rng(1);
+    const auto& c = corpus();
+    for (auto _ : state) {
+        const auto& id = c.cases[rng() % c.cases.size()].id;
+        sqlite3_bind_text(st, 1, id.c_str(), -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW) benchmark::DoNotOptimize(sqlite3_column_bytes(st, 0));
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+}
+
+void BM_Store_PointLoad(benchmark::State& state) {
+    SqliteRepository repo(at(bench_dir() / "store_insert.sqlite"));
+    const Actor fk{"fk-01", Role::case_worker};
+    std::mt19937 rng(1);
+    const auto& c = corpus();
+    for (auto _ : state) benchmark::DoNotOptimize(repo.load(fk, c.cases[rng() % c.cases.size()].id));
+}
+
+// ---------------------------------------------------------------- a population of 1,000,000
+/// A compact case: opened, consent, master data, one contact; a tenth closed. Last
+/// activity spread over three years so that some are due for review or closure.
+Case population_case(std::uint64_t i) {
+    const Policy policy;
+    std::mt19937_64 rng(i);
+    const Date opened = make_date(2019, 1, 1) + boost::gregorian::days(static_cast<long>(rng() % 1200));
+    char id[32];
+    std::snprintf(id, sizeof id, "POP-%08llu", static_cast<unsigned long long>(i));
+    Case c = open_case(id, "JMD Synthetik", "fk-" + std::to_string(1 + rng() % 50), opened);
+    DataConsent consent;
+    consent.given_on = opened;
+    consent.form_language = "de";
+    consent.form_version = "2018-01";
+    consent.text_sha256 = std::string(64, 'a');
+    consent.purpose = "Beratung";
+    consent.consequences_explained = true;
+    record_consent(c, consent, make_date(2000, 1, 1), policy);
+    MasterData p;
+    p.given_name = "Kalora";
+    p.family_name = "Vesku";
+    p.birth_date = make_date(2000, 1, 1);
+    p.address.postcode = "60311";
+    set_person(c, p, opened, policy);
+    add_journal_entry(c, {opened, ContactKind::in_person, ContactTopic::counselling, true, "Jugendliche", "Erstgespräch"}, policy);
+    if (rng() % 10 == 0) {
+        Closure cl;
+        cl.date = opened + boost::gregorian::days(30);
+        cl.reason = ClosureReason::ended_by_young_person;
+        close_case(c, cl, policy);
+    }
+    return c;
+}
+
+/// Builds the population file once through the store; benchmarks copy it.
+const fs::path& population_file() {
+    static const fs::path p = [] {
+        const fs::path file = bench_dir() / "population.sqlite";
+        remove_db(file);
+        SqliteOptions o = at(file);
+        o.synchronous_full = false;  // set-up only
+        SqliteRepository repo(o);
+        const std::size_t n = env_size("JMDCM_BENCH_POPULATION", 1000000);
+        for (std::size_t i = 0; i < n; i += 10000)
+            repo.transact(admin, [&](CaseStore& tx) {
+                for (std::size_t k = i; k < std::min(n, i + 10000); ++k) {
+                    Case c = population_case(k);
+                    tx.create({c.case_worker, Role::case_worker}, c);
+                }
+            });
+        repo.checkpoint();
+        return file;
+    }();
+    return p;
+}
+
+fs::path fresh_copy(const std::string& name) {
+    const fs::path copy = bench_dir() / name;
+    remove_db(copy);
+    fs::copy_file(population_file(), copy);
+    return copy;
+}
+
+const Date review_cutoff = add_months(sweep_day, -6);
+
+void BM_Raw_ReviewDueQuery(benchmark::State& state) {
+    Raw raw(population_file());
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(raw.db,
+                       "SELECT id, version, office, case_worker, kind, phase, running, anonymised, opened, last_activity, last_contact "
+                       "FROM cases WHERE running = 1 AND anonymised = 0 AND last_activity < ? ORDER BY id", -1, &st, nullptr);
+    const std::string cutoff = to_iso(review_cutoff);
+    std::size_t rows = 0;
+    for (auto _ : state) {
+        rows = 0;
+        sqlite3_bind_text(st, 1, cutoff.c_str(), -1, SQLITE_STATIC);
+        while (sqlite3_step(st) == SQLITE_ROW) ++rows;
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    state.counters["rows"] = static_cast<double>(rows);
+}
+
+void BM_Store_ReviewDueQuery(benchmark::State& state) {
+    SqliteRepository repo(at(population_file()));
+    CaseQuery q;
+    q.running = true;
+    q.anonymised = false;
+    q.last_activity_before = review_cutoff;
+    std::size_t rows = 0;
+    for (auto _ : state) rows = repo.query(admin, q).size();
+    state.counters["rows"] = static_cast<double>(rows);
+}
+
+void BM_Raw_SweepPass(benchmark::State& state) {
+    for (auto _ : state) {
+        state.PauseTiming();
+        const fs::path p = fresh_copy("raw_sweep.sqlite");
+        Raw raw(p);
+        state.ResumeTiming();
+        // the least any sweep does: read each candidate document and write it back
+        sqlite3_stmt* sel = nullptr;
+        sqlite3_stmt* upd = nullptr;
+        sqlite3_prepare_v2(raw.db, "SELECT id, doc FROM cases WHERE anonymised = 0 AND (running = 0 OR last_activity < ?) ORDER BY id",
+                           -1, &sel, nullptr);
+        sqlite3_prepare_v2(raw.db, "UPDATE cases SET doc = ?2 WHERE id = ?1", -1, &upd, nullptr);
+        const std::string cutoff = to_iso(review_cutoff + boost::gregorian::days(4));
+        sqlite3_bind_text(sel, 1, cutoff.c_str(), -1, SQLITE_STATIC);
+        std::vector<std::pair<std::string, std::string>> due;
+        while (sqlite3_step(sel) == SQLITE_ROW)
+            due.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(sel, 0)),
+                             reinterpret_cast<const char*>(sqlite3_column_text(sel, 1)));
+        for (std::size_t i = 0; i < due.size(); i += 500) {
+            raw.exec("BEGIN IMMEDIATE");
+            for (std::size_t k = i; k < std::min(due.size(), i + 500); ++k) {
+                sqlite3_bind_text(upd, 1, due[k].first.c_str(), -1, SQLITE_STATIC);
+                sqlite3_bind_text(upd, 2, due[k].second.c_str(), -1, SQLITE_STATIC);
+                sqlite3_step(upd);
+                sqlite3_reset(upd);
+            }
+            raw.exec("COMMIT");
+        }
+        sqlite3_finalize(sel);
+        sqlite3_finalize(upd);
+        state.counters["due"] = static_cast<double>(due.size());
+    }
+}
+
+void BM_Store_Sweep(benchmark::State& state) {
+    for (auto _ : state) {
+        state.PauseTiming();
+        const fs::path p = fresh_copy("store_sweep.sqlite");
+        SqliteRepository repo(at(p));
+        state.ResumeTiming();
+        const auto report = repo.sweep(admin, sweep_day, Policy{}, 500);
+        state.counters["examined"] = report.examined;
+        state.counters["anonymised"] = static_cast<double>(report.anonymised.size() + report.closed_no_contact.size());
+    }
+}
+
+}  // namespace
+
+BENCHMARK(BM_Raw_BulkInsert)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Store_BulkInsert)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Raw_PointLoad)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Store_PointLoad)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Raw_ReviewDueQuery)->Iterations(3)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Store_ReviewDueQuery)->Iterations(3)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Raw_SweepPass)->Iterations(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Store_Sweep)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+int main(int argc, char** argv) {
+    const int rc = jmdcm::bench::run(argc, argv,
+        {{"BM_Store_BulkInsert", "BM_Raw_BulkInsert", "insert throughput vs raw SQLite on the same JSON (target >= 0.7)"},
+         {"BM_Store_PointLoad", "BM_Raw_PointLoad", "load (parse, access check, audit row) vs raw SELECT"},
+         {"BM_Store_ReviewDueQuery", "BM_Raw_ReviewDueQuery", "review-due query vs the same raw SELECT"},
+         {"BM_Store_Sweep", "BM_Raw_SweepPass", "R13 sweep vs reading and rewriting the due documents"}});
+    std::error_code ec;
+    fs::remove_all(bench_dir(), ec);
+    return rc;
+}
