@@ -106,14 +106,8 @@ private:
     const Case* find(std::string_view id) const { return contains(id) ? &existing(id) : nullptr; }
 
     template <class F>
-    void audited(const Actor& actor, std::string case_id, Operation op, F&& body) {
-        try {
-            body();
-        } catch (const error& e) {
-            repo_.audit(actor, case_id, op, false, std::string(errc_name(e.code())));
-            throw;
-        }
-        repo_.audit(actor, std::move(case_id), op, true, "");
+    void audited(const Actor& actor, const std::string& case_id, Operation op, F&& body) {
+        repo_.audited(actor, case_id, op, std::forward<F>(body));
     }
 
     MemoryRepository& repo_;

@@ -31,62 +31,52 @@ bool matches(const CaseQuery& q, const CaseSummary& s) {
 }
 
 RequirementsReport Repository::requirements_report(const Actor& actor, std::string_view id) {
-    Case c;
-    try {
-        c = load_unchecked(id);
+    RequirementsReport report;
+    audited(actor, std::string(id), Operation::report, [&] {
+        const Case c = load_unchecked(id);
         require_access(actor, c, Operation::report, today());
-    } catch (const error& e) {
-        audit(actor, std::string(id), Operation::report, false, std::string(errc_name(e.code())));
-        throw;
-    }
-    audit(actor, std::string(id), Operation::report, true, "");
-    return minimum_requirements(c);
+        report = minimum_requirements(c);
+    });
+    return report;
 }
 
 SweepReport Repository::sweep(const Actor& actor, Date on, const Policy& policy, std::size_t batch) {
-    try {
-        require_access(actor, Case{}, Operation::sweep, on);
-    } catch (const error& e) {
-        audit(actor, "", Operation::sweep, false, std::string(errc_name(e.code())));
-        throw;
-    }
     SweepReport report;
     report.on = on;
-    const auto ids = sweep_candidates(on, policy);
-    if (batch == 0) batch = 1;
-    for (std::size_t start = 0; start < ids.size(); start += batch) {
-        const std::vector<std::string> chunk(ids.begin() + static_cast<std::ptrdiff_t>(start),
-                                             ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), start + batch)));
-        SweepReport part;
-        update_unchecked(actor, chunk, Operation::sweep, [&](Case& c) {
-            ++part.examined;
-            const auto d = retention_decision(c, on, policy);
-            if (!apply_retention(c, d, on, policy)) return false;
-            if (d.action == RetentionAction::review_due) part.review_due.push_back(c.id);
-            if (d.action == RetentionAction::close_and_anonymise) part.closed_no_contact.push_back(c.id);
-            if (d.action == RetentionAction::anonymise) part.anonymised.push_back(c.id);
-            return true;
-        });
-        // the batch has committed: only now does it count
-        report.examined += part.examined;
-        using List = std::vector<std::string> SweepReport::*;
-        for (List list : {&SweepReport::review_due, &SweepReport::closed_no_contact, &SweepReport::anonymised})
-            for (auto& id : part.*list) (report.*list).push_back(std::move(id));
-    }
-    audit(actor, "", Operation::sweep, true,
-          "examined " + std::to_string(report.examined) + ", review " + std::to_string(report.review_due.size()) + ", closed " +
-              std::to_string(report.closed_no_contact.size()) + ", anonymised " + std::to_string(report.anonymised.size()));
+    audited(actor, "", Operation::sweep, [&] {
+        require_access(actor, Case{}, Operation::sweep, on);
+        const auto ids = sweep_candidates(on, policy);
+        const std::size_t step = batch ? batch : 1;
+        for (std::size_t start = 0; start < ids.size(); start += step) {
+            const std::vector<std::string> chunk(ids.begin() + static_cast<std::ptrdiff_t>(start),
+                                                 ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), start + step)));
+            SweepReport part;
+            update_unchecked(actor, chunk, Operation::sweep, [&](Case& c) {
+                ++part.examined;
+                const auto d = retention_decision(c, on, policy);
+                if (!apply_retention(c, d, on, policy)) return false;
+                if (d.action == RetentionAction::review_due) part.review_due.push_back(c.id);
+                if (d.action == RetentionAction::close_and_anonymise) part.closed_no_contact.push_back(c.id);
+                if (d.action == RetentionAction::anonymise) part.anonymised.push_back(c.id);
+                return true;
+            });
+            // the batch has committed: only now does it count
+            report.examined += part.examined;
+            using List = std::vector<std::string> SweepReport::*;
+            for (List list : {&SweepReport::review_due, &SweepReport::closed_no_contact, &SweepReport::anonymised})
+                for (auto& id : part.*list) (report.*list).push_back(std::move(id));
+        }
+        return "examined " + std::to_string(report.examined) + ", review " + std::to_string(report.review_due.size()) +
+               ", closed " + std::to_string(report.closed_no_contact.size()) + ", anonymised " + std::to_string(report.anonymised.size());
+    });
     return report;
 }
 
 void Repository::anonymise_case(const Actor& actor, std::string_view id, Date on) {
-    try {
+    audited(actor, std::string(id), Operation::anonymise, [&] {
         require_access(actor, Case{}, Operation::anonymise, on);
         (void)load_unchecked(id);  // not_found is an error here, unlike in a sweep
-    } catch (const error& e) {
-        audit(actor, std::string(id), Operation::anonymise, false, std::string(errc_name(e.code())));
-        throw;
-    }
+    });
     update_unchecked(actor, {std::string(id)}, Operation::anonymise, [&](Case& c) {
         if (is_anonymised(c)) return false;
         anonymise(c, on);

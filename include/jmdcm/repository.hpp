@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace jmdcm {
@@ -101,6 +102,22 @@ public:
     void anonymise_case(const Actor& actor, std::string_view id, Date today);
 
 protected:
+    /// Runs `body` and audits its outcome: allowed (with the detail `body` returns, if it
+    /// returns a string) or refused with the error code's name; errors propagate. The one
+    /// place where stores turn an access into an audit record.
+    template <class F>
+    void audited(const Actor& actor, const std::string& case_id, Operation op, F&& body) {
+        std::string detail;
+        try {
+            if constexpr (std::is_same_v<std::invoke_result_t<F>, std::string>) detail = body();
+            else body();
+        } catch (const error& e) {
+            audit(actor, case_id, op, false, std::string(errc_name(e.code())));
+            throw;
+        }
+        audit(actor, case_id, op, true, std::move(detail));
+    }
+
     /// Ids, ordered, of cases that may be due on `today`: a superset of what the sweep
     /// acts on. No access check: the sweep's own check comes first.
     virtual std::vector<std::string> sweep_candidates(Date today, const Policy& policy) = 0;

@@ -269,7 +269,7 @@ struct SqliteRepository::Impl {
 // The operations with access checks and audit, run inside a transaction.
 class SqliteRepository::Stage : public CaseStore {
 public:
-    explicit Stage(Impl& impl) : i_(impl) {}
+    explicit Stage(SqliteRepository& repo) : repo_(repo), i_(*repo.impl_) {}
 
     void create(const Actor& actor, Case& c) override {
         audited(actor, c.id, Operation::create, [&] {
@@ -346,16 +346,11 @@ public:
 
 private:
     template <class F>
-    void audited(const Actor& actor, std::string case_id, Operation op, F&& body) {
-        try {
-            body();
-        } catch (const error& e) {
-            i_.audit(actor, case_id, op, false, std::string(errc_name(e.code())));
-            throw;
-        }
-        i_.audit(actor, std::move(case_id), op, true, "");
+    void audited(const Actor& actor, const std::string& case_id, Operation op, F&& body) {
+        repo_.audited(actor, case_id, op, std::forward<F>(body));
     }
 
+    SqliteRepository& repo_;
     Impl& i_;
 };
 
@@ -370,35 +365,35 @@ SqliteRepository::~SqliteRepository() = default;
 void SqliteRepository::create(const Actor& actor, Case& c) {
     std::lock_guard lock(impl_->m);
     Case work = c;  // the caller's copy changes only once the commit has succeeded
-    impl_->in_tx([&] { Stage(*impl_).create(actor, work); });
+    impl_->in_tx([&] { Stage(*this).create(actor, work); });
     c.version = work.version;
 }
 
 Case SqliteRepository::load(const Actor& actor, std::string_view id) {
     std::lock_guard lock(impl_->m);
     Case out;
-    impl_->in_tx([&] { out = Stage(*impl_).load(actor, id); }, Impl::Durability::audit_only);
+    impl_->in_tx([&] { out = Stage(*this).load(actor, id); }, Impl::Durability::audit_only);
     return out;
 }
 
 void SqliteRepository::save(const Actor& actor, Case& c) {
     std::lock_guard lock(impl_->m);
     Case work = c;
-    impl_->in_tx([&] { Stage(*impl_).save(actor, work); });
+    impl_->in_tx([&] { Stage(*this).save(actor, work); });
     c.version = work.version;
 }
 
 std::vector<CaseSummary> SqliteRepository::query(const Actor& actor, const CaseQuery& q) {
     std::lock_guard lock(impl_->m);
     std::vector<CaseSummary> out;
-    impl_->in_tx([&] { out = Stage(*impl_).query(actor, q); }, Impl::Durability::audit_only);
+    impl_->in_tx([&] { out = Stage(*this).query(actor, q); }, Impl::Durability::audit_only);
     return out;
 }
 
 void SqliteRepository::transact(const Actor& /*actor*/, const std::function<void(CaseStore&)>& body) {
     std::lock_guard lock(impl_->m);
     impl_->in_tx([&] {
-        Stage s(*impl_);
+        Stage s(*this);
         body(s);
     });
 }
