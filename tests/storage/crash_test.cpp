@@ -51,13 +51,20 @@ TEST(Crash, SigkillNeverLosesACaseWhoseSaveHadReturned) {
             writer(path, fds[1], round);
         }
         close(fds[1]);
-        usleep(std::uniform_int_distribution<useconds_t>(5'000, 60'000)(rng));
+        // Kill at a random moment once the writer is under way, however fast this build is
+        // (a sanitizer build writes several times slower than a release build).
+        std::string acks;
+        char buf[4096];
+        while (acks.find('\n') == std::string::npos) {
+            const ssize_t n = read(fds[0], buf, sizeof buf);
+            ASSERT_GT(n, 0) << "the writer died before its first save";
+            acks.append(buf, static_cast<std::size_t>(n));
+        }
+        usleep(std::uniform_int_distribution<useconds_t>(0, 40'000)(rng));
         kill(pid, SIGKILL);
         int status = 0;
         waitpid(pid, &status, 0);
         ASSERT_TRUE(WIFSIGNALED(status)) << "the writer stopped by itself with " << WEXITSTATUS(status);
-        std::string acks;
-        char buf[4096];
         for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;) acks.append(buf, static_cast<std::size_t>(n));
         close(fds[0]);
         std::istringstream lines(acks);
@@ -71,6 +78,6 @@ TEST(Crash, SigkillNeverLosesACaseWhoseSaveHadReturned) {
             ASSERT_EQ(c.journal.size(), 3u) << id;
         }
     }
-    EXPECT_GT(acked.size(), 25u) << "the writer should have acknowledged cases in most rounds";
+    EXPECT_GE(acked.size(), 25u) << "every round waits for at least one acknowledged case";
     RecordProperty("acknowledged_cases", static_cast<int>(acked.size()));
 }
