@@ -53,7 +53,7 @@ struct Substitution {
     Date from;
     std::optional<Date> until;
     std::optional<Date> young_person_consented_on;
-    std::string release_id;                   // set by assign_substitute
+    std::optional<std::string> release_id;    // set by assign_substitute
 };
 BOOST_DESCRIBE_STRUCT(Substitution, (), (colleague, from, until, young_person_consented_on, release_id))
 

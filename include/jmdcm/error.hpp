@@ -9,7 +9,7 @@
 namespace jmdcm {
 
 enum class errc : int {
-#define JMDCM_ERROR(name, number, message) name = number,
+#define JMDCM_ERROR(name, upper, number, message) name = number,
 #include "jmdcm/error_codes.def"
 #undef JMDCM_ERROR
 };
@@ -17,7 +17,7 @@ enum class errc : int {
 /// Stable identifier of a code, e.g. "release_required".
 constexpr std::string_view errc_name(errc code) noexcept {
     switch (code) {
-#define JMDCM_ERROR(name, number, message) case errc::name: return #name;
+#define JMDCM_ERROR(name, upper, number, message) case errc::name: return #name;
 #include "jmdcm/error_codes.def"
 #undef JMDCM_ERROR
     }
@@ -27,7 +27,7 @@ constexpr std::string_view errc_name(errc code) noexcept {
 /// Default message of a code.
 constexpr std::string_view errc_message(errc code) noexcept {
     switch (code) {
-#define JMDCM_ERROR(name, number, message) case errc::name: return message;
+#define JMDCM_ERROR(name, upper, number, message) case errc::name: return message;
 #include "jmdcm/error_codes.def"
 #undef JMDCM_ERROR
     }

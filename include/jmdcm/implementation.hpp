@@ -29,7 +29,7 @@ struct Referral {
     std::string recipient;
     FreeText offer;
     std::optional<std::string> goal_id;
-    std::string release_id;              // the R4 release it was made under (set by the case)
+    std::optional<std::string> release_id;  // the R4 release it was made under (set by refer)
 };
 BOOST_DESCRIBE_STRUCT(Referral, (), (date, recipient, offer, goal_id, release_id))
 

@@ -1,0 +1,99 @@
+/* jmdcm: the C ABI of the JMD Case Management library.
+ *
+ * The only interface a host links against (libjmdcm). Conventions:
+ * - Every function returns a jmdcm_status; results come through out-parameters, which
+ *   come first. On failure jmdcm_last_error() names the rule (R1..R15) and the field.
+ * - Composite values are UTF-8 JSON documents carrying "schema" where they are
+ *   documents (cases, policies): new optional fields never break older hosts.
+ * - Ownership: a `char **out` receives a string owned by the caller that must be freed
+ *   with jmdcm_string_free(); handles are freed with their _free function; both free
+ *   functions accept NULL and may be called from any thread. Strings returned as
+ *   `const char *` belong to the library.
+ * - Handles are opaque. A freed or foreign handle gives JMDCM_INVALID_ARGUMENT.
+ * - Nothing throws or aborts across this boundary.
+ * - Additive evolution only: a changed meaning gets a new _v2 function.
+ */
+#ifndef JMDCM_H
+#define JMDCM_H
+
+#include "jmdcm/jmdcm_export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Bumped only by additions; a host may compare it with jmdcm_abi_version(). */
+#define JMDCM_ABI_VERSION 1
+
+/** Status codes: the library's one error table (jmdcm/error_codes.def). */
+typedef enum jmdcm_status {
+#define JMDCM_ERROR(name, upper, number, message) JMDCM_##upper = number,
+#include "jmdcm/error_codes.def"
+#undef JMDCM_ERROR
+    JMDCM_STATUS_MAX_ = 0x7fffffff
+} jmdcm_status;
+
+/** Library version, e.g. "0.1.0". Owned by the library. */
+JMDCM_API const char *jmdcm_version(void);
+/** ABI version of the loaded library (JMDCM_ABI_VERSION it was built with). */
+JMDCM_API int jmdcm_abi_version(void);
+/** Stable name of a status, e.g. "release_required". Owned by the library. */
+JMDCM_API const char *jmdcm_status_name(jmdcm_status status);
+/** Message of the last failed call on this thread ("" after a success). Owned by the
+ *  library; valid until the next jmdcm call on the same thread. */
+JMDCM_API const char *jmdcm_last_error(void);
+/** Frees a string returned through a `char **out`. NULL is allowed. */
+JMDCM_API void jmdcm_string_free(char *s);
+
+/* ------------------------------------------------------------------ stores */
+
+typedef struct jmdcm_store jmdcm_store;
+
+/** Opens an in-memory store. options_json may be NULL or {"today":"YYYY-MM-DD"} to pin
+ *  the day access rules (R15 substitution) are checked for. Free with jmdcm_store_free. */
+JMDCM_API jmdcm_status jmdcm_store_open_memory(jmdcm_store **out, const char *options_json);
+/** Opens (or creates) a SQLite file. options_json may be NULL or hold "today",
+ *  "read_only", "busy_timeout_ms", "synchronous_full", "check_on_open". */
+JMDCM_API jmdcm_status jmdcm_store_open_sqlite(jmdcm_store **out, const char *path, const char *options_json);
+/** Closes a store. NULL, or a handle already freed, is allowed; any thread, but not while
+ *  another call on the same handle is still running. */
+JMDCM_API void jmdcm_store_free(jmdcm_store *store);
+
+/* ------------------------------------------------------------------ cases in a store
+ * actor_json: {"id":"fachkraft-1","role":"case_worker"} (roles: case_worker, team_lead,
+ * statistics, administrator). Every call is access-checked and audited. */
+
+/** Stores a new case; *out_case receives it as stored (version 1). */
+JMDCM_API jmdcm_status jmdcm_case_create(char **out_case, jmdcm_store *store, const char *actor_json, const char *case_json);
+/** Loads a case by id. */
+JMDCM_API jmdcm_status jmdcm_case_load(char **out_case, jmdcm_store *store, const char *actor_json, const char *case_id);
+/** Saves a changed case; JMDCM_CONFLICT when it was changed meanwhile (nothing written). */
+JMDCM_API jmdcm_status jmdcm_case_save(char **out_case, jmdcm_store *store, const char *actor_json, const char *case_json);
+/** Case summaries visible to the actor, as a JSON array; query_json may be NULL. */
+JMDCM_API jmdcm_status jmdcm_case_query(char **out_summaries, jmdcm_store *store, const char *actor_json, const char *query_json);
+/** R13 retention sweep for a date (administrators); *out_report receives the report. */
+JMDCM_API jmdcm_status jmdcm_store_sweep(char **out_report, jmdcm_store *store, const char *actor_json, const char *date,
+                                         const char *policy_json);
+
+/* ------------------------------------------------------------------ steps on a case document */
+
+/** Applies one step of the method to a case document and returns the changed case.
+ *  step names the operation ("record_consent", "grant_release", "refer", "review_goal",
+ *  "close_case", ...: see jmdcm_case_steps()); input_json is its input; policy_json may
+ *  be NULL for the handbook's defaults. A refused step returns its rule's status, e.g.
+ *  JMDCM_RELEASE_REQUIRED with "R4: no release from confidentiality for recipient ...". */
+JMDCM_API jmdcm_status jmdcm_case_step(char **out_case, const char *case_json, const char *step, const char *input_json,
+                                       const char *policy_json);
+/** The step names jmdcm_case_step() knows, as a JSON array. */
+JMDCM_API jmdcm_status jmdcm_case_steps(char **out_names);
+/** R14: which minimum requirements a case meets, as a JSON report. */
+JMDCM_API jmdcm_status jmdcm_case_requirements(char **out_report, const char *case_json);
+
+/** Runs the handbook's worked example (Samira) into a store as the given case worker. */
+JMDCM_API jmdcm_status jmdcm_example_samira(char **out_case, jmdcm_store *store, const char *actor_json);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* JMDCM_H */

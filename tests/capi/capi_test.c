@@ -1,0 +1,155 @@
+/* The C ABI, exercised from plain C (which also proves the header is clean C).
+ * Prints "N passed, N failed" and exits non-zero on any failure. */
+#include "jmdcm/jmdcm.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int passed, failed;
+
+#define CHECK(cond)                                                                  \
+    do {                                                                             \
+        if (cond) ++passed;                                                          \
+        else {                                                                       \
+            ++failed;                                                                \
+            fprintf(stderr, "%s:%d: CHECK(%s) failed; last error: %s\n", __FILE__, \
+                    __LINE__, #cond, jmdcm_last_error());                            \
+        }                                                                            \
+    } while (0)
+
+static const char *worker = "{\"id\":\"fachkraft-1\",\"role\":\"case_worker\"}";
+
+static int contains(const char *s, const char *part) { return s && strstr(s, part) != NULL; }
+
+static void test_version_and_status_table(void) {
+    CHECK(strcmp(jmdcm_version(), "0.1.0") == 0);
+    CHECK(jmdcm_abi_version() == JMDCM_ABI_VERSION);
+    CHECK(JMDCM_OK == 0 && JMDCM_RELEASE_REQUIRED == 33 && JMDCM_CONFLICT == 52);
+    CHECK(strcmp(jmdcm_status_name(JMDCM_RELEASE_REQUIRED), "release_required") == 0);
+    CHECK(strcmp(jmdcm_status_name((jmdcm_status)12345), "unknown") == 0);
+}
+
+static void test_null_and_foreign_handles(void) {
+    char *out = NULL;
+    jmdcm_store *store = NULL;
+    CHECK(jmdcm_store_open_memory(NULL, NULL) == JMDCM_INVALID_ARGUMENT);
+    CHECK(contains(jmdcm_last_error(), "out must not be NULL"));
+    CHECK(jmdcm_case_load(&out, NULL, worker, "x") == JMDCM_INVALID_ARGUMENT);
+    CHECK(out == NULL);
+    int not_a_store = 42;
+    CHECK(jmdcm_case_load(&out, (jmdcm_store *)&not_a_store, worker, "x") == JMDCM_INVALID_ARGUMENT);
+    CHECK(contains(jmdcm_last_error(), "freed or foreign"));
+    CHECK(jmdcm_store_open_memory(&store, NULL) == JMDCM_OK);
+    jmdcm_store_free(store);
+    CHECK(jmdcm_case_load(&out, store, worker, "x") == JMDCM_INVALID_ARGUMENT);  /* freed */
+    jmdcm_store_free(store);  /* twice: harmless */
+    jmdcm_store_free(NULL);
+    jmdcm_string_free(NULL);
+}
+
+static void test_bad_json_names_the_argument_and_path(void) {
+    jmdcm_store *store = NULL;
+    char *out = NULL;
+    CHECK(jmdcm_store_open_memory(&store, NULL) == JMDCM_OK);
+    CHECK(jmdcm_case_create(&out, store, worker, "{\"schema\":1,") == JMDCM_JSON_SYNTAX);
+    CHECK(jmdcm_case_create(&out, store, worker, "{\"schema\":2}") == JMDCM_JSON_SCHEMA_VERSION);
+    CHECK(contains(jmdcm_last_error(), "case.schema"));
+    CHECK(jmdcm_case_create(&out, store, "{\"id\":\"x\",\"role\":\"boss\"}", "{}") == JMDCM_JSON_BAD_ENUM);
+    CHECK(contains(jmdcm_last_error(), "actor.role"));
+    CHECK(jmdcm_store_open_memory(&store, "{\"today\":\"2020-02-30\"}") == JMDCM_JSON_BAD_DATE);
+    CHECK(out == NULL);
+    jmdcm_store_free(store);
+}
+
+static void test_worked_example_and_steps(const char *path) {
+    jmdcm_store *store = NULL;
+    char *samira = NULL, *loaded = NULL, *report = NULL, *stepped = NULL, *names = NULL, *list = NULL;
+    CHECK(jmdcm_store_open_sqlite(&store, path, NULL) == JMDCM_OK);
+    CHECK(jmdcm_example_samira(&samira, store, worker) == JMDCM_OK);
+    CHECK(contains(samira, "\"reason\":\"ended_by_young_person\""));
+    CHECK(jmdcm_case_load(&loaded, store, worker, "JMD-FFM-2016-0042") == JMDCM_OK);
+    CHECK(loaded && samira && strcmp(loaded, samira) == 0);
+    CHECK(jmdcm_case_requirements(&report, loaded) == JMDCM_OK);
+    CHECK(contains(report, "\"met\":9"));
+
+    /* a team lead may not read it (R4) */
+    char *denied = NULL;
+    CHECK(jmdcm_case_load(&denied, store, "{\"id\":\"tl\",\"role\":\"team_lead\"}", "JMD-FFM-2016-0042") == JMDCM_ACCESS_DENIED);
+    CHECK(denied == NULL);
+
+    /* a closed case takes no referral; a fresh one without a release is refused by R4 */
+    CHECK(jmdcm_case_steps(&names) == JMDCM_OK);
+    CHECK(contains(names, "\"refer\"") && contains(names, "\"record_consent\""));
+    const char *fresh =
+        "{\"schema\":1,\"id\":\"C-1\",\"version\":0,\"office\":\"JMD\",\"case_worker\":\"fachkraft-1\",\"kind\":\"cm\","
+        "\"phase\":\"intake\",\"opened\":\"2020-01-06\",\"last_activity\":\"2020-01-06\"}";
+    const char *consent =
+        "{\"consent\":{\"given_on\":\"2020-01-06\",\"form_language\":\"de\",\"form_version\":\"1\","
+        "\"text_sha256\":\"7db886f15325eb9bad07defb33177fb41ff86e0d3ebbb8117a222fd02f9a1f15\",\"purpose\":\"Beratung\","
+        "\"consequences_explained\":true},\"birth_date\":\"2000-01-01\"}";
+    CHECK(jmdcm_case_step(&stepped, fresh, "record_consent", consent, NULL) == JMDCM_OK);
+    char *refused = NULL;
+    CHECK(jmdcm_case_step(&refused, stepped, "refer", "{\"date\":\"2020-02-01\",\"recipient\":\"Jobcenter\",\"offer\":\"x\"}", NULL) ==
+          JMDCM_RELEASE_REQUIRED);
+    CHECK(contains(jmdcm_last_error(), "R4: no release from confidentiality for recipient 'Jobcenter'"));
+    CHECK(refused == NULL);
+    CHECK(jmdcm_case_step(&refused, stepped, "fly_to_the_moon", "{}", NULL) == JMDCM_INVALID_ARGUMENT);
+    CHECK(jmdcm_case_step(&refused, stepped, "record_consent", consent, "{\"schema\":1,\"min_age\":30}") == JMDCM_POLICY_INVALID);
+
+    /* R13 sweep through the ABI */
+    CHECK(jmdcm_case_query(&list, store, worker, NULL) == JMDCM_OK);
+    CHECK(contains(list, "JMD-FFM-2016-0042"));
+    char *swept = NULL;
+    CHECK(jmdcm_store_sweep(&swept, store, "{\"id\":\"ad\",\"role\":\"administrator\"}", "2017-03-20", NULL) == JMDCM_OK);
+    CHECK(contains(swept, "\"anonymised\":[\"JMD-FFM-2016-0042\"]"));
+
+    jmdcm_string_free(samira);
+    jmdcm_string_free(loaded);
+    jmdcm_string_free(report);
+    jmdcm_string_free(stepped);
+    jmdcm_string_free(names);
+    jmdcm_string_free(list);
+    jmdcm_string_free(swept);
+    jmdcm_store_free(store);
+}
+
+static void test_conflict_through_the_abi(void) {
+    jmdcm_store *store = NULL;
+    char *first = NULL, *second = NULL, *stale = NULL;
+    CHECK(jmdcm_store_open_memory(&store, NULL) == JMDCM_OK);
+    const char *c =
+        "{\"schema\":1,\"id\":\"C-2\",\"version\":0,\"office\":\"JMD\",\"case_worker\":\"fachkraft-1\",\"kind\":\"cm\","
+        "\"phase\":\"intake\",\"opened\":\"2020-01-06\",\"last_activity\":\"2020-01-06\"}";
+    CHECK(jmdcm_case_create(&first, store, worker, c) == JMDCM_OK);
+    CHECK(contains(first, "\"version\":1"));
+    CHECK(jmdcm_case_save(&second, store, worker, first) == JMDCM_OK);
+    CHECK(contains(second, "\"version\":2"));
+    CHECK(jmdcm_case_save(&stale, store, worker, first) == JMDCM_CONFLICT);
+    CHECK(stale == NULL);
+    jmdcm_string_free(first);
+    jmdcm_string_free(second);
+    jmdcm_store_free(store);
+}
+
+int main(void) {
+    char path[] = "/tmp/jmdcm-capi-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0) return 2;
+    close(fd);
+    unlink(path);
+    test_version_and_status_table();
+    test_null_and_foreign_handles();
+    test_bad_json_names_the_argument_and_path();
+    test_worked_example_and_steps(path);
+    test_conflict_through_the_abi();
+    char wal[64], shm[64];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    snprintf(shm, sizeof shm, "%s-shm", path);
+    unlink(path);
+    unlink(wal);
+    unlink(shm);
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
