@@ -24,7 +24,7 @@ public:
         audited(actor, c.id, Operation::create, [&] {
             if (is_blank(c.id)) fail(errc::invalid_argument, "", "case.id", "a case needs an id");
             require_access(actor, c, Operation::create, repo_.today());
-            if (find(c.id)) fail(errc::already_exists, "", "case.id", "case '" + c.id + "' exists already");
+            if (contains(c.id)) fail(errc::already_exists, "", "case.id", "case '" + c.id + "' exists already");
             Case stored = c;
             stored.version = 1;
             overlay_.insert_or_assign(c.id, std::move(stored));
@@ -103,8 +103,6 @@ public:
     }
 
 private:
-    const Case* find(std::string_view id) const { return contains(id) ? &existing(id) : nullptr; }
-
     template <class F>
     void audited(const Actor& actor, const std::string& case_id, Operation op, F&& body) {
         repo_.audited(actor, case_id, op, std::forward<F>(body));

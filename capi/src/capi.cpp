@@ -238,16 +238,24 @@ void jmdcm_store_free(jmdcm_store* store) {
     }
 }
 
-jmdcm_status jmdcm_case_create(char** out_case, jmdcm_store* store, const char* actor_json, const char* case_json) {
+namespace {
+/// create and save: the actor first (who asks), then the case, then the store's answer.
+jmdcm_status write_case(char** out_case, jmdcm_store* store, const char* actor_json, const char* case_json,
+                        void (Repository::*op)(const Actor&, Case&)) {
     return guard([&] {
         need(out_case, "out_case");
         *out_case = nullptr;
         Repository& r = repo_of(store);
         const Actor actor = doc<Actor>(actor_json, "actor");
         Case c = doc<Case>(case_json, "case");
-        r.create(actor, c);
+        (r.*op)(actor, c);
         give(out_case, json::to_string(c));
     });
+}
+}  // namespace
+
+jmdcm_status jmdcm_case_create(char** out_case, jmdcm_store* store, const char* actor_json, const char* case_json) {
+    return write_case(out_case, store, actor_json, case_json, &Repository::create);
 }
 
 jmdcm_status jmdcm_case_load(char** out_case, jmdcm_store* store, const char* actor_json, const char* case_id) {
@@ -260,15 +268,7 @@ jmdcm_status jmdcm_case_load(char** out_case, jmdcm_store* store, const char* ac
 }
 
 jmdcm_status jmdcm_case_save(char** out_case, jmdcm_store* store, const char* actor_json, const char* case_json) {
-    return guard([&] {
-        need(out_case, "out_case");
-        *out_case = nullptr;
-        Repository& r = repo_of(store);
-        const Actor actor = doc<Actor>(actor_json, "actor");
-        Case c = doc<Case>(case_json, "case");
-        r.save(actor, c);
-        give(out_case, json::to_string(c));
-    });
+    return write_case(out_case, store, actor_json, case_json, &Repository::save);
 }
 
 jmdcm_status jmdcm_case_query(char** out_summaries, jmdcm_store* store, const char* actor_json, const char* query_json) {
