@@ -2,6 +2,7 @@
  * Prints "N passed, N failed" and exits non-zero on any failure. */
 #include "jmdcm/jmdcm.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,6 +136,68 @@ static void test_conflict_through_the_abi(void) {
     jmdcm_store_free(store);
 }
 
+static void test_hostile_documents(void) {
+    jmdcm_store *store = NULL;
+    char *out = NULL;
+    CHECK(jmdcm_store_open_memory(&store, NULL) == JMDCM_OK);
+    /* invalid UTF-8 inside a string */
+    const char *bad_utf8 =
+        "{\"schema\":1,\"id\":\"C-\xff\xfe\",\"version\":0,\"office\":\"JMD\",\"case_worker\":\"fachkraft-1\",\"kind\":\"cm\","
+        "\"phase\":\"intake\",\"opened\":\"2020-01-06\",\"last_activity\":\"2020-01-06\"}";
+    CHECK(jmdcm_case_create(&out, store, worker, bad_utf8) == JMDCM_JSON_SYNTAX);
+    CHECK(out == NULL);
+    /* a document over the size limit is refused before it is parsed */
+    size_t n = (size_t)65 << 20;
+    char *huge = malloc(n + 1);
+    if (huge) {
+        memset(huge, ' ', n);
+        huge[0] = '[';
+        huge[n - 1] = ']';
+        huge[n] = '\0';
+        CHECK(jmdcm_case_create(&out, store, worker, huge) == JMDCM_JSON_SYNTAX);
+        CHECK(contains(jmdcm_last_error(), "exceeds the limit"));
+        free(huge);
+    }
+    /* deep nesting */
+    char deep[20002];
+    memset(deep, '[', 10000);
+    memset(deep + 10000, ']', 10000);
+    deep[20000] = '\0';
+    CHECK(jmdcm_case_create(&out, store, worker, deep) == JMDCM_JSON_SYNTAX);
+    /* wrong schema version, and a string where a number belongs */
+    CHECK(jmdcm_case_query(&out, store, worker, "{\"limit\":\"ten\"}") == JMDCM_JSON_TYPE);
+    CHECK(contains(jmdcm_last_error(), "query.limit"));
+    jmdcm_store_free(store);
+}
+
+/* Several threads, each on its own handle; last errors stay with their thread. */
+static void *thread_body(void *arg) {
+    int *ok = arg;
+    jmdcm_store *store = NULL;
+    char *out = NULL;
+    *ok = jmdcm_store_open_memory(&store, NULL) == JMDCM_OK;
+    for (int i = 0; i < 50 && *ok; ++i) {
+        char doc[512];
+        snprintf(doc, sizeof doc,
+                 "{\"schema\":1,\"id\":\"T-%d\",\"version\":0,\"office\":\"JMD\",\"case_worker\":\"fachkraft-1\",\"kind\":\"cm\","
+                 "\"phase\":\"intake\",\"opened\":\"2020-01-06\",\"last_activity\":\"2020-01-06\"}", i);
+        *ok = jmdcm_case_create(&out, store, worker, doc) == JMDCM_OK && jmdcm_last_error()[0] == '\0';
+        jmdcm_string_free(out);
+        out = NULL;
+        *ok = *ok && jmdcm_case_load(&out, store, worker, "missing") == JMDCM_NOT_FOUND && contains(jmdcm_last_error(), "missing");
+    }
+    jmdcm_store_free(store);
+    return NULL;
+}
+
+static void test_threads_on_separate_handles(void) {
+    pthread_t threads[4];
+    int ok[4] = {0, 0, 0, 0};
+    for (int i = 0; i < 4; ++i) pthread_create(&threads[i], NULL, thread_body, &ok[i]);
+    for (int i = 0; i < 4; ++i) pthread_join(threads[i], NULL);
+    for (int i = 0; i < 4; ++i) CHECK(ok[i]);
+}
+
 int main(void) {
     char path[] = "/tmp/jmdcm-capi-XXXXXX";
     int fd = mkstemp(path);
@@ -146,6 +209,8 @@ int main(void) {
     test_bad_json_names_the_argument_and_path();
     test_worked_example_and_steps(path);
     test_conflict_through_the_abi();
+    test_hostile_documents();
+    test_threads_on_separate_handles();
     char wal[64], shm[64];
     snprintf(wal, sizeof wal, "%s-wal", path);
     snprintf(shm, sizeof shm, "%s-shm", path);
