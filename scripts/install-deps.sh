@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  cmake ninja-build g++ pkg-config
+  cmake ninja-build gcc g++ binutils pkg-config   # gcc: the C ABI tests are C; binutils: nm for the export guard
   libboost1.81-dev libboost-json1.81-dev libboost-date-time1.81-dev
   libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev

@@ -21,7 +21,7 @@ public:
     Stage(MemoryRepository& repo, Table& base) : repo_(repo), base_(base) {}
 
     void create(const Actor& actor, Case& c) override {
-        audited(actor, c.id, Operation::create, [&] {
+        repo_.audited(actor, c.id, Operation::create, [&] {
             if (is_blank(c.id)) fail(errc::invalid_argument, "", "case.id", "a case needs an id");
             require_access(actor, c, Operation::create, repo_.today());
             if (contains(c.id)) fail(errc::already_exists, "", "case.id", "case '" + c.id + "' exists already");
@@ -34,7 +34,7 @@ public:
 
     Case load(const Actor& actor, std::string_view id) override {
         Case out;
-        audited(actor, std::string(id), Operation::load, [&] {
+        repo_.audited(actor, std::string(id), Operation::load, [&] {
             const Case& c = existing(id);
             require_access(actor, c, Operation::load, repo_.today());
             out = c;
@@ -43,7 +43,7 @@ public:
     }
 
     void save(const Actor& actor, Case& c) override {
-        audited(actor, c.id, Operation::save, [&] {
+        repo_.audited(actor, c.id, Operation::save, [&] {
             const Case& cur = existing(c.id);
             require_access(actor, cur, Operation::save, repo_.today());  // the stored case decides, not the incoming one
             put(cur, c);
@@ -52,7 +52,7 @@ public:
 
     std::vector<CaseSummary> query(const Actor& actor, const CaseQuery& q) override {
         std::vector<CaseSummary> out;
-        audited(actor, "", Operation::query, [&] {
+        repo_.audited(actor, "", Operation::query, [&] {
             each([&](const Case& c) {
                 if (q.limit && out.size() >= q.limit) return;
                 if (!visible_in_query(actor, c)) return;
@@ -103,11 +103,6 @@ public:
     }
 
 private:
-    template <class F>
-    void audited(const Actor& actor, const std::string& case_id, Operation op, F&& body) {
-        repo_.audited(actor, case_id, op, std::forward<F>(body));
-    }
-
     MemoryRepository& repo_;
     Table& base_;
     Table overlay_;

@@ -272,7 +272,7 @@ public:
     explicit Stage(SqliteRepository& repo) : repo_(repo), i_(*repo.impl_) {}
 
     void create(const Actor& actor, Case& c) override {
-        audited(actor, c.id, Operation::create, [&] {
+        repo_.audited(actor, c.id, Operation::create, [&] {
             if (is_blank(c.id)) fail(errc::invalid_argument, "", "case.id", "a case needs an id");
             require_access(actor, c, Operation::create, i_.today());
             i_.insert(c);
@@ -281,7 +281,7 @@ public:
 
     Case load(const Actor& actor, std::string_view id) override {
         Case out;
-        audited(actor, std::string(id), Operation::load, [&] {
+        repo_.audited(actor, std::string(id), Operation::load, [&] {
             out = i_.existing(id);
             require_access(actor, out, Operation::load, i_.today());
         });
@@ -289,7 +289,7 @@ public:
     }
 
     void save(const Actor& actor, Case& c) override {
-        audited(actor, c.id, Operation::save, [&] {
+        repo_.audited(actor, c.id, Operation::save, [&] {
             const Case cur = i_.existing(c.id);
             require_access(actor, cur, Operation::save, i_.today());  // the stored case decides, not the incoming one
             i_.update(cur, c);
@@ -298,12 +298,13 @@ public:
 
     std::vector<CaseSummary> query(const Actor& actor, const CaseQuery& q) override {
         std::vector<CaseSummary> out;
-        audited(actor, "", Operation::query, [&] {
+        repo_.audited(actor, "", Operation::query, [&] {
             std::string sql = "SELECT id, version, office, case_worker, kind, phase, running, anonymised, opened, last_activity, "
                               "last_contact FROM cases WHERE 1";
             std::vector<std::string> args;
-            auto where = [&](const char* clause, std::string v) {
-                sql += clause;
+            auto n = [&] { return std::to_string(args.size() + 1); };
+            auto where = [&](const std::string& clause, std::string v) {  // clause ends in a placeholder ?n
+                sql += clause + n();
                 args.push_back(std::move(v));
             };
             if (actor.role == Role::case_worker) {  // visible_in_query, as SQL
@@ -313,14 +314,13 @@ public:
                 args.push_back("|" + actor.id + "|");
             }
             if (actor.role == Role::statistics) sql += " AND anonymised = 1";
-            auto n = [&] { return std::to_string(args.size() + 1); };
-            if (q.case_worker) where((" AND case_worker = ?" + n()).c_str(), *q.case_worker);
-            if (q.phase) where((" AND phase = ?" + n()).c_str(), name(*q.phase));
-            if (q.kind) where((" AND kind = ?" + n()).c_str(), name(*q.kind));
+            if (q.case_worker) where(" AND case_worker = ?", *q.case_worker);
+            if (q.phase) where(" AND phase = ?", name(*q.phase));
+            if (q.kind) where(" AND kind = ?", name(*q.kind));
             if (q.running) sql += *q.running ? " AND running = 1" : " AND running = 0";
             if (q.anonymised) sql += *q.anonymised ? " AND anonymised = 1" : " AND anonymised = 0";
-            if (q.last_contact_before) where((" AND last_contact < ?" + n()).c_str(), to_iso(*q.last_contact_before));
-            if (q.last_activity_before) where((" AND last_activity < ?" + n()).c_str(), to_iso(*q.last_activity_before));
+            if (q.last_contact_before) where(" AND last_contact < ?", to_iso(*q.last_contact_before));
+            if (q.last_activity_before) where(" AND last_activity < ?", to_iso(*q.last_activity_before));
             sql += " ORDER BY id";
             if (q.limit) sql += " LIMIT " + std::to_string(q.limit);
             Stmt st(i_.db, sql);
@@ -345,11 +345,6 @@ public:
     }
 
 private:
-    template <class F>
-    void audited(const Actor& actor, const std::string& case_id, Operation op, F&& body) {
-        repo_.audited(actor, case_id, op, std::forward<F>(body));
-    }
-
     SqliteRepository& repo_;
     Impl& i_;
 };
