@@ -424,6 +424,8 @@ void reopen_case(Case& c, Date on, const Policy& policy) {
 
 Case reopen_as_new_case(Case& old, std::string new_id, Date on, const Policy& /*policy*/) {
     if (new_id == old.id) fail(errc::invalid_argument, "R11", "new_id", "the new case needs a new id");
+    // Reopening follows a closure; a file anonymised without one (R3 withdrawal) is also over.
+    if (!old.closure && !is_anonymised(old)) fail(errc::invalid_argument, "R11", "case.closure", "the case is not closed");
     Case fresh = open_case(std::move(new_id), old.office, old.case_worker, on, CaseKind::counselling);
     if (!is_anonymised(old)) anonymise(old, on);  // R11: the old file is anonymised first, never deleted
     return fresh;

@@ -75,7 +75,7 @@ public:
             boost::mp11::mp_for_each<members_of<T>>([&](auto D) {
                 if (!first) out_ += ',';
                 first = false;
-                string(D.name);
+                string(key_of(D.name));
                 out_ += ':';
                 write(v.*D.pointer);
             });
@@ -226,7 +226,7 @@ private:
         if (opts_.reject_unknown_fields) {
             for (const auto& kv : obj) {
                 bool known = false;
-                boost::mp11::mp_for_each<members_of<T>>([&](auto D) { known = known || kv.key() == D.name; });
+                boost::mp11::mp_for_each<members_of<T>>([&](auto D) { known = known || kv.key() == key_of(D.name); });
                 if (!known) {
                     Scope s(*this, "." + std::string(kv.key()));
                     fail(errc::json_unknown_field, "", path_, "unknown field '" + std::string(kv.key()) + "'");
@@ -235,10 +235,10 @@ private:
         }
         boost::mp11::mp_for_each<members_of<T>>([&](auto D) {
             using M = std::remove_cvref_t<decltype(out.*D.pointer)>;
-            Scope s(*this, std::string(".") + D.name);
-            const bj::value* field = obj.if_contains(D.name);
+            Scope s(*this, "." + std::string(key_of(D.name)));
+            const bj::value* field = obj.if_contains(key_of(D.name));
             if (!field) {
-                if constexpr (!is_omissible_v<M> && !requires { typename T::absent_members_keep_default; }) fail(errc::json_missing_field, "", path_, std::string("missing field '") + D.name + "'");
+                if constexpr (!is_omissible_v<M> && !requires { typename T::absent_members_keep_default; }) fail(errc::json_missing_field, "", path_, "missing field '" + std::string(key_of(D.name)) + "'");
                 return;  // absent optional/list: keeps the default of T{}
             }
             read(*field, out.*D.pointer);

@@ -3,6 +3,8 @@
 // are both built on these, so no type needs a hand-written visitor.
 #pragma once
 
+#include <string_view>
+
 #include <boost/describe/enum.hpp>
 #include <boost/describe/enumerators.hpp>
 #include <boost/describe/members.hpp>
@@ -31,6 +33,13 @@ inline constexpr bool is_described_enum_v = boost::describe::has_describe_enumer
 
 template <class T>
 using members_of = boost::describe::describe_members<T, boost::describe::mod_public>;
+
+/// A member's name in documents: a trailing underscore, which C++ needs for keywords
+/// (`case_`), is dropped.
+constexpr std::string_view key_of(const char* member) {
+    std::string_view k(member);
+    return !k.empty() && k.back() == '_' ? k.substr(0, k.size() - 1) : k;
+}
 
 /// A member that may be absent from a document: optionals and containers.
 template <class T>

@@ -3,26 +3,12 @@
 #include "jmdcm/jmdcm.h"
 
 #include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
-static int passed, failed;
-
-#define CHECK(cond)                                                                  \
-    do {                                                                             \
-        if (cond) ++passed;                                                          \
-        else {                                                                       \
-            ++failed;                                                                \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed; last error: %s\n", __FILE__, \
-                    __LINE__, #cond, jmdcm_last_error());                            \
-        }                                                                            \
-    } while (0)
+#include "check.h"
 
 static const char *worker = "{\"id\":\"fachkraft-1\",\"role\":\"case_worker\"}";
-
-static int contains(const char *s, const char *part) { return s && strstr(s, part) != NULL; }
 
 static void test_version_and_status_table(void) {
     CHECK(strcmp(jmdcm_version(), "0.1.0") == 0);
@@ -170,6 +156,52 @@ static void test_hostile_documents(void) {
     jmdcm_store_free(store);
 }
 
+/* Store-level reports and administration: R14 for the team lead, R15 caseload, R13 anonymisation. */
+static void test_store_reports_and_anonymisation(void) {
+    jmdcm_store *store = NULL;
+    char *samira = NULL, *report = NULL, *load = NULL, *created = NULL, *loaded = NULL;
+    const char *lead = "{\"id\":\"tl\",\"role\":\"team_lead\"}";
+    const char *admin = "{\"id\":\"ad\",\"role\":\"administrator\"}";
+    CHECK(jmdcm_store_open_memory(&store, "{\"today\":\"2017-01-10\"}") == JMDCM_OK);
+    CHECK(jmdcm_example_samira(&samira, store, worker) == JMDCM_OK);
+
+    CHECK(jmdcm_store_requirements(&report, store, lead, "JMD-FFM-2016-0042") == JMDCM_OK);
+    CHECK(contains(report, "\"met\":9") && !contains(report, "Samira"));
+    jmdcm_string_free(report);
+    report = NULL;
+    CHECK(jmdcm_store_requirements(&report, store, "{\"id\":\"st\",\"role\":\"statistics\"}", "JMD-FFM-2016-0042") ==
+          JMDCM_ACCESS_DENIED);
+    CHECK(report == NULL);
+    CHECK(jmdcm_store_requirements(&report, store, lead, NULL) == JMDCM_INVALID_ARGUMENT);
+    CHECK(contains(jmdcm_last_error(), "case_id"));
+
+    const char *running =
+        "{\"schema\":1,\"id\":\"C-3\",\"version\":0,\"office\":\"JMD\",\"case_worker\":\"fachkraft-1\",\"kind\":\"cm\","
+        "\"phase\":\"intake\",\"opened\":\"2017-01-06\",\"last_activity\":\"2017-01-06\"}";
+    CHECK(jmdcm_case_create(&created, store, worker, running) == JMDCM_OK);
+    CHECK(jmdcm_store_caseload(&load, store, lead, NULL) == JMDCM_OK);  /* Samira's case is closed: one running */
+    CHECK(contains(load, "{\"case_worker\":\"fachkraft-1\",\"running\":1,\"level\":\"realistic\"}"));
+    jmdcm_string_free(load);
+    load = NULL;
+    CHECK(jmdcm_store_caseload(&load, store, lead, "{\"schema\":1,\"caseload_realistic\":0}") == JMDCM_POLICY_INVALID);
+    CHECK(contains(jmdcm_last_error(), "R15") && contains(jmdcm_last_error(), "[field: policy.caseload_realistic]"));
+    CHECK(load == NULL);
+
+    CHECK(jmdcm_store_anonymise_case(store, worker, "JMD-FFM-2016-0042", "2017-01-10") == JMDCM_ACCESS_DENIED);
+    CHECK(jmdcm_store_anonymise_case(store, admin, "JMD-FFM-2016-0042", "10.01.2017") == JMDCM_JSON_BAD_DATE);
+    CHECK(jmdcm_store_anonymise_case(store, admin, "JMD-FFM-2016-0042", "2017-01-10") == JMDCM_OK);
+    CHECK(jmdcm_case_load(&loaded, store, worker, "JMD-FFM-2016-0042") == JMDCM_OK);
+    CHECK(contains(loaded, "\"anonymised_on\":\"2017-01-10\"") && !contains(loaded, "Samira"));
+    CHECK(jmdcm_store_anonymise_case(store, admin, "nobody", "2017-01-10") == JMDCM_NOT_FOUND);
+
+    jmdcm_string_free(samira);
+    jmdcm_string_free(report);
+    jmdcm_string_free(load);
+    jmdcm_string_free(created);
+    jmdcm_string_free(loaded);
+    jmdcm_store_free(store);
+}
+
 /* Several threads, each on its own handle; last errors stay with their thread. */
 static void *thread_body(void *arg) {
     int *ok = arg;
@@ -210,6 +242,7 @@ int main(void) {
     test_worked_example_and_steps(path);
     test_conflict_through_the_abi();
     test_hostile_documents();
+    test_store_reports_and_anonymisation();
     test_threads_on_separate_handles();
     char wal[64], shm[64];
     snprintf(wal, sizeof wal, "%s-wal", path);
@@ -217,6 +250,5 @@ int main(void) {
     unlink(path);
     unlink(wal);
     unlink(shm);
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed ? 1 : 0;
+    return finish();
 }

@@ -84,6 +84,10 @@ TEST(Closure, R11_ReopeningClearsTheEndDateAndContinuesTheSameCase) {
 
 TEST(Closure, R11_ReopeningAsANewCaseAnonymisesTheOldFileNeverDeletesIt) {
     Case old = case_at(Stage::implementing);
+    const auto running = error_of([&] { reopen_as_new_case(old, "T-2", d(2021, 1, 10), Policy{}); });
+    EXPECT_EQ(running.code(), errc::invalid_argument);  // a running case is not reopened
+    EXPECT_EQ(running.rule(), "R11");
+    EXPECT_FALSE(is_anonymised(old));
     close_case(old, closure(ClosureReason::goals_reached, d(2020, 5, 15)), Policy{});
     Case fresh = reopen_as_new_case(old, "T-2", d(2021, 1, 10), Policy{});
     EXPECT_TRUE(is_anonymised(old));

@@ -17,6 +17,13 @@ error json_error(std::string_view text) {
     return error_of([&] { json::from_string<Case>(text); });
 }
 
+// A member named after a C++ keyword carries a trailing underscore that documents drop.
+struct KeywordMembers {
+    std::string case_;
+    int default_ = 0;
+};
+BOOST_DESCRIBE_STRUCT(KeywordMembers, (), (case_, default_))
+
 std::string samira_json() { return json::to_string(samira()); }
 
 void replace(std::string& s, const std::string& from, const std::string& to) {
@@ -105,6 +112,14 @@ TEST(Json, MissingRequiredFieldNamesThePath) {
     auto e = json_error(s);
     EXPECT_EQ(e.code(), errc::json_missing_field);
     EXPECT_EQ(e.field(), "$.reviews[0].goal_id");
+}
+
+TEST(Json, TrailingUnderscoreOfKeywordMembersIsDroppedFromKeys) {
+    EXPECT_EQ(json::to_string(KeywordMembers{"C-1", 2}), R"({"case":"C-1","default":2})");
+    expect_round_trip(KeywordMembers{"C-1", 2});
+    const auto e = error_of([] { json::from_string<KeywordMembers>(R"({"case_":"C-1","default":2})"); });
+    EXPECT_EQ(e.field(), "$.case");
+    EXPECT_EQ(e.code(), errc::json_missing_field);
 }
 
 TEST(Json, ImpossibleDateIsRejectedWithItsPath) {

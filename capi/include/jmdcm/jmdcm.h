@@ -75,6 +75,14 @@ JMDCM_API jmdcm_status jmdcm_case_query(char **out_summaries, jmdcm_store *store
 JMDCM_API jmdcm_status jmdcm_store_sweep(char **out_report, jmdcm_store *store, const char *actor_json, const char *date,
                                          const char *policy_json);
 
+/** R14 report on a stored case for a team lead or its case worker; no personal data. */
+JMDCM_API jmdcm_status jmdcm_store_requirements(char **out_report, jmdcm_store *store, const char *actor_json, const char *case_id);
+/** R11/R13: anonymises one stored case at once, on disk (administrators). */
+JMDCM_API jmdcm_status jmdcm_store_anonymise_case(jmdcm_store *store, const char *actor_json, const char *case_id, const char *date);
+/** R15: running cases per case worker among the cases visible to the actor, with the
+ *  policy's caseload level, as a JSON array. policy_json may be NULL. */
+JMDCM_API jmdcm_status jmdcm_store_caseload(char **out_caseload, jmdcm_store *store, const char *actor_json, const char *policy_json);
+
 /* ------------------------------------------------------------------ steps on a case document */
 
 /** Applies one step of the method to a case document and returns the changed case.
@@ -88,6 +96,30 @@ JMDCM_API jmdcm_status jmdcm_case_step(char **out_case, const char *case_json, c
 JMDCM_API jmdcm_status jmdcm_case_steps(char **out_names);
 /** R14: which minimum requirements a case meets, as a JSON report. */
 JMDCM_API jmdcm_status jmdcm_case_requirements(char **out_report, const char *case_json);
+
+/* ------------------------------------------------------------------ pure rule functions
+ * Nothing is stored or changed. Rules and their input documents:
+ *   open_case                {id, office, case_worker, opened, kind?}        -> case (R1)
+ *   check_eligibility        {person:{intake_date, birth_date, residence, many_needs_many_actors,
+ *                             preventive_justification?, postcode}, region:["603*", ...]} -> result (R2)
+ *   record_eligibility       {date, result, referral?}                     -> record (R2)
+ *   screening_recommendation screening                                     -> recommendation (R6)
+ *   validate_assessment      assessment                                    -> warnings (R7)
+ *   compare_assessments      {before, after}                               -> changes (R7, R11)
+ *   check_plan               {plan, concluded?:[goal ids]}                 -> issues (R8, R9)
+ *   phase_gate               {case, to, on}                                -> what is missing (R1, R14)
+ *   retention_decision       {case, on}                                    -> decision (R13)
+ *   summarise                case                                          -> summary
+ *   caseload                 [summaries]                                   -> caseload (R15)
+ *   reopen_as_new_case       {case, new_id, on}                            -> {previous, reopened} (R11)
+ *   policy                   (input ignored)                               -> the effective policy
+ *   catalogue                (input ignored)                               -> the goal catalogue (R8)
+ *   validate_catalogue       catalogue                                     -> the catalogue (R8) */
+
+/** Evaluates one rule; policy_json may be NULL for the handbook's defaults. */
+JMDCM_API jmdcm_status jmdcm_rule_evaluate(char **out_result, const char *rule, const char *input_json, const char *policy_json);
+/** The rule names jmdcm_rule_evaluate() knows, as a JSON array. */
+JMDCM_API jmdcm_status jmdcm_rule_names(char **out_names);
 
 /** Runs the handbook's worked example (Samira) into a store as the given case worker. */
 JMDCM_API jmdcm_status jmdcm_example_samira(char **out_case, jmdcm_store *store, const char *actor_json);

@@ -1,0 +1,65 @@
+// What every exported function of the C ABI shares: guard() turns each exception into a
+// status and the thread's last error (nothing crosses the boundary), and the helpers
+// read arguments (naming the argument in every error) and hand strings to the host.
+#pragma once
+
+#include "jmdcm/jmdcm.h"
+
+#include "jmdcm/jmdcm.hpp"
+
+#include <string>
+
+namespace jmdcm::capi {
+
+/// The thread's last error message (jmdcm_last_error).
+std::string& last_error();
+
+jmdcm_status status_of(errc code);
+jmdcm_status status_of_current_exception() noexcept;
+
+template <class F>
+jmdcm_status guard(F&& body) noexcept {
+    try {
+        last_error().clear();
+        body();
+        return JMDCM_OK;
+    } catch (...) {
+        return status_of_current_exception();
+    }
+}
+
+/// errc::invalid_argument naming `name` when `p` is NULL.
+void need(const void* p, const char* name);
+
+/// Clears an out-parameter first, so a failed call leaves NULL behind.
+template <class T>
+T*& reset(T** out, const char* name) {
+    need(out, name);
+    *out = nullptr;
+    return *out;
+}
+
+/// A malloc'ed copy for the host, freed with jmdcm_string_free.
+void give(char** out, const std::string& s);
+
+/// Re-throws a document error with the argument's name in front of its JSON path.
+[[noreturn]] void rethrow_for(const error& e, const char* name);
+
+/// Reads a JSON argument into T; errors name the argument and the path inside it.
+template <class T>
+T doc(const char* json_text, const char* name) {
+    need(json_text, name);
+    try {
+        return json::from_string<T>(json_text);
+    } catch (const error& e) {
+        rethrow_for(e, name);
+    }
+}
+
+/// The policy argument: NULL for the handbook's defaults; otherwise read and validated.
+Policy policy_of(const char* policy_json);
+
+/// A date argument "YYYY-MM-DD".
+Date date_of(const char* text, const char* name);
+
+}  // namespace jmdcm::capi

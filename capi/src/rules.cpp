@@ -1,0 +1,110 @@
+// jmdcm_rule_evaluate: the pure rule functions of the core, by name. Nothing is stored
+// and no case is changed (reopen_as_new_case returns both documents for the host to save).
+#include "dispatch.hpp"
+
+#include <functional>
+
+namespace jmdcm::capi {
+namespace {
+
+struct NoInput {};  // rules that read only the policy
+BOOST_DESCRIBE_STRUCT(NoInput, (), ())
+
+struct OpenInput {
+    std::string id;
+    std::string office;
+    std::string case_worker;
+    Date opened;
+    std::optional<CaseKind> kind;   // CM unless said otherwise
+};
+BOOST_DESCRIBE_STRUCT(OpenInput, (), (id, office, case_worker, opened, kind))
+struct EligibilityQuestion {
+    EligibilityInput person;
+    std::vector<std::string> region;   // the office's postcodes or prefixes ("603*")
+};
+BOOST_DESCRIBE_STRUCT(EligibilityQuestion, (), (person, region))
+struct AssessmentPair { Assessment before; Assessment after; };
+BOOST_DESCRIBE_STRUCT(AssessmentPair, (), (before, after))
+struct PlanQuestion { Plan plan; std::vector<std::string> concluded; };
+BOOST_DESCRIBE_STRUCT(PlanQuestion, (), (plan, concluded))
+struct GateQuestion { Case case_; Phase to = Phase::intake; Date on; };
+BOOST_DESCRIBE_STRUCT(GateQuestion, (), (case_, to, on))
+struct CaseOn { Case case_; Date on; };
+BOOST_DESCRIBE_STRUCT(CaseOn, (), (case_, on))
+struct ReopenInput { Case case_; std::string new_id; Date on; };
+BOOST_DESCRIBE_STRUCT(ReopenInput, (), (case_, new_id, on))
+struct Reopened { Case previous; Case reopened; };
+BOOST_DESCRIBE_STRUCT(Reopened, (), (previous, reopened))
+
+using Rule = std::function<std::string(const char* input, const Policy&)>;
+
+template <class In, class F>
+std::pair<const std::string, Rule> rule(const char* name, F f) {
+    return {name, [f](const char* input, const Policy& p) {
+                if constexpr (std::is_same_v<In, NoInput>) return json::to_string(f(p));
+                else return json::to_string(f(doc<In>(input, "input"), p));
+            }};
+}
+
+const Table<Rule>& rules() {
+    static const Table<Rule> table = {
+        rule<OpenInput>("open_case", [](OpenInput in, const Policy&) {
+            return open_case(in.id, in.office, in.case_worker, in.opened, in.kind.value_or(CaseKind::cm));
+        }),
+        rule<EligibilityQuestion>("check_eligibility", [](EligibilityQuestion in, const Policy& p) {  // R2
+            return check_eligibility(in.person, p, postcode_region(in.region));
+        }),
+        rule<EligibilityRecord>("record_eligibility", [](EligibilityRecord in, const Policy&) {  // R2: referral when not eligible
+            return record_eligibility(in.date, in.result, in.referral);
+        }),
+        rule<Screening>("screening_recommendation", [](Screening in, const Policy& p) {  // R6
+            validate_screening(in);
+            return screening_recommendation(in, p);
+        }),
+        rule<Assessment>("validate_assessment", [](Assessment in, const Policy& p) { return validate_assessment(in, p); }),  // R7
+        rule<AssessmentPair>("compare_assessments", [](AssessmentPair in, const Policy&) { return compare_assessments(in.before, in.after); }),
+        rule<PlanQuestion>("check_plan", [](PlanQuestion in, const Policy& p) {  // R8, R9
+            return check_plan(in.plan, p, {in.concluded.begin(), in.concluded.end()}, &default_catalogue());
+        }),
+        rule<GateQuestion>("phase_gate", [](GateQuestion in, const Policy& p) { return phase_gate(in.case_, in.to, in.on, p); }),  // R1, R14
+        rule<CaseOn>("retention_decision", [](CaseOn in, const Policy& p) { return retention_decision(in.case_, in.on, p); }),  // R13
+        rule<Case>("summarise", [](Case in, const Policy&) { return summarise(in); }),
+        rule<std::vector<CaseSummary>>("caseload", [](std::vector<CaseSummary> in, const Policy& p) { return caseload(in, p); }),  // R15
+        rule<ReopenInput>("reopen_as_new_case", [](ReopenInput in, const Policy& p) {  // R11
+            Case reopened = reopen_as_new_case(in.case_, in.new_id, in.on, p);
+            return Reopened{std::move(in.case_), std::move(reopened)};
+        }),
+        rule<NoInput>("policy", [](const Policy& p) { return p; }),
+        rule<NoInput>("catalogue", [](const Policy&) { return default_catalogue(); }),  // R8
+        rule<Catalogue>("validate_catalogue", [](Catalogue in, const Policy&) {
+            validate(in);
+            return in;
+        }),
+    };
+    return table;
+}
+
+}  // namespace
+}  // namespace jmdcm::capi
+
+using namespace jmdcm;
+using namespace jmdcm::capi;
+
+extern "C" {
+
+jmdcm_status jmdcm_rule_evaluate(char** out_result, const char* rule_name, const char* input_json, const char* policy_json) {
+    return guard([&] {
+        reset(out_result, "out_result");
+        const Rule& evaluate = lookup(rules(), rule_name, "rule");
+        give(out_result, evaluate(input_json, policy_of(policy_json)));
+    });
+}
+
+jmdcm_status jmdcm_rule_names(char** out_names) {
+    return guard([&] {
+        reset(out_names, "out_names");
+        give(out_names, names_of(rules()));
+    });
+}
+
+}  // extern "C"

@@ -1,0 +1,195 @@
+// Store handles and the calls that go through a Repository: every one names its actor,
+// is access-checked and audited by the store. Handles are checked against a registry of
+// live ones, so a freed or foreign pointer is refused instead of followed.
+#include "boundary.hpp"
+
+#include "jmdcm/sqlite/sqlite_repository.hpp"
+#include "jmdcm/worked_example.hpp"
+
+#include <memory>
+#include <mutex>
+#include <set>
+
+struct jmdcm_store {
+    std::unique_ptr<jmdcm::Repository> repo;
+};
+
+namespace jmdcm::capi {
+namespace {
+
+std::mutex registry_mutex;
+std::set<const jmdcm_store*>& registry() {
+    static std::set<const jmdcm_store*> live;
+    return live;
+}
+
+Repository& repo_of(jmdcm_store* s) {
+    need(s, "store");
+    std::lock_guard lock(registry_mutex);
+    if (!registry().count(s)) fail(errc::invalid_argument, "", "store", "not a live jmdcm_store (freed or foreign handle)");
+    return *s->repo;
+}
+
+jmdcm_store* registered(std::unique_ptr<Repository> repo) {
+    auto s = std::make_unique<jmdcm_store>(jmdcm_store{std::move(repo)});
+    std::lock_guard lock(registry_mutex);
+    registry().insert(s.get());
+    return s.release();
+}
+
+/// Options a host may pass when opening a store.
+struct OpenOptions {
+    using absent_members_keep_default = void;
+    std::optional<Date> today;
+    bool read_only = false;
+    int busy_timeout_ms = 5000;
+    bool synchronous_full = true;
+    bool check_on_open = true;
+};
+BOOST_DESCRIBE_STRUCT(OpenOptions, (), (today, read_only, busy_timeout_ms, synchronous_full, check_on_open))
+
+OpenOptions open_options(const char* options_json) {
+    return options_json ? doc<OpenOptions>(options_json, "options") : OpenOptions{};
+}
+
+StoreOptions store_options(const OpenOptions& o) {
+    StoreOptions s;
+    if (o.today) s.today = [d = *o.today] { return d; };
+    return s;
+}
+
+Actor actor_of(const char* actor_json) { return doc<Actor>(actor_json, "actor"); }
+
+/// create and save: the store first (where), the actor (who asks), then the case.
+jmdcm_status write_case(char** out_case, jmdcm_store* store, const char* actor_json, const char* case_json,
+                        void (Repository::*op)(const Actor&, Case&)) {
+    return guard([&] {
+        reset(out_case, "out_case");
+        Repository& r = repo_of(store);
+        const Actor actor = actor_of(actor_json);
+        Case c = doc<Case>(case_json, "case");
+        (r.*op)(actor, c);
+        give(out_case, json::to_string(c));
+    });
+}
+
+}  // namespace
+}  // namespace jmdcm::capi
+
+using namespace jmdcm;
+using namespace jmdcm::capi;
+
+extern "C" {
+
+jmdcm_status jmdcm_store_open_memory(jmdcm_store** out, const char* options_json) {
+    return guard([&] {
+        reset(out, "out");
+        *out = registered(std::make_unique<MemoryRepository>(store_options(open_options(options_json))));
+    });
+}
+
+jmdcm_status jmdcm_store_open_sqlite(jmdcm_store** out, const char* path, const char* options_json) {
+    return guard([&] {
+        reset(out, "out");
+        need(path, "path");
+        const OpenOptions o = open_options(options_json);
+        SqliteOptions db;
+        db.path = path;
+        db.read_only = o.read_only;
+        db.busy_timeout_ms = o.busy_timeout_ms;
+        db.synchronous_full = o.synchronous_full;
+        db.check_on_open = o.check_on_open;
+        *out = registered(std::make_unique<SqliteRepository>(db, store_options(o)));
+    });
+}
+
+void jmdcm_store_free(jmdcm_store* store) {
+    if (!store) return;
+    {
+        std::lock_guard lock(registry_mutex);
+        if (!registry().erase(store)) return;  // freed twice or foreign: nothing to do
+    }
+    try {
+        delete store;
+    } catch (...) {
+    }
+}
+
+jmdcm_status jmdcm_case_create(char** out_case, jmdcm_store* store, const char* actor_json, const char* case_json) {
+    return write_case(out_case, store, actor_json, case_json, &Repository::create);
+}
+
+jmdcm_status jmdcm_case_save(char** out_case, jmdcm_store* store, const char* actor_json, const char* case_json) {
+    return write_case(out_case, store, actor_json, case_json, &Repository::save);
+}
+
+jmdcm_status jmdcm_case_load(char** out_case, jmdcm_store* store, const char* actor_json, const char* case_id) {
+    return guard([&] {
+        reset(out_case, "out_case");
+        Repository& r = repo_of(store);
+        const Actor actor = actor_of(actor_json);
+        need(case_id, "case_id");
+        give(out_case, json::to_string(r.load(actor, case_id)));
+    });
+}
+
+jmdcm_status jmdcm_case_query(char** out_summaries, jmdcm_store* store, const char* actor_json, const char* query_json) {
+    return guard([&] {
+        reset(out_summaries, "out_summaries");
+        Repository& r = repo_of(store);
+        const Actor actor = actor_of(actor_json);
+        const CaseQuery q = query_json ? doc<CaseQuery>(query_json, "query") : CaseQuery{};
+        give(out_summaries, json::to_string(r.query(actor, q)));
+    });
+}
+
+jmdcm_status jmdcm_store_sweep(char** out_report, jmdcm_store* store, const char* actor_json, const char* date,
+                               const char* policy_json) {
+    return guard([&] {
+        reset(out_report, "out_report");
+        Repository& r = repo_of(store);
+        const Actor actor = actor_of(actor_json);
+        give(out_report, json::to_string(r.sweep(actor, date_of(date, "date"), policy_of(policy_json))));
+    });
+}
+
+jmdcm_status jmdcm_store_requirements(char** out_report, jmdcm_store* store, const char* actor_json, const char* case_id) {
+    return guard([&] {
+        reset(out_report, "out_report");
+        Repository& r = repo_of(store);
+        const Actor actor = actor_of(actor_json);
+        need(case_id, "case_id");
+        give(out_report, json::to_string(r.requirements_report(actor, case_id)));
+    });
+}
+
+jmdcm_status jmdcm_store_anonymise_case(jmdcm_store* store, const char* actor_json, const char* case_id, const char* date) {
+    return guard([&] {
+        Repository& r = repo_of(store);
+        const Actor actor = actor_of(actor_json);
+        need(case_id, "case_id");
+        r.anonymise_case(actor, case_id, date_of(date, "date"));
+    });
+}
+
+jmdcm_status jmdcm_store_caseload(char** out_caseload, jmdcm_store* store, const char* actor_json, const char* policy_json) {
+    return guard([&] {
+        reset(out_caseload, "out_caseload");
+        Repository& r = repo_of(store);
+        const Actor actor = actor_of(actor_json);
+        const Policy policy = policy_of(policy_json);
+        CaseQuery running;
+        running.running = true;
+        give(out_caseload, json::to_string(caseload(r.query(actor, running), policy)));
+    });
+}
+
+jmdcm_status jmdcm_example_samira(char** out_case, jmdcm_store* store, const char* actor_json) {
+    return guard([&] {
+        reset(out_case, "out_case");
+        Repository& r = repo_of(store);
+        give(out_case, json::to_string(example::run_samira(r, actor_of(actor_json), Policy{})));
+    });
+}
+
+}  // extern "C"
