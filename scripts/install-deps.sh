@@ -8,6 +8,8 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-date-time1.81-dev
   libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  abigail-tools                                   # abidw/abidiff: the C ABI guard
+  clang-14 libclang-rt-14-dev                     # libFuzzer over the C ABI's JSON entry points
 )
 
 missing=()
