@@ -15,6 +15,7 @@ struct Ratio {
     std::string subject;    // benchmark name prefix of what we measure
     std::string baseline;   // benchmark name prefix of the baseline
     std::string meaning;    // how to read the number, with the target if there is one
+    bool cost = false;      // print subject time / baseline time (a cost factor) instead
 };
 
 class RatioReporter : public benchmark::ConsoleReporter {
@@ -25,13 +26,15 @@ public:
             if (!r.error_occurred) seconds_[r.benchmark_name()] = r.GetAdjustedRealTime();
     }
 
-    /// Prints baseline time / subject time: above 1 the subject is faster, below 1 slower.
+    /// Prints baseline time / subject time (above 1 the subject is faster), or for a cost
+    /// the inverse: how many times the baseline's time the subject takes.
     void print(const std::vector<Ratio>& ratios) const {
-        std::printf("\nRatios (baseline time / subject time, same run):\n");
+        std::printf("\nRatios (same run):\n");
         for (const auto& q : ratios) {
             const double* s = find(q.subject);
             const double* b = find(q.baseline);
-            if (s && b && *s > 0) std::printf("  %-34s %8.3f   %s\n", q.subject.c_str(), *b / *s, q.meaning.c_str());
+            if (s && b && *s > 0 && *b > 0)
+                std::printf("  %-34s %8.3f   %s\n", q.subject.c_str(), q.cost ? *s / *b : *b / *s, q.meaning.c_str());
             else std::printf("  %-34s   (not run)\n", q.subject.c_str());
         }
     }

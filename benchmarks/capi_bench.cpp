@@ -1,0 +1,144 @@
+// Per-call overhead of the C ABI (issue 4): each ABI document call against the same work
+// done by a C++ host through the core directly, in the same run. Both sides read the
+// JSON document, apply the rule and write the result; what the ratio shows is what the
+// boundary adds (guard, argument checks, the step table, the malloc'ed copy for the host).
+// Target: ABI time / C++ time at most 1.3 for each pair.
+#include "ratio_reporter.hpp"
+
+#include "jmdcm/jmdcm.h"
+#include "jmdcm/jmdcm.hpp"
+
+#include <cstdlib>
+#include <stdexcept>
+
+using namespace jmdcm;
+
+namespace {
+
+const char* const worker_json = R"({"id":"fk-01","role":"case_worker"})";
+const Actor worker{"fk-01", Role::case_worker};
+
+/// A running synthetic case in the implementation phase, as a document (not timed).
+const std::string& running_case() {
+    static const std::string doc = [] {
+        for (std::uint64_t i = 0;; ++i) {
+            Case c = synthetic_case({}, i);
+            if (is_running(c) && c.phase == Phase::implementation) {
+                c.case_worker = "fk-01";
+                return json::to_string(c);
+            }
+        }
+    }();
+    return doc;
+}
+Date entry_day() { return json::from_string<Case>(running_case()).last_activity + boost::gregorian::days(1); }
+std::string journal_input() {
+    JournalEntry e;
+    e.date = entry_day();
+    e.note = "Gespräch zur Wohnungssuche";
+    return json::to_string(e);
+}
+
+void check(jmdcm_status s) {
+    if (s != JMDCM_OK) throw std::runtime_error(jmdcm_last_error());
+}
+
+// ---------------------------------------------------------------- R14 report on a document
+void Cxx_requirements(benchmark::State& state) {
+    const std::string& doc = running_case();
+    for (auto _ : state) benchmark::DoNotOptimize(json::to_string(minimum_requirements(json::from_string<Case>(doc))));
+}
+void Abi_requirements(benchmark::State& state) {
+    const std::string& doc = running_case();
+    for (auto _ : state) {
+        char* out = nullptr;
+        check(jmdcm_case_requirements(&out, doc.c_str()));
+        benchmark::DoNotOptimize(out);
+        jmdcm_string_free(out);
+    }
+}
+
+// ---------------------------------------------------------------- a step: a journal entry
+void Cxx_step_journal(benchmark::State& state) {
+    const std::string& doc = running_case();
+    const std::string input = journal_input();
+    for (auto _ : state) {
+        Case c = json::from_string<Case>(doc);
+        add_journal_entry(c, json::from_string<JournalEntry>(input), Policy{});
+        benchmark::DoNotOptimize(json::to_string(c));
+    }
+}
+void Abi_step_journal(benchmark::State& state) {
+    const std::string& doc = running_case();
+    const std::string input = journal_input();
+    for (auto _ : state) {
+        char* out = nullptr;
+        check(jmdcm_case_step(&out, doc.c_str(), "add_journal_entry", input.c_str(), nullptr));
+        benchmark::DoNotOptimize(out);
+        jmdcm_string_free(out);
+    }
+}
+
+// ---------------------------------------------------------------- a small rule: retention decision
+std::string retention_input() { return R"({"case":)" + running_case() + R"(,"on":"2030-01-01"})"; }
+struct CaseOn { Case case_; Date on; };
+BOOST_DESCRIBE_STRUCT(CaseOn, (), (case_, on))
+void Cxx_rule_retention(benchmark::State& state) {
+    const std::string input = retention_input();
+    for (auto _ : state) {
+        const auto in = json::from_string<CaseOn>(input);
+        benchmark::DoNotOptimize(json::to_string(retention_decision(in.case_, in.on, Policy{})));
+    }
+}
+void Abi_rule_retention(benchmark::State& state) {
+    const std::string input = retention_input();
+    for (auto _ : state) {
+        char* out = nullptr;
+        check(jmdcm_rule_evaluate(&out, "retention_decision", input.c_str(), nullptr));
+        benchmark::DoNotOptimize(out);
+        jmdcm_string_free(out);
+    }
+}
+
+// ---------------------------------------------------------------- a load from a memory store
+void Cxx_store_load(benchmark::State& state) {
+    MemoryRepository repo;
+    Case c = json::from_string<Case>(running_case());
+    repo.create(worker, c);
+    for (auto _ : state) benchmark::DoNotOptimize(json::to_string(repo.load(worker, c.id)));
+}
+void Abi_store_load(benchmark::State& state) {
+    jmdcm_store* store = nullptr;
+    check(jmdcm_store_open_memory(&store, nullptr));
+    char* created = nullptr;
+    check(jmdcm_case_create(&created, store, worker_json, running_case().c_str()));
+    jmdcm_string_free(created);
+    const std::string id = json::from_string<Case>(running_case()).id;
+    for (auto _ : state) {
+        char* out = nullptr;
+        check(jmdcm_case_load(&out, store, worker_json, id.c_str()));
+        benchmark::DoNotOptimize(out);
+        jmdcm_string_free(out);
+    }
+    jmdcm_store_free(store);
+}
+
+BENCHMARK(Cxx_requirements);
+BENCHMARK(Abi_requirements);
+BENCHMARK(Cxx_step_journal);
+BENCHMARK(Abi_step_journal);
+BENCHMARK(Cxx_rule_retention);
+BENCHMARK(Abi_rule_retention);
+BENCHMARK(Cxx_store_load);
+BENCHMARK(Abi_store_load);
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const char* target = "ABI / C++ time; target <= 1.3";
+    return jmdcm::bench::run(argc, argv,
+                             {{"Abi_requirements", "Cxx_requirements", target, true},
+                              {"Abi_step_journal", "Cxx_step_journal", target, true},
+                              {"Abi_rule_retention", "Cxx_rule_retention", target, true},
+                              {"Abi_store_load", "Cxx_store_load", target, true}});
+}

@@ -1,0 +1,78 @@
+// libFuzzer over the C ABI's JSON entry points. The first byte picks the entry point (and
+// the step or rule), the rest is the document. Every call must return a status, never
+// crash, leak or trip a sanitizer; a failed call must leave its out-parameter NULL.
+#include "jmdcm/jmdcm.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+namespace {
+
+const char* const worker = R"({"id":"fachkraft-1","role":"case_worker"})";
+const char* const admin = R"({"id":"admin","role":"administrator"})";
+
+const char* const steps[] = {"record_consent", "set_person", "record_intake", "set_eligibility", "grant_release",
+                             "disclose", "record_screening", "decide_screening", "add_assessment", "adopt_plan",
+                             "add_journal_entry", "refer", "review_goal", "close_case", "record_evaluation",
+                             "reopen_case", "anonymise", "assign_substitute", "hand_over", "change_phase"};
+const char* const rules[] = {"open_case", "check_eligibility", "record_eligibility", "screening_recommendation",
+                             "validate_assessment", "compare_assessments", "check_plan", "phase_gate",
+                             "retention_decision", "summarise", "caseload", "reopen_as_new_case", "validate_catalogue"};
+template <std::size_t N>
+const char* pick(const char* const (&names)[N], std::uint8_t b) { return names[b % N]; }
+
+/// One memory store for the whole run: documents that create cases make it grow, so
+/// later inputs meet a store with content.
+jmdcm_store* store() {
+    static jmdcm_store* s = [] {
+        jmdcm_store* made = nullptr;
+        if (jmdcm_store_open_memory(&made, R"({"today":"2020-06-01"})") != JMDCM_OK) std::abort();
+        return made;
+    }();
+    return s;
+}
+
+void check(jmdcm_status s, char* out) {
+    if (s == JMDCM_OK ? out == nullptr : out != nullptr) std::abort();  // the ownership contract
+    if (s != JMDCM_OK && jmdcm_last_error()[0] == '\0') std::abort();  // every failure says why
+    jmdcm_string_free(out);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    if (size < 2) return 0;
+    const std::uint8_t selector = data[0], choice = data[1];
+    const std::string doc(reinterpret_cast<const char*>(data + 2), size - 2);  // NUL-terminated copy
+    const char* d = doc.c_str();
+    char* out = nullptr;
+    switch (selector % 9) {
+        case 0: check(jmdcm_case_step(&out, d, pick(steps, choice), R"({"on":"2020-06-01"})", nullptr), out); break;
+        case 1: {  // a fresh case with a fuzzed step input
+            char* opened = nullptr;
+            if (jmdcm_rule_evaluate(&opened, "open_case",
+                                    R"({"id":"F-1","office":"JMD","case_worker":"fachkraft-1","opened":"2020-01-06"})",
+                                    nullptr) != JMDCM_OK)
+                std::abort();
+            check(jmdcm_case_step(&out, opened, pick(steps, choice), d, nullptr), out);
+            jmdcm_string_free(opened);
+            break;
+        }
+        case 2: check(jmdcm_rule_evaluate(&out, pick(rules, choice), d, nullptr), out); break;
+        case 3: check(jmdcm_rule_evaluate(&out, "policy", nullptr, d), out); break;
+        case 4: check(jmdcm_case_requirements(&out, d), out); break;
+        case 5: check(jmdcm_case_create(&out, store(), worker, d), out); break;
+        case 6: check(jmdcm_case_query(&out, store(), choice & 1 ? admin : worker, d), out); break;
+        case 7: check(jmdcm_case_save(&out, store(), worker, d), out); break;
+        case 8: {
+            jmdcm_store* s = nullptr;
+            const jmdcm_status st = jmdcm_store_open_memory(&s, d);
+            if ((st == JMDCM_OK) != (s != nullptr)) std::abort();
+            jmdcm_store_free(s);
+            break;
+        }
+    }
+    return 0;
+}
