@@ -40,6 +40,20 @@ RequirementsReport Repository::requirements_report(const Actor& actor, std::stri
     return report;
 }
 
+Table Repository::research_export(const Actor& actor, ResearchTable which, const CaseQuery& q, Date on) {
+    Table table;
+    const auto visible = query(actor, q);
+    audited(actor, "", Operation::research, [&] {
+        require_access(actor, Case{}, Operation::research, on);
+        std::vector<Case> cases;
+        cases.reserve(visible.size());
+        for (const auto& s : visible) cases.push_back(load_unchecked(s.id));
+        table = research_table(which, cases, on);
+        return std::to_string(cases.size()) + " cases";
+    });
+    return table;
+}
+
 SweepReport Repository::sweep(const Actor& actor, Date on, const Policy& policy, std::size_t batch) {
     SweepReport report;
     report.on = on;

@@ -36,6 +36,34 @@ BOOST_DESCRIBE_STRUCT(ReopenInput, (), (case_, new_id, on))
 struct Reopened { Case previous; Case reopened; };
 BOOST_DESCRIBE_STRUCT(Reopened, (), (previous, reopened))
 
+struct SyntheticInput { SyntheticOptions options; std::int64_t index = 0; };
+BOOST_DESCRIBE_STRUCT(SyntheticInput, (), (options, index))
+
+/// The names of an enumeration, for hosts that mirror it (Python enums, C# enums).
+struct Vocabulary { std::string name; std::vector<std::string> values; };
+BOOST_DESCRIBE_STRUCT(Vocabulary, (), (name, values))
+
+template <class E>
+Vocabulary vocabulary(const char* name) {
+    Vocabulary v{name, {}};
+    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) { v.values.push_back(D.name); });
+    return v;
+}
+
+/// The enumerations that appear in documents and research tables.
+std::vector<Vocabulary> vocabularies() {
+    return {vocabulary<Role>("Role"), vocabulary<CaseKind>("CaseKind"), vocabulary<Phase>("Phase"),
+            vocabulary<ClosureReason>("ClosureReason"), vocabulary<LifeArea>("LifeArea"),
+            vocabulary<Perspective>("Perspective"), vocabulary<Achievement>("Achievement"),
+            vocabulary<ReviewConsequence>("ReviewConsequence"), vocabulary<Gender>("Gender"),
+            vocabulary<ResidenceCategory>("ResidenceCategory"), vocabulary<Criterion>("Criterion"),
+            vocabulary<Answer>("Answer"), vocabulary<ContactKind>("ContactKind"), vocabulary<ContactTopic>("ContactTopic"),
+            vocabulary<DisclosureKind>("DisclosureKind"), vocabulary<AgreementForm>("AgreementForm"),
+            vocabulary<Party>("Party"), vocabulary<Timing>("Timing"), vocabulary<CaseloadLevel>("CaseloadLevel"),
+            vocabulary<RetentionAction>("RetentionAction"), vocabulary<ResearchTable>("ResearchTable"),
+            vocabulary<ColumnType>("ColumnType")};
+}
+
 using Rule = std::function<std::string(const char* input, const Policy&)>;
 
 template <class In, class F>
@@ -74,6 +102,11 @@ const Table<Rule>& rules() {
             Case reopened = reopen_as_new_case(in.case_, in.new_id, in.on, p);
             return Reopened{std::move(in.case_), std::move(reopened)};
         }),
+        rule<SyntheticInput>("synthetic_case", [](SyntheticInput in, const Policy& p) {
+            if (in.index < 0) fail(errc::invalid_argument, "", "input.index", "index must not be negative");
+            return synthetic_case(in.options, static_cast<std::uint64_t>(in.index), p);
+        }),
+        rule<NoInput>("vocabulary", [](const Policy&) { return vocabularies(); }),
         rule<NoInput>("policy", [](const Policy& p) { return p; }),
         rule<NoInput>("catalogue", [](const Policy&) { return default_catalogue(); }),  // R8
         rule<Catalogue>("validate_catalogue", [](Catalogue in, const Policy&) {

@@ -1,40 +1,28 @@
 // Store handles and the calls that go through a Repository: every one names its actor,
 // is access-checked and audited by the store. Handles are checked against a registry of
 // live ones, so a freed or foreign pointer is refused instead of followed.
-#include "boundary.hpp"
+#include "store.hpp"
 
 #include "jmdcm/sqlite/sqlite_repository.hpp"
 #include "jmdcm/worked_example.hpp"
 
 #include <memory>
-#include <mutex>
-#include <set>
-
-struct jmdcm_store {
-    std::unique_ptr<jmdcm::Repository> repo;
-};
 
 namespace jmdcm::capi {
-namespace {
 
-std::mutex registry_mutex;
-std::set<const jmdcm_store*>& registry() {
-    static std::set<const jmdcm_store*> live;
+Handles<jmdcm_store>& stores() {
+    static Handles<jmdcm_store> live;
     return live;
 }
 
-Repository& repo_of(jmdcm_store* s) {
-    need(s, "store");
-    std::lock_guard lock(registry_mutex);
-    if (!registry().count(s)) fail(errc::invalid_argument, "", "store", "not a live jmdcm_store (freed or foreign handle)");
-    return *s->repo;
-}
+Repository& repo_of(jmdcm_store* s) { return *stores().get(s, "store").repo; }
+
+Actor actor_of(const char* actor_json) { return doc<Actor>(actor_json, "actor"); }
+
+namespace {
 
 jmdcm_store* registered(std::unique_ptr<Repository> repo) {
-    auto s = std::make_unique<jmdcm_store>(jmdcm_store{std::move(repo)});
-    std::lock_guard lock(registry_mutex);
-    registry().insert(s.get());
-    return s.release();
+    return stores().add(std::make_unique<jmdcm_store>(jmdcm_store{std::move(repo)}));
 }
 
 /// Options a host may pass when opening a store.
@@ -57,8 +45,6 @@ StoreOptions store_options(const OpenOptions& o) {
     if (o.today) s.today = [d = *o.today] { return d; };
     return s;
 }
-
-Actor actor_of(const char* actor_json) { return doc<Actor>(actor_json, "actor"); }
 
 /// create and save: the store first (where), the actor (who asks), then the case.
 jmdcm_status write_case(char** out_case, jmdcm_store* store, const char* actor_json, const char* case_json,
@@ -103,17 +89,7 @@ jmdcm_status jmdcm_store_open_sqlite(jmdcm_store** out, const char* path, const 
     });
 }
 
-void jmdcm_store_free(jmdcm_store* store) {
-    if (!store) return;
-    {
-        std::lock_guard lock(registry_mutex);
-        if (!registry().erase(store)) return;  // freed twice or foreign: nothing to do
-    }
-    try {
-        delete store;
-    } catch (...) {
-    }
-}
+void jmdcm_store_free(jmdcm_store* store) { stores().free(store); }
 
 jmdcm_status jmdcm_case_create(char** out_case, jmdcm_store* store, const char* actor_json, const char* case_json) {
     return write_case(out_case, store, actor_json, case_json, &Repository::create);

@@ -8,6 +8,7 @@
 #include "jmdcm/access.hpp"
 #include "jmdcm/organisation.hpp"
 #include "jmdcm/requirements.hpp"
+#include "jmdcm/research.hpp"
 #include "jmdcm/retention.hpp"
 
 #include <functional>
@@ -100,6 +101,10 @@ public:
 
     /// R11/R13: anonymise one case at once (administrators only).
     void anonymise_case(const Actor& actor, std::string_view id, Date today);
+
+    /// Research export (R13): a table over the anonymised copies (as on `on`) of the cases
+    /// the actor's query shows. Audited once, with the number of cases.
+    Table research_export(const Actor& actor, ResearchTable which, const CaseQuery& q, Date on);
 
 protected:
     /// Runs `body` and audits its outcome: allowed (with the detail `body` returns, if it

@@ -18,12 +18,15 @@
 
 #include "jmdcm/jmdcm_export.h"
 
+#include <stddef.h>
+#include <stdint.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /** Bumped only by additions; a host may compare it with jmdcm_abi_version(). */
-#define JMDCM_ABI_VERSION 1
+#define JMDCM_ABI_VERSION 2
 
 /** Status codes: the library's one error table (jmdcm/error_codes.def). */
 typedef enum jmdcm_status {
@@ -114,12 +117,45 @@ JMDCM_API jmdcm_status jmdcm_case_requirements(char **out_report, const char *ca
  *   reopen_as_new_case       {case, new_id, on}                            -> {previous, reopened} (R11)
  *   policy                   (input ignored)                               -> the effective policy
  *   catalogue                (input ignored)                               -> the goal catalogue (R8)
- *   validate_catalogue       catalogue                                     -> the catalogue (R8) */
+ *   validate_catalogue       catalogue                                     -> the catalogue (R8)
+ *   synthetic_case           {options:{seed, first_day, span_days, case_workers, office}, index}
+ *                                                                          -> a synthetic case
+ *   vocabulary               (input ignored)                               -> [{name, values}] of the enums */
 
 /** Evaluates one rule; policy_json may be NULL for the handbook's defaults. */
 JMDCM_API jmdcm_status jmdcm_rule_evaluate(char **out_result, const char *rule, const char *input_json, const char *policy_json);
 /** The rule names jmdcm_rule_evaluate() knows, as a JSON array. */
 JMDCM_API jmdcm_status jmdcm_rule_names(char **out_names);
+
+/* ------------------------------------------------------------------ research tables
+ * Anonymised copies only (R13): tables "cases", "goals", "assessments" (long format) and
+ * "supply_gaps", as columns of int32_t. The schema (JSON) gives each column's name, type
+ * ("int32", "boolean", "date": days since 1970-01-01, "category": index into its
+ * "categories") and the value that stands for missing. */
+
+typedef struct jmdcm_table jmdcm_table;
+
+/** Exports a table over the cases the actor may see. options_json:
+ *  {"on":"YYYY-MM-DD" (the day the copies are anonymised as of), "query":{...}?}. */
+JMDCM_API jmdcm_status jmdcm_table_export(jmdcm_table **out, jmdcm_store *store, const char *actor_json, const char *table,
+                                          const char *options_json);
+/** A table over a seeded synthetic population, stored nowhere. options_json may be NULL or
+ *  {"count":100, "first_index":0, "population":{"seed":1, "first_day", "span_days",
+ *  "case_workers", "office"}, "on"}. */
+JMDCM_API jmdcm_status jmdcm_table_synthetic(jmdcm_table **out, const char *table, const char *options_json);
+/** The table's schema: {"table", "rows", "columns":[{"name","type","missing","categories"}]}. */
+JMDCM_API jmdcm_status jmdcm_table_schema(char **out_schema, const jmdcm_table *table);
+/** Column `column` (0-based, schema order): *out_values points into the table (owned by it,
+ *  valid until jmdcm_table_free), *out_rows values long. */
+JMDCM_API jmdcm_status jmdcm_table_column(const int32_t **out_values, size_t *out_rows, const jmdcm_table *table,
+                                          size_t column);
+/** Frees a table. NULL, or a table already freed, is allowed. */
+JMDCM_API void jmdcm_table_free(jmdcm_table *table);
+
+/** Creates synthetic cases in a store, all in one transaction, with the actor (a case
+ *  worker) as their case worker. options_json as for jmdcm_table_synthetic ("on" unused). */
+JMDCM_API jmdcm_status jmdcm_store_generate(char **out_report, jmdcm_store *store, const char *actor_json,
+                                            const char *options_json);
 
 /** Runs the handbook's worked example (Samira) into a store as the given case worker. */
 JMDCM_API jmdcm_status jmdcm_example_samira(char **out_case, jmdcm_store *store, const char *actor_json);

@@ -1,0 +1,229 @@
+// Research tables: per-table row structs, turned into columns by one reflective builder.
+#include "jmdcm/research.hpp"
+
+#include <map>
+#include <optional>
+#include <unordered_map>
+
+namespace jmdcm {
+namespace {
+
+// ---------------------------------------------------------------- rows (one struct per table)
+struct CaseRow {
+    std::string case_;
+    std::string office;
+    CaseKind kind = CaseKind::cm;
+    Phase phase = Phase::intake;
+    Date opened;
+    std::optional<Date> closed;
+    std::optional<ClosureReason> closure_reason;
+    std::optional<int> birth_year;
+    std::optional<int> age_at_intake;
+    std::optional<Gender> gender;
+    std::string region;
+    std::optional<ResidenceCategory> residence;
+    int goals = 0;
+    int goals_achieved = 0;
+    int assessments = 0;
+    int journal_entries = 0;
+    int contacts_with_young_person = 0;
+    int referrals = 0;
+    int supply_gaps = 0;
+    std::optional<bool> life_situation_improved;
+    std::optional<int> satisfaction_case_worker;
+};
+BOOST_DESCRIBE_STRUCT(CaseRow, (),
+    (case_, office, kind, phase, opened, closed, closure_reason, birth_year, age_at_intake, gender, region, residence,
+     goals, goals_achieved, assessments, journal_entries, contacts_with_young_person, referrals, supply_gaps,
+     life_situation_improved, satisfaction_case_worker))
+
+/// Each goal once, as in the latest plan that holds it, with its latest review.
+struct GoalRow {
+    std::string case_;
+    std::string goal;
+    int plan_version = 1;
+    std::optional<std::string> catalogue_id;
+    std::optional<LifeArea> area;
+    int priority = 1;
+    bool offer_available = true;
+    std::optional<Achievement> achievement;
+};
+BOOST_DESCRIBE_STRUCT(GoalRow, (), (case_, goal, plan_version, catalogue_id, area, priority, offer_available, achievement))
+
+/// Long format: one row per rating; `round` 0 is the first assessment of the case.
+struct AssessmentRow {
+    std::string case_;
+    int round = 0;
+    Date date;
+    LifeArea area = LifeArea::language;
+    Perspective perspective = Perspective::young_person;
+    int score = 0;
+};
+BOOST_DESCRIBE_STRUCT(AssessmentRow, (), (case_, round, date, area, perspective, score))
+
+struct SupplyGapRow {
+    std::string case_;
+    Date date;
+    std::optional<LifeArea> area;
+};
+BOOST_DESCRIBE_STRUCT(SupplyGapRow, (), (case_, date, area))
+
+void rows_of(const Case& c, std::vector<CaseRow>& out) {
+    CaseRow r;
+    r.case_ = c.id;
+    r.office = c.office;
+    r.kind = c.kind;
+    r.phase = c.phase;
+    r.opened = c.opened;
+    if (c.closure) {
+        r.closed = c.closure->date;
+        r.closure_reason = c.closure->reason;
+    }
+    if (c.skeleton) {
+        r.birth_year = c.skeleton->birth_year;
+        r.age_at_intake = c.skeleton->age_at_intake;
+        r.gender = c.skeleton->gender;
+        r.region = c.skeleton->region;
+        r.residence = c.skeleton->residence;
+    }
+    std::map<std::string, bool> goals;  // id -> achieved
+    for (const auto& p : c.plans)
+        for (const auto& g : p.goals) goals.emplace(g.id, false);
+    for (auto& [id, achieved] : goals) achieved = latest_achievement(c, id) == Achievement::achieved;
+    r.goals = static_cast<int>(goals.size());
+    for (const auto& [id, achieved] : goals) r.goals_achieved += achieved;
+    r.assessments = static_cast<int>(c.assessments.size());
+    r.journal_entries = static_cast<int>(c.journal.size());
+    for (const auto& j : c.journal) r.contacts_with_young_person += j.with_young_person;
+    r.referrals = static_cast<int>(c.referrals.size());
+    r.supply_gaps = static_cast<int>(c.supply_gaps.size());
+    if (c.evaluation) {
+        r.life_situation_improved = c.evaluation->life_situation_improved;
+        r.satisfaction_case_worker = c.evaluation->satisfaction_case_worker;
+    }
+    out.push_back(std::move(r));
+}
+
+void rows_of(const Case& c, std::vector<GoalRow>& out) {
+    std::map<std::string, std::pair<int, const Goal*>> latest;  // id -> (plan version, goal)
+    for (const auto& p : c.plans)
+        for (const auto& g : p.goals) latest[g.id] = {p.version, &g};
+    for (const auto& [id, vg] : latest) {
+        const Goal& g = *vg.second;
+        out.push_back({c.id, id, vg.first, g.catalogue_id, g.area, g.priority, g.offer_available, latest_achievement(c, id)});
+    }
+}
+
+void rows_of(const Case& c, std::vector<AssessmentRow>& out) {
+    int round = 0;
+    for (const auto& a : c.assessments) {
+        for (const auto& r : a.ratings) out.push_back({c.id, round, a.date, r.area, r.perspective, r.score});
+        ++round;
+    }
+}
+
+void rows_of(const Case& c, std::vector<SupplyGapRow>& out) {
+    for (const auto& g : c.supply_gaps) out.push_back({c.id, g.date, g.area});
+}
+
+// ---------------------------------------------------------------- rows -> columns
+template <class T> struct unwrapped { using type = T; };
+template <class T> struct unwrapped<std::optional<T>> { using type = T; };
+
+/// One column being filled; text categories are numbered in order of appearance.
+struct ColumnBuilder {
+    ColumnInfo info;
+    std::vector<std::int32_t> values;
+    std::unordered_map<std::string, std::int32_t> codes;
+
+    template <class T>
+    static ColumnType type_of() {
+        using namespace reflect;
+        if constexpr (is_optional_v<T>) return type_of<typename unwrapped<T>::type>();
+        else if constexpr (std::is_same_v<T, bool>) return ColumnType::boolean;
+        else if constexpr (std::is_same_v<T, Date>) return ColumnType::date;
+        else if constexpr (std::is_same_v<T, std::string> || is_described_enum_v<T>) return ColumnType::category;
+        else {
+            static_assert(std::is_same_v<T, int>, "research columns are int, bool, Date, text or enums");
+            return ColumnType::int32;
+        }
+    }
+
+    template <class T>
+    void start(std::string_view name, std::size_t rows) {
+        info.name = std::string(name);
+        info.type = type_of<T>();
+        info.missing = info.type == ColumnType::category ? missing_category : missing_number;
+        using V = typename unwrapped<T>::type;
+        if constexpr (reflect::is_described_enum_v<V>)
+            boost::mp11::mp_for_each<boost::describe::describe_enumerators<V>>([&](auto D) { info.categories.push_back(D.name); });
+        values.reserve(rows);
+    }
+
+    template <class T>
+    void push(const T& v) {
+        using namespace reflect;
+        if constexpr (is_optional_v<T>) {
+            if (v) push(*v);
+            else values.push_back(info.missing);
+        } else if constexpr (std::is_same_v<T, std::string>) {
+            auto [it, added] = codes.try_emplace(v, static_cast<std::int32_t>(info.categories.size()));
+            if (added) info.categories.push_back(v);
+            values.push_back(it->second);
+        } else if constexpr (std::is_same_v<T, Date>) {
+            values.push_back(static_cast<std::int32_t>((v - Date(1970, 1, 1)).days()));
+        } else {
+            values.push_back(static_cast<std::int32_t>(v));  // int, bool, enum (declared order from 0)
+        }
+    }
+};
+
+template <class Row>
+Table to_table(ResearchTable which, const std::vector<Row>& rows) {
+    std::vector<ColumnBuilder> cols;
+    boost::mp11::mp_for_each<reflect::members_of<Row>>([&](auto D) {
+        using M = std::remove_cvref_t<decltype(std::declval<Row>().*D.pointer)>;
+        cols.emplace_back().template start<M>(reflect::key_of(D.name), rows.size());
+    });
+    for (const Row& r : rows) {
+        std::size_t i = 0;
+        boost::mp11::mp_for_each<reflect::members_of<Row>>([&](auto D) { cols[i++].push(r.*D.pointer); });
+    }
+    Table t;
+    t.info.table = which;
+    t.info.rows = static_cast<std::int64_t>(rows.size());
+    for (auto& c : cols) {
+        t.info.columns.push_back(std::move(c.info));
+        t.data.push_back(std::move(c.values));
+    }
+    return t;
+}
+
+template <class Row>
+Table build(ResearchTable which, std::span<const Case> cases, Date on) {
+    std::vector<Row> rows;
+    for (const Case& c : cases) {
+        if (is_anonymised(c)) {
+            rows_of(c, rows);
+        } else {
+            Case copy = c;  // R13: only the anonymised copy is exported
+            anonymise(copy, on);
+            rows_of(copy, rows);
+        }
+    }
+    return to_table(which, rows);
+}
+
+}  // namespace
+
+Table research_table(ResearchTable which, std::span<const Case> cases, Date on) {
+    switch (which) {
+    case ResearchTable::cases: return build<CaseRow>(which, cases, on);
+    case ResearchTable::goals: return build<GoalRow>(which, cases, on);
+    case ResearchTable::assessments: return build<AssessmentRow>(which, cases, on);
+    case ResearchTable::supply_gaps: return build<SupplyGapRow>(which, cases, on);
+    }
+    fail(errc::invalid_argument, "", "table", "unknown research table");
+}
+
+}  // namespace jmdcm

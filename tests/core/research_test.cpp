@@ -1,0 +1,112 @@
+// Research export (R13): tables over anonymised copies, typed int32 columns, categories.
+#include "fixtures.hpp"
+
+using namespace jmdcm;
+using namespace jmdcm::test;
+
+namespace {
+
+const ColumnInfo& column(const Table& t, std::string_view name, std::size_t* index = nullptr) {
+    for (std::size_t i = 0; i < t.info.columns.size(); ++i)
+        if (t.info.columns[i].name == name) {
+            if (index) *index = i;
+            return t.info.columns[i];
+        }
+    throw std::runtime_error("no column " + std::string(name));
+}
+
+std::vector<std::int32_t> values(const Table& t, std::string_view name) {
+    std::size_t i = 0;
+    column(t, name, &i);
+    return t.data[i];
+}
+
+std::string category(const Table& t, std::string_view name, std::size_t row) {
+    std::size_t i = 0;
+    const auto& c = column(t, name, &i);
+    const auto code = t.data[i][row];
+    return code < 0 ? "<missing>" : c.categories[static_cast<std::size_t>(code)];
+}
+
+std::int32_t days(Date day) { return static_cast<std::int32_t>((day - Date(1970, 1, 1)).days()); }
+
+}  // namespace
+
+TEST(Research, R13_CasesTableHoldsTheAnonymisedSkeletonOfTheWorkedExample) {
+    const std::vector<Case> cases{samira()};
+    const Table t = research_table(ResearchTable::cases, cases, d(2017, 4, 1));
+    ASSERT_EQ(t.info.rows, 1);
+    EXPECT_EQ(category(t, "case", 0), "JMD-FFM-2016-0042");
+    EXPECT_EQ(category(t, "closure_reason", 0), "ended_by_young_person");
+    EXPECT_EQ(values(t, "birth_year")[0], 1994);
+    EXPECT_EQ(category(t, "region", 0), "603");
+    EXPECT_EQ(values(t, "goals")[0], 5);
+    EXPECT_EQ(values(t, "assessments")[0], 2);
+    EXPECT_EQ(values(t, "opened")[0], days(d(2016, 9, 1)));  // coarsened to the month
+    EXPECT_EQ(column(t, "closure_reason").type, ColumnType::category);
+    EXPECT_EQ(column(t, "opened").type, ColumnType::date);
+    // nothing personal in any category, and the caller's case is untouched
+    for (const auto& c : t.info.columns)
+        for (const auto& cat : c.categories) EXPECT_EQ(cat.find("Beispiel"), std::string::npos) << c.name;
+    EXPECT_FALSE(is_anonymised(cases[0]));
+    EXPECT_TRUE(cases[0].person.has_value());
+}
+
+TEST(Research, MissingValuesUseTheDeclaredSentinels) {
+    const std::vector<Case> cases{case_at(Stage::implementing)};
+    const Table t = research_table(ResearchTable::cases, cases, d(2020, 6, 1));
+    EXPECT_EQ(values(t, "closed")[0], missing_number);
+    EXPECT_EQ(column(t, "closed").missing, missing_number);
+    EXPECT_EQ(values(t, "closure_reason")[0], missing_category);
+    EXPECT_EQ(category(t, "closure_reason", 0), "<missing>");
+    EXPECT_EQ(values(t, "life_situation_improved")[0], missing_number);
+}
+
+TEST(Research, AssessmentsInLongFormatWithRoundsAndEnumCategoriesInDeclaredOrder) {
+    const Case c = samira();
+    std::size_t ratings = 0;
+    for (const auto& a : c.assessments) ratings += a.ratings.size();
+    const std::vector<Case> cases{c};
+    const Table t = research_table(ResearchTable::assessments, cases, d(2017, 4, 1));
+    ASSERT_EQ(t.info.rows, static_cast<std::int64_t>(ratings));
+    const auto& area = column(t, "area");
+    ASSERT_EQ(area.categories.size(), 9u);
+    EXPECT_EQ(area.categories[0], "language");
+    EXPECT_EQ(area.categories[8], "political_participation");
+    const auto rounds = values(t, "round");
+    EXPECT_EQ(rounds.front(), 0);
+    EXPECT_EQ(rounds.back(), 1);
+    EXPECT_EQ(values(t, "score")[0], c.assessments[0].ratings[0].score);
+    for (auto s : values(t, "score")) {
+        EXPECT_GE(s, 1);
+        EXPECT_LE(s, 5);
+    }
+}
+
+TEST(Research, GoalsOnceEachWithTheirLatestReview) {
+    const Case c = samira();
+    const std::vector<Case> cases{c};
+    const Table t = research_table(ResearchTable::goals, cases, d(2017, 4, 1));
+    ASSERT_EQ(t.info.rows, 5);
+    for (std::size_t i = 0; i < 5; ++i) {
+        const std::string goal = category(t, "goal", i);
+        const auto latest = latest_achievement(c, goal);
+        EXPECT_EQ(category(t, "achievement", i), latest ? boost::describe::enum_to_string(*latest, "?") : "<missing>") << goal;
+    }
+}
+
+TEST(Research, SyntheticPopulationFillsEveryTable) {
+    std::vector<Case> cases;
+    for (std::uint64_t i = 0; i < 200; ++i) cases.push_back(synthetic_case({}, i));
+    const Date on = d(2023, 1, 1);
+    const Table all = research_table(ResearchTable::cases, cases, on);
+    EXPECT_EQ(all.info.rows, 200);
+    for (const auto& col : all.data) EXPECT_EQ(col.size(), 200u);
+    EXPECT_GT(research_table(ResearchTable::goals, cases, on).info.rows, 200);
+    EXPECT_GT(research_table(ResearchTable::assessments, cases, on).info.rows, 1000);
+    EXPECT_GT(research_table(ResearchTable::supply_gaps, cases, on).info.rows, 0);
+    // the same seed gives the same table
+    const Table again = research_table(ResearchTable::cases, cases, on);
+    EXPECT_EQ(json::to_string(all.info), json::to_string(again.info));
+    EXPECT_EQ(all.data, again.data);
+}
