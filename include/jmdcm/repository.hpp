@@ -48,6 +48,7 @@ struct StoreOptions {
 };
 
 struct CaseQuery {
+    using absent_members_keep_default = void;   // a host names only the filters it uses
     std::optional<std::string> case_worker;
     std::optional<Phase> phase;
     std::optional<CaseKind> kind;

@@ -1,0 +1,114 @@
+"""Stores: an in-memory one and a SQLite file, both access-checked and audited."""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from typing import Any, Mapping, NamedTuple
+
+from . import _codec, _jmdcm
+from .case import Case
+from .enums import Role  # type: ignore[attr-defined]
+
+__all__ = ["Actor", "Store"]
+
+_SUMMARY_DATES = ("opened", "last_activity", "last_contact")
+
+
+class Actor(NamedTuple):
+    """Who asks: every store call is checked against the actor's role and audited."""
+
+    id: str
+    role: Role = Role.case_worker  # type: ignore[attr-defined]
+
+    def to_json(self) -> str:
+        return json.dumps({"id": self.id, "role": Role(self.role).value})  # type: ignore[misc]
+
+
+def _options(**values: Any) -> str | None:
+    given = {k: v for k, v in values.items() if v is not None}
+    return _codec.dumps(given) if given else None
+
+
+class Store:
+    """A case store. Use as a context manager, or call close()."""
+
+    def __init__(self, handle: "_jmdcm.Store") -> None:
+        self._h = handle
+
+    @classmethod
+    def memory(cls, *, today: _dt.date | None = None) -> "Store":
+        """An in-memory store; `today` pins the day access rules are checked for."""
+        return cls(_jmdcm.Store.memory(_options(today=today)))
+
+    @classmethod
+    def sqlite(cls, path: str, *, today: _dt.date | None = None, read_only: bool | None = None,
+               busy_timeout_ms: int | None = None, synchronous_full: bool | None = None,
+               check_on_open: bool | None = None) -> "Store":
+        """Opens or creates a SQLite file (WAL, audited, real erasure on anonymisation)."""
+        return cls(_jmdcm.Store.sqlite(str(path), _options(today=today, read_only=read_only,
+                                                           busy_timeout_ms=busy_timeout_ms,
+                                                           synchronous_full=synchronous_full,
+                                                           check_on_open=check_on_open)))
+
+    def close(self) -> None:
+        self._h.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ cases
+    def create(self, actor: Actor, case: Case) -> Case:
+        """Stores a new case (version 1)."""
+        return Case(self._h.case_create(actor.to_json(), case.to_json()))
+
+    def load(self, actor: Actor, case_id: str) -> Case:
+        return Case(self._h.case_load(actor.to_json(), case_id))
+
+    def save(self, actor: Actor, case: Case) -> Case:
+        """Saves a changed case; ConflictError when it was changed meanwhile."""
+        return Case(self._h.case_save(actor.to_json(), case.to_json()))
+
+    def query(self, actor: Actor, **filters: Any) -> list[dict[str, Any]]:
+        """Case summaries visible to the actor; filters: case_worker, phase, kind, running,
+        anonymised, last_contact_before, last_activity_before, limit."""
+        rows = json.loads(self._h.case_query(actor.to_json(), _options(**filters)))
+        return [_codec.with_dates(r, _SUMMARY_DATES) for r in rows]
+
+    def samira(self, actor: Actor) -> Case:
+        """Runs the handbook's worked example into the store."""
+        return Case(self._h.example_samira(actor.to_json()))
+
+    def generate(self, actor: Actor, count: int, *, seed: int = 1, first_index: int = 0,
+                 **population: Any) -> dict[str, Any]:
+        """Creates `count` seeded synthetic cases with the actor as case worker, in one
+        transaction. population: first_day, span_days, case_workers, office."""
+        options = {"count": count, "first_index": first_index, "population": {"seed": seed, **population}}
+        return json.loads(self._h.generate(actor.to_json(), _codec.dumps(options)))
+
+    # ------------------------------------------------------------ administration and reports
+    def sweep(self, actor: Actor, on: _dt.date, policy: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """R13 retention sweep for the day `on` (administrators)."""
+        return json.loads(self._h.sweep(actor.to_json(), _codec.iso(on), _codec.dumps(policy)))
+
+    def requirements(self, actor: Actor, case_id: str) -> dict[str, Any]:
+        """R14 report on a stored case (team lead or its case worker)."""
+        return json.loads(self._h.requirements(actor.to_json(), case_id))
+
+    def anonymise(self, actor: Actor, case_id: str, on: _dt.date) -> None:
+        """Anonymises one case at once, on disk (administrators)."""
+        self._h.anonymise_case(actor.to_json(), case_id, _codec.iso(on))
+
+    def caseload(self, actor: Actor, policy: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """R15: running cases per case worker with the policy's level."""
+        return json.loads(self._h.caseload(actor.to_json(), _codec.dumps(policy)))
+
+    def export(self, actor: Actor, table: str, on: _dt.date, **query: Any):
+        """A research table (cases, goals, assessments, supply_gaps) over the anonymised
+        copies of the cases the actor may see, as a pandas DataFrame."""
+        from .research import to_dataframe
+
+        options = {"on": on, "query": query} if query else {"on": on}
+        return to_dataframe(self._h.table_export(actor.to_json(), table, _codec.dumps(options)))

@@ -1,0 +1,192 @@
+// _jmdcm: the Python extension over the C ABI (jmdcm.h) and nothing else. It turns
+// statuses into the package's exception classes, owns handles, releases the GIL while the
+// library works, and lends research columns to numpy without copying them.
+#include "jmdcm/jmdcm.h"
+
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace py = pybind11;
+
+namespace {
+
+using Text = std::optional<std::string>;
+const char* c_str(const Text& t) { return t ? t->c_str() : nullptr; }
+
+/// status -> exception class, registered by the package (jmdcm.errors) at import.
+py::dict& error_classes() {
+    static py::dict* classes = new py::dict();  // lives as long as the interpreter needs it
+    return *classes;
+}
+
+[[noreturn]] void raise(jmdcm_status status) {
+    const std::string message = jmdcm_last_error();  // same thread: still this call's message
+    py::int_ code(static_cast<int>(status));
+    if (error_classes().contains(code)) {
+        py::object cls = error_classes()[code];
+        PyErr_SetObject(cls.ptr(), cls(message, code).ptr());
+        throw py::error_already_set();
+    }
+    throw std::runtime_error(std::string(jmdcm_status_name(status)) + ": " + message);
+}
+
+/// Runs a call that yields a library-owned string, without the GIL; returns it as str.
+template <class F>
+std::string text_of(F&& call) {
+    char* out = nullptr;
+    jmdcm_status status;
+    {
+        py::gil_scoped_release unlocked;
+        status = call(&out);
+    }
+    if (status != JMDCM_OK) raise(status);
+    std::string result(out);
+    jmdcm_string_free(out);
+    return result;
+}
+
+template <class F>
+void run(F&& call) {
+    jmdcm_status status;
+    {
+        py::gil_scoped_release unlocked;
+        status = call();
+    }
+    if (status != JMDCM_OK) raise(status);
+}
+
+/// A store handle; calls on one handle are serialised (the ABI asks it of hosts).
+class Store {
+public:
+    explicit Store(jmdcm_store* s) : store_(s) {}
+    ~Store() { jmdcm_store_free(store_); }
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    static std::unique_ptr<Store> memory(const Text& options) {
+        jmdcm_store* s = nullptr;
+        run([&] { return jmdcm_store_open_memory(&s, c_str(options)); });
+        return std::make_unique<Store>(s);
+    }
+    static std::unique_ptr<Store> sqlite(const std::string& path, const Text& options) {
+        jmdcm_store* s = nullptr;
+        run([&] { return jmdcm_store_open_sqlite(&s, path.c_str(), c_str(options)); });
+        return std::make_unique<Store>(s);
+    }
+    void close() {
+        std::lock_guard lock(mutex_);
+        jmdcm_store_free(store_);
+        store_ = nullptr;
+    }
+    /// Runs `f(handle)` under the store's lock; a closed store is refused by the ABI.
+    template <class F>
+    auto with(F&& f) {
+        std::lock_guard lock(mutex_);
+        return f(store_);
+    }
+
+private:
+    jmdcm_store* store_;
+    std::mutex mutex_;
+};
+
+class Table {
+public:
+    explicit Table(jmdcm_table* t) : table_(t) {}
+    ~Table() { jmdcm_table_free(table_); }
+    Table(const Table&) = delete;
+    Table& operator=(const Table&) = delete;
+    const jmdcm_table* get() const { return table_; }
+
+private:
+    jmdcm_table* table_;
+};
+
+}  // namespace
+
+PYBIND11_MODULE(_jmdcm, m) {
+    m.doc() = "Low-level binding of the jmdcm C ABI; use the jmdcm package instead.";
+
+    m.def("version", [] { return std::string(jmdcm_version()); });
+    m.def("abi_version", [] { return jmdcm_abi_version(); });
+    m.def("status_name", [](int code) { return std::string(jmdcm_status_name(static_cast<jmdcm_status>(code))); });
+    m.def("register_errors", [](py::dict classes) { error_classes() = classes; },
+          "Registers the exception class for each status code.");
+
+    m.def("case_step", [](const std::string& c, const std::string& step, const Text& input, const Text& policy) {
+        return text_of([&](char** out) { return jmdcm_case_step(out, c.c_str(), step.c_str(), c_str(input), c_str(policy)); });
+    });
+    m.def("case_steps", [] { return text_of([](char** out) { return jmdcm_case_steps(out); }); });
+    m.def("case_requirements", [](const std::string& c) {
+        return text_of([&](char** out) { return jmdcm_case_requirements(out, c.c_str()); });
+    });
+    m.def("rule_evaluate", [](const std::string& rule, const Text& input, const Text& policy) {
+        return text_of([&](char** out) { return jmdcm_rule_evaluate(out, rule.c_str(), c_str(input), c_str(policy)); });
+    });
+    m.def("rule_names", [] { return text_of([](char** out) { return jmdcm_rule_names(out); }); });
+
+    py::class_<Store>(m, "Store")
+        .def_static("memory", &Store::memory, py::arg("options") = py::none())
+        .def_static("sqlite", &Store::sqlite, py::arg("path"), py::arg("options") = py::none())
+        .def("close", &Store::close)
+        .def("case_create", [](Store& s, const std::string& actor, const std::string& c) {
+            return s.with([&](jmdcm_store* h) { return text_of([&](char** out) { return jmdcm_case_create(out, h, actor.c_str(), c.c_str()); }); });
+        })
+        .def("case_load", [](Store& s, const std::string& actor, const std::string& id) {
+            return s.with([&](jmdcm_store* h) { return text_of([&](char** out) { return jmdcm_case_load(out, h, actor.c_str(), id.c_str()); }); });
+        })
+        .def("case_save", [](Store& s, const std::string& actor, const std::string& c) {
+            return s.with([&](jmdcm_store* h) { return text_of([&](char** out) { return jmdcm_case_save(out, h, actor.c_str(), c.c_str()); }); });
+        })
+        .def("case_query", [](Store& s, const std::string& actor, const Text& query) {
+            return s.with([&](jmdcm_store* h) { return text_of([&](char** out) { return jmdcm_case_query(out, h, actor.c_str(), c_str(query)); }); });
+        })
+        .def("sweep", [](Store& s, const std::string& actor, const std::string& on, const Text& policy) {
+            return s.with([&](jmdcm_store* h) { return text_of([&](char** out) { return jmdcm_store_sweep(out, h, actor.c_str(), on.c_str(), c_str(policy)); }); });
+        })
+        .def("requirements", [](Store& s, const std::string& actor, const std::string& id) {
+            return s.with([&](jmdcm_store* h) { return text_of([&](char** out) { return jmdcm_store_requirements(out, h, actor.c_str(), id.c_str()); }); });
+        })
+        .def("anonymise_case", [](Store& s, const std::string& actor, const std::string& id, const std::string& on) {
+            s.with([&](jmdcm_store* h) { run([&] { return jmdcm_store_anonymise_case(h, actor.c_str(), id.c_str(), on.c_str()); }); return 0; });
+        })
+        .def("caseload", [](Store& s, const std::string& actor, const Text& policy) {
+            return s.with([&](jmdcm_store* h) { return text_of([&](char** out) { return jmdcm_store_caseload(out, h, actor.c_str(), c_str(policy)); }); });
+        })
+        .def("generate", [](Store& s, const std::string& actor, const Text& options) {
+            return s.with([&](jmdcm_store* h) { return text_of([&](char** out) { return jmdcm_store_generate(out, h, actor.c_str(), c_str(options)); }); });
+        })
+        .def("example_samira", [](Store& s, const std::string& actor) {
+            return s.with([&](jmdcm_store* h) { return text_of([&](char** out) { return jmdcm_example_samira(out, h, actor.c_str()); }); });
+        })
+        .def("table_export", [](Store& s, const std::string& actor, const std::string& table, const std::string& options) {
+            return s.with([&](jmdcm_store* h) {
+                jmdcm_table* t = nullptr;
+                run([&] { return jmdcm_table_export(&t, h, actor.c_str(), table.c_str(), options.c_str()); });
+                return std::make_unique<Table>(t);
+            });
+        });
+
+    py::class_<Table>(m, "Table")
+        .def_static("synthetic", [](const std::string& table, const Text& options) {
+            jmdcm_table* t = nullptr;
+            run([&] { return jmdcm_table_synthetic(&t, table.c_str(), c_str(options)); });
+            return std::make_unique<Table>(t);
+        })
+        .def("schema", [](const Table& t) { return text_of([&](char** out) { return jmdcm_table_schema(out, t.get()); }); })
+        .def("column", [](py::object self, std::size_t index) {
+            const Table& t = self.cast<const Table&>();
+            const int32_t* values = nullptr;
+            std::size_t rows = 0;
+            run([&] { return jmdcm_table_column(&values, &rows, t.get(), index); });
+            // A read-only view whose base is the Table: the memory lives as long as the array.
+            py::array_t<int32_t> view({rows}, {sizeof(int32_t)}, values, self);
+            py::detail::array_proxy(view.ptr())->flags &= ~py::detail::npy_api::NPY_ARRAY_WRITEABLE_;
+            return view;
+        }, "Column `index` as a read-only int32 numpy array over the table's own memory.");
+}
