@@ -10,6 +10,10 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   abigail-tools                                   # abidw/abidiff: the C ABI guard
   clang-14 libclang-rt-14-dev                     # libFuzzer over the C ABI's JSON entry points
+  # The Python package, for Debian's /usr/bin/python3. python3-munkres in the same call keeps
+  # apt from resolving matplotlib through scipy/pythran to libboost-dev 1.74 (a conflict).
+  pybind11-dev python3-dev python3-pytest python3-numpy python3-pandas python3-matplotlib
+  jupyter-nbconvert python3-ipykernel python3-munkres
 )
 
 missing=()

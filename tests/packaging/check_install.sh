@@ -41,3 +41,17 @@ export PKG_CONFIG_PATH="$(dirname "$pc")"
 needs_libjmdcm "$work/pkgconfig_host"
 run "$work/pkgconfig_host" pkgconfig
 echo "pkg-config: ok"
+
+# The Python package, when the build has it: importable from the prefix's dist-packages by
+# Debian's python3, loading the installed libjmdcm through its RPATH.
+package=$(find "$prefix" -path '*dist-packages/jmdcm/__init__.py' | head -n 1)
+if [ -n "$package" ]; then
+  (cd "$work" && PYTHONPATH="$(dirname "$(dirname "$package")")" /usr/bin/python3 -c '
+import jmdcm, sys
+me = jmdcm.Actor("fachkraft-1")
+with jmdcm.Store.memory() as store:
+    assert store.samira(me).requirements()["met"] == 9
+assert jmdcm.__file__.startswith(sys.argv[1]), jmdcm.__file__
+' "$prefix")
+  echo "python package: ok"
+fi

@@ -20,6 +20,10 @@ def _make(name: str, values: list[str]) -> type[enum.Enum]:
     return enum.Enum(name, members, type=str, module=__name__)
 
 
+# ResearchTable names the research tables: the package offers them as jmdcm.TABLES and
+# uses the name for the class of an exported table.
 for _v in json.loads(_jmdcm.rule_evaluate("vocabulary", None, None)):
+    if _v["name"] == "ResearchTable":
+        continue
     globals()[_v["name"]] = _make(_v["name"], _v["values"])
     __all__.append(_v["name"])

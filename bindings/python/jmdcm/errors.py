@@ -10,7 +10,7 @@ import re
 
 from . import _jmdcm
 
-__all__ = ["JmdcmError", "error_class", "error_classes"]
+__all__ = ["JmdcmError"]  # and one class per status, added below
 
 _RULE = re.compile(r"^(R\d+):")
 _FIELD = re.compile(r"\[field: ([^\]]*)\]$")
