@@ -110,10 +110,7 @@ jmdcm_status jmdcm_table_column(const int32_t** out_values, size_t* out_rows, co
 void jmdcm_table_free(jmdcm_table* table) { tables().free(table); }
 
 jmdcm_status jmdcm_store_generate(char** out_report, jmdcm_store* store, const char* actor_json, const char* options_json) {
-    return guard([&] {
-        reset(out_report, "out_report");
-        Repository& r = repo_of(store);
-        const Actor actor = actor_of(actor_json);
+    return answer(out_report, "out_report", store, actor_json, [&](Repository& r, const Actor& actor) {
         const GenerateOptions o = generate_options(options_json);
         GenerateReport report;
         r.transact(actor, [&](CaseStore& tx) {  // all or nothing
@@ -126,7 +123,7 @@ jmdcm_status jmdcm_store_generate(char** out_report, jmdcm_store* store, const c
                 ++report.created;
             }
         });
-        give(out_report, json::to_string(report));
+        return json::to_string(report);
     });
 }
 

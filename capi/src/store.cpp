@@ -46,16 +46,13 @@ StoreOptions store_options(const OpenOptions& o) {
     return s;
 }
 
-/// create and save: the store first (where), the actor (who asks), then the case.
+/// create and save: the actor (who asks), then the case, then the store's answer.
 jmdcm_status write_case(char** out_case, jmdcm_store* store, const char* actor_json, const char* case_json,
                         void (Repository::*op)(const Actor&, Case&)) {
-    return guard([&] {
-        reset(out_case, "out_case");
-        Repository& r = repo_of(store);
-        const Actor actor = actor_of(actor_json);
+    return answer(out_case, "out_case", store, actor_json, [&](Repository& r, const Actor& actor) {
         Case c = doc<Case>(case_json, "case");
         (r.*op)(actor, c);
-        give(out_case, json::to_string(c));
+        return json::to_string(c);
     });
 }
 
@@ -100,42 +97,30 @@ jmdcm_status jmdcm_case_save(char** out_case, jmdcm_store* store, const char* ac
 }
 
 jmdcm_status jmdcm_case_load(char** out_case, jmdcm_store* store, const char* actor_json, const char* case_id) {
-    return guard([&] {
-        reset(out_case, "out_case");
-        Repository& r = repo_of(store);
-        const Actor actor = actor_of(actor_json);
+    return answer(out_case, "out_case", store, actor_json, [&](Repository& r, const Actor& actor) {
         need(case_id, "case_id");
-        give(out_case, json::to_string(r.load(actor, case_id)));
+        return json::to_string(r.load(actor, case_id));
     });
 }
 
 jmdcm_status jmdcm_case_query(char** out_summaries, jmdcm_store* store, const char* actor_json, const char* query_json) {
-    return guard([&] {
-        reset(out_summaries, "out_summaries");
-        Repository& r = repo_of(store);
-        const Actor actor = actor_of(actor_json);
+    return answer(out_summaries, "out_summaries", store, actor_json, [&](Repository& r, const Actor& actor) {
         const CaseQuery q = query_json ? doc<CaseQuery>(query_json, "query") : CaseQuery{};
-        give(out_summaries, json::to_string(r.query(actor, q)));
+        return json::to_string(r.query(actor, q));
     });
 }
 
 jmdcm_status jmdcm_store_sweep(char** out_report, jmdcm_store* store, const char* actor_json, const char* date,
                                const char* policy_json) {
-    return guard([&] {
-        reset(out_report, "out_report");
-        Repository& r = repo_of(store);
-        const Actor actor = actor_of(actor_json);
-        give(out_report, json::to_string(r.sweep(actor, date_of(date, "date"), policy_of(policy_json))));
+    return answer(out_report, "out_report", store, actor_json, [&](Repository& r, const Actor& actor) {
+        return json::to_string(r.sweep(actor, date_of(date, "date"), policy_of(policy_json)));
     });
 }
 
 jmdcm_status jmdcm_store_requirements(char** out_report, jmdcm_store* store, const char* actor_json, const char* case_id) {
-    return guard([&] {
-        reset(out_report, "out_report");
-        Repository& r = repo_of(store);
-        const Actor actor = actor_of(actor_json);
+    return answer(out_report, "out_report", store, actor_json, [&](Repository& r, const Actor& actor) {
         need(case_id, "case_id");
-        give(out_report, json::to_string(r.requirements_report(actor, case_id)));
+        return json::to_string(r.requirements_report(actor, case_id));
     });
 }
 
@@ -149,22 +134,17 @@ jmdcm_status jmdcm_store_anonymise_case(jmdcm_store* store, const char* actor_js
 }
 
 jmdcm_status jmdcm_store_caseload(char** out_caseload, jmdcm_store* store, const char* actor_json, const char* policy_json) {
-    return guard([&] {
-        reset(out_caseload, "out_caseload");
-        Repository& r = repo_of(store);
-        const Actor actor = actor_of(actor_json);
+    return answer(out_caseload, "out_caseload", store, actor_json, [&](Repository& r, const Actor& actor) {
         const Policy policy = policy_of(policy_json);
         CaseQuery running;
         running.running = true;
-        give(out_caseload, json::to_string(caseload(r.query(actor, running), policy)));
+        return json::to_string(caseload(r.query(actor, running), policy));
     });
 }
 
 jmdcm_status jmdcm_example_samira(char** out_case, jmdcm_store* store, const char* actor_json) {
-    return guard([&] {
-        reset(out_case, "out_case");
-        Repository& r = repo_of(store);
-        give(out_case, json::to_string(example::run_samira(r, actor_of(actor_json), Policy{})));
+    return answer(out_case, "out_case", store, actor_json, [&](Repository& r, const Actor& actor) {
+        return json::to_string(example::run_samira(r, actor, Policy{}));
     });
 }
 
