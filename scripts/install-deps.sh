@@ -14,6 +14,8 @@ packages=(
   # apt from resolving matplotlib through scipy/pythran to libboost-dev 1.74 (a conflict).
   pybind11-dev python3-dev python3-pytest python3-numpy python3-pandas python3-matplotlib
   jupyter-nbconvert python3-ipykernel python3-munkres
+  # The C# binding: SWIG, Mono's compiler and runtime, NUnit 2.6, DataContract JSON.
+  swig mono-mcs mono-runtime nunit-console libmono-system-runtime-serialization4.0-cil
 )
 
 missing=()

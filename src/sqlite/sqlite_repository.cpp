@@ -143,7 +143,11 @@ struct SqliteRepository::Impl {
             f();
             return;
         }
-        const bool relaxed = durability == Durability::audit_only && db_opts.synchronous_full && !db_opts.read_only;
+        if (db_opts.read_only) {
+            read_only_tx(f);
+            return;
+        }
+        const bool relaxed = durability == Durability::audit_only && db_opts.synchronous_full;
         if (relaxed) sqlite::exec(db, "PRAGMA synchronous=NORMAL");
         sqlite::exec(db, "BEGIN IMMEDIATE");
         ++depth;
@@ -165,6 +169,33 @@ struct SqliteRepository::Impl {
             erased = false;
             checkpoint();
         }
+    }
+
+    /// A read-only file cannot take audit rows, so its accesses are audited to the host's
+    /// sink; without one nothing is handed out (every access to personal data is audited).
+    template <class F>
+    void read_only_tx(F&& f) {
+        sqlite::exec(db, "BEGIN");
+        ++depth;
+        try {
+            f();
+            --depth;
+        } catch (...) {
+            --depth;
+            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+            if (opts.audit)
+                for (const auto& r : pending) opts.audit->record(r);
+            pending.clear();
+            throw;
+        }
+        sqlite::exec(db, "COMMIT");
+        auto records = std::move(pending);
+        pending.clear();
+        if (!opts.audit && !records.empty())
+            fail(errc::storage_readonly, "", "store",
+                 "'" + db_opts.path + "' is open read-only and cannot record the audit of this access; "
+                 "give the store an audit sink or open it writable");
+        for (const auto& r : records) opts.audit->record(r);
     }
 
     void record_after_rollback() noexcept {

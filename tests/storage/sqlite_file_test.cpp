@@ -110,19 +110,37 @@ TEST(SqliteFile, AReadOnlyPlaceIsRefusedClearly) {
     EXPECT_NE(std::string(e.what()).find("/proc/self/jmdcm.sqlite"), std::string::npos);
 }
 
-TEST(SqliteFile, AReadOnlyConnectionReadsButWritesNothing) {
+TEST(SqliteFile, AReadOnlyConnectionReadsWithTheHostsAuditSinkAndWritesNothing) {
     TempDir dir;
     const auto path = dir.file("db.sqlite");
     { SqliteRepository repo(sqlite_at(path), options_with(nullptr)); stored_case(repo, "T-1"); }
     SqliteOptions ro = sqlite_at(path);
     ro.read_only = true;
-    SqliteRepository reader(ro, options_with(nullptr));
+    MemoryAuditSink sink;
+    SqliteRepository reader(ro, options_with(&sink));
+    EXPECT_EQ(reader.load(worker, "T-1").id, "T-1");
+    ASSERT_EQ(sink.records().size(), 1u);  // the access is audited, to the host's sink
+    EXPECT_EQ(sink.records()[0].operation, Operation::load);
     Case c = case_at(Stage::opened);
     c.id = "T-2";
     auto e = error_of([&] { reader.create(worker, c); });
     EXPECT_EQ(e.code(), errc::storage_readonly);
     SqliteRepository writer(sqlite_at(path), options_with(nullptr));
     EXPECT_EQ(writer.query(worker, {}).size(), 1u);
+    for (const auto& r : writer.audit_log({"ad", Role::administrator})) EXPECT_NE(r.operation, Operation::load);  // the reader wrote nothing
+}
+
+TEST(SqliteFile, AReadOnlyConnectionWithoutAnAuditSinkHandsOutNothing) {
+    TempDir dir;
+    const auto path = dir.file("db.sqlite");
+    { SqliteRepository repo(sqlite_at(path), options_with(nullptr)); stored_case(repo, "T-1"); }
+    SqliteOptions ro = sqlite_at(path);
+    ro.read_only = true;
+    SqliteRepository reader(ro, options_with(nullptr));
+    const auto e = error_of([&] { reader.load(worker, "T-1"); });
+    EXPECT_EQ(e.code(), errc::storage_readonly);
+    EXPECT_NE(std::string(e.what()).find("cannot record the audit"), std::string::npos);
+    EXPECT_EQ(error_of([&] { reader.query(worker, {}); }).code(), errc::storage_readonly);
 }
 
 TEST(SqliteFile, AFullDiskFailsCleanlyAndKeepsEveryCommittedCase) {

@@ -56,7 +56,9 @@ typedef struct jmdcm_store jmdcm_store;
  *  the day access rules (R15 substitution) are checked for. Free with jmdcm_store_free. */
 JMDCM_API jmdcm_status jmdcm_store_open_memory(jmdcm_store **out, const char *options_json);
 /** Opens (or creates) a SQLite file. options_json may be NULL or hold "today",
- *  "read_only", "busy_timeout_ms", "synchronous_full", "check_on_open". */
+ *  "read_only", "busy_timeout_ms", "synchronous_full", "check_on_open". A read-only file
+ *  cannot record the audit of an access, and the C ABI has no audit sink to take it
+ *  instead, so a read-only store refuses every access (JMDCM_STORAGE_READONLY). */
 JMDCM_API jmdcm_status jmdcm_store_open_sqlite(jmdcm_store **out, const char *path, const char *options_json);
 /** Closes a store. NULL, or a handle already freed, is allowed; any thread, but not while
  *  another call on the same handle is still running. */

@@ -1,0 +1,65 @@
+using System;
+using Jmdcm.Native;
+
+namespace Jmdcm
+{
+    /// <summary>
+    /// One case as the library's JSON document, with typed access to its head. Steps of the
+    /// method return a new Case; a refused step throws its rule's exception, e.g.
+    /// <see cref="ReleaseRequiredException"/> (R4).
+    /// </summary>
+    public sealed class Case
+    {
+        readonly CaseHead head;
+
+        /// <summary>Wraps a case document (as the library writes it).</summary>
+        public Case(string json)
+        {
+            Json = json ?? throw new ArgumentNullException(nameof(json));
+            head = Jmdcm.Json.Read<CaseHead>(json);
+        }
+
+        /// <summary>R1: a new case in the intake phase.</summary>
+        public static Case Open(string id, string office, string caseWorker, DateTime opened, CaseKind kind = CaseKind.Cm)
+        {
+            var input = Jmdcm.Json.Write(new OpenInput
+            {
+                Id = id, Office = office, CaseWorker = caseWorker, Opened = Jmdcm.Json.Iso(opened), Kind = Names.Of(kind),
+            });
+            return new Case(Library.Rule("open_case", input));
+        }
+
+        /// <summary>The whole document (UTF-8 JSON as text).</summary>
+        public string Json { get; }
+        public string Id => head.Id;
+        public long Version => head.Version;
+        public string Office => head.Office;
+        public string CaseWorker => head.CaseWorker;
+        public CaseKind Kind => Names.Parse<CaseKind>(head.Kind);
+        public Phase Phase => Names.Parse<Phase>(head.Phase);
+        public DateTime Opened => Jmdcm.Json.Date(head.Opened);
+        public DateTime LastActivity => Jmdcm.Json.Date(head.LastActivity);
+        public DateTime? Closed => head.Closure == null ? (DateTime?)null : Jmdcm.Json.Date(head.Closure.Date);
+        public ClosureReason? ClosureReason =>
+            head.Closure == null ? (ClosureReason?)null : Names.Parse<ClosureReason>(head.Closure.Reason);
+        public DateTime? AnonymisedOn => Jmdcm.Json.OptionalDate(head.AnonymisedOn);
+        /// <summary>Whether personal master data is held (not before consent, not after withdrawal).</summary>
+        public bool HasPerson => head.Person != null;
+
+        /// <summary>Applies one step of the method (see <see cref="Library.StepNames"/>).</summary>
+        public Case Step(string step, string inputJson, string policyJson = null)
+        {
+            return new Case(Call.Text((out IntPtr o) => JmdcmNative.jmdcm_case_step(
+                out o, Utf8.Encode(Json), Utf8.Encode(step), Utf8.Encode(inputJson), Utf8.Encode(policyJson))));
+        }
+
+        /// <summary>R14: which minimum requirements the case meets.</summary>
+        public RequirementsReport Requirements()
+        {
+            return Jmdcm.Json.Read<RequirementsReport>(
+                Call.Text((out IntPtr o) => JmdcmNative.jmdcm_case_requirements(out o, Utf8.Encode(Json))));
+        }
+
+        public override string ToString() => $"Case {Id} ({head.Phase}, version {Version})";
+    }
+}

@@ -1,0 +1,96 @@
+// Typed views of the library's JSON documents: the head of a case, summaries, reports.
+// Only what hosts read most is typed; the whole document stays available as JSON.
+using System.Collections.Generic;
+using System.Runtime.Serialization;
+
+namespace Jmdcm
+{
+    [DataContract]
+    internal sealed class CaseHead
+    {
+        [DataMember(Name = "id")] public string Id;
+        [DataMember(Name = "version")] public long Version;
+        [DataMember(Name = "office")] public string Office;
+        [DataMember(Name = "case_worker")] public string CaseWorker;
+        [DataMember(Name = "kind")] public string Kind;
+        [DataMember(Name = "phase")] public string Phase;
+        [DataMember(Name = "opened")] public string Opened;
+        [DataMember(Name = "last_activity")] public string LastActivity;
+        [DataMember(Name = "closure")] public ClosureHead Closure;
+        [DataMember(Name = "person")] public PersonHead Person;
+        [DataMember(Name = "anonymised_on")] public string AnonymisedOn;
+    }
+
+    [DataContract]
+    internal sealed class ClosureHead
+    {
+        [DataMember(Name = "date")] public string Date;
+        [DataMember(Name = "reason")] public string Reason;
+    }
+
+    [DataContract]
+    internal sealed class PersonHead
+    {
+        [DataMember(Name = "family_name")] public string FamilyName;
+        [DataMember(Name = "given_name")] public string GivenName;
+    }
+
+    [DataContract]
+    internal sealed class OpenInput
+    {
+        [DataMember(Name = "id")] public string Id;
+        [DataMember(Name = "office")] public string Office;
+        [DataMember(Name = "case_worker")] public string CaseWorker;
+        [DataMember(Name = "opened")] public string Opened;
+        [DataMember(Name = "kind")] public string Kind;
+    }
+
+    [DataContract]
+    internal sealed class ActorDocument
+    {
+        [DataMember(Name = "id")] public string Id;
+        [DataMember(Name = "role")] public string Role;
+    }
+
+    [DataContract]
+    internal sealed class Vocabulary
+    {
+        [DataMember(Name = "name")] public string Name;
+        [DataMember(Name = "values")] public List<string> Values;
+    }
+
+    /// <summary>One row of a store query: no personal data.</summary>
+    [DataContract]
+    public sealed class CaseSummary
+    {
+        [DataMember(Name = "id")] public string Id { get; private set; }
+        [DataMember(Name = "version")] public long Version { get; private set; }
+        [DataMember(Name = "case_worker")] public string CaseWorker { get; private set; }
+        [DataMember(Name = "phase")] string phase;
+        [DataMember(Name = "running")] public bool Running { get; private set; }
+        [DataMember(Name = "anonymised")] public bool Anonymised { get; private set; }
+        [DataMember(Name = "opened")] string opened;
+        [DataMember(Name = "last_contact")] string lastContact;
+        public Phase Phase => Names.Parse<Phase>(phase);
+        public System.DateTime Opened => Json.Date(opened);
+        public System.DateTime LastContact => Json.Date(lastContact);
+    }
+
+    /// <summary>R14: which minimum requirements a case meets.</summary>
+    [DataContract]
+    public sealed class RequirementsReport
+    {
+        [DataMember(Name = "case_id")] public string CaseId { get; private set; }
+        [DataMember(Name = "items")] public List<RequirementItem> Items { get; private set; }
+        [DataMember(Name = "met")] public int Met { get; private set; }
+        [DataMember(Name = "total")] public int Total { get; private set; }
+    }
+
+    [DataContract]
+    public sealed class RequirementItem
+    {
+        [DataMember(Name = "requirement")] public string Requirement { get; private set; }
+        [DataMember(Name = "met")] public bool Met { get; private set; }
+        [DataMember(Name = "detail")] public string Detail { get; private set; }
+    }
+}

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using Jmdcm.Native;
+
+namespace Jmdcm
+{
+    /// <summary>
+    /// A case store: in memory, or a SQLite file (WAL, audited, real erasure). Every call
+    /// names its actor. Dispose it (using); disposing twice is harmless. One store may be
+    /// used from several threads: calls on it are serialised.
+    /// </summary>
+    public sealed class Store : IDisposable
+    {
+        readonly StoreHandle handle;
+        readonly object gate = new object();
+
+        Store(IntPtr h) { handle = new StoreHandle(h); }
+
+        /// <param name="today">The day access rules are checked for (default: the system's).</param>
+        public static Store OpenMemory(DateTime? today = null)
+        {
+            IntPtr h;
+            Call.Check(JmdcmNative.jmdcm_store_open_memory(out h, Utf8.Encode(Options(today, null))));
+            return new Store(h);
+        }
+
+        public static Store OpenSqlite(string path, DateTime? today = null, bool? readOnly = null)
+        {
+            IntPtr h;
+            Call.Check(JmdcmNative.jmdcm_store_open_sqlite(out h, Utf8.Encode(path), Utf8.Encode(Options(today, readOnly))));
+            return new Store(h);
+        }
+
+        static string Options(DateTime? today, bool? readOnly)
+        {
+            var parts = new List<string>();
+            if (today.HasValue) parts.Add("\"today\":\"" + Json.Iso(today.Value) + "\"");
+            if (readOnly.HasValue) parts.Add("\"read_only\":" + (readOnly.Value ? "true" : "false"));
+            return parts.Count == 0 ? null : "{" + string.Join(",", parts) + "}";
+        }
+
+        public void Dispose() { handle.Dispose(); }
+
+        string Text(Func<IntPtr, TextCall> call)
+        {
+            lock (gate) return HandleUse.With(handle, nameof(Store), h => Call.Text(call(h)));
+        }
+
+        public Case Create(Actor actor, Case c) =>
+            new Case(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_create(out o, h, actor.Document, Utf8.Encode(c.Json))));
+
+        public Case Load(Actor actor, string caseId) =>
+            new Case(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_load(out o, h, actor.Document, Utf8.Encode(caseId))));
+
+        /// <summary>Saves a changed case; <see cref="ConflictException"/> when it changed meanwhile.</summary>
+        public Case Save(Actor actor, Case c) =>
+            new Case(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_save(out o, h, actor.Document, Utf8.Encode(c.Json))));
+
+        /// <summary>Summaries of the cases visible to the actor; queryJson as in jmdcm.h.</summary>
+        public List<CaseSummary> Query(Actor actor, string queryJson = null) =>
+            Json.Read<List<CaseSummary>>(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_query(out o, h, actor.Document, Utf8.Encode(queryJson))));
+
+        /// <summary>Runs the handbook's worked example (Samira) into the store.</summary>
+        public Case Samira(Actor actor) =>
+            new Case(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_example_samira(out o, h, actor.Document)));
+
+        /// <summary>R13 retention sweep for a day (administrators); the report as JSON.</summary>
+        public string Sweep(Actor actor, DateTime on, string policyJson = null) =>
+            Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_sweep(out o, h, actor.Document, Utf8.Encode(Json.Iso(on)), Utf8.Encode(policyJson)));
+
+        /// <summary>R14 report on a stored case (team lead or its case worker).</summary>
+        public RequirementsReport Requirements(Actor actor, string caseId) =>
+            Json.Read<RequirementsReport>(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_requirements(out o, h, actor.Document, Utf8.Encode(caseId))));
+
+        /// <summary>Anonymises a case at once, on disk (administrators).</summary>
+        public void Anonymise(Actor actor, string caseId, DateTime on)
+        {
+            lock (gate)
+                HandleUse.With(handle, nameof(Store), h =>
+                {
+                    Call.Check(JmdcmNative.jmdcm_store_anonymise_case(h, actor.Document, Utf8.Encode(caseId), Utf8.Encode(Json.Iso(on))));
+                    return 0;
+                });
+        }
+
+        /// <summary>R15: running cases per case worker with the policy's level, as JSON.</summary>
+        public string Caseload(Actor actor, string policyJson = null) =>
+            Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_caseload(out o, h, actor.Document, Utf8.Encode(policyJson)));
+    }
+}

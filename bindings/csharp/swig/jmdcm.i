@@ -1,0 +1,50 @@
+/* SWIG interface: the P/Invoke layer of Jmdcm.Native, generated from the C ABI header
+ * (preprocessed first, so the status enum comes out of error_codes.def expanded).
+ * Every pointer crosses as IntPtr or byte[]: strings are marshalled as UTF-8 by the
+ * hand-written layer on both sides, which holds on Windows too (no ANSI code page). */
+%module JmdcmNative
+
+%{
+#include "jmdcm/jmdcm.h"
+%}
+
+%include <stdint.i>
+
+/* Text in: NUL-terminated UTF-8 bytes (Jmdcm.Utf8.Encode). Text out: a pointer the
+ * hand-written layer decodes (and frees where the ABI says so). */
+%typemap(ctype, out="const char *") const char * "const char *"
+%typemap(imtype, out="global::System.IntPtr") const char * "byte[]"
+%typemap(cstype, out="global::System.IntPtr") const char * "byte[]"
+%typemap(csin) const char * "$csinput"
+%typemap(in) const char * %{ $1 = ($1_ltype)$input; %}
+%typemap(out) const char * %{ $result = $1; %}
+%typemap(csout, excode=SWIGEXCODE) const char * { return $imcall; }
+
+/* Out-parameters (char **, handle **, const int32_t **, size_t *): `out` IntPtr/UIntPtr. */
+%define JMDCM_OUT(CTYPE, CSTYPE)
+%typemap(ctype) CTYPE "CTYPE"
+%typemap(imtype) CTYPE "out CSTYPE"
+%typemap(cstype) CTYPE "out CSTYPE"
+%typemap(csin) CTYPE "out $csinput"
+%typemap(in) CTYPE %{ $1 = ($1_ltype)$input; %}
+%enddef
+JMDCM_OUT(char **, global::System.IntPtr)
+JMDCM_OUT(jmdcm_store **, global::System.IntPtr)
+JMDCM_OUT(jmdcm_table **, global::System.IntPtr)
+JMDCM_OUT(const int32_t **, global::System.IntPtr)
+JMDCM_OUT(size_t *, global::System.UIntPtr)
+
+/* Handles and strings the host frees: IntPtr (wrapped in SafeHandles by Jmdcm). */
+%define JMDCM_POINTER(CTYPE)
+%typemap(ctype) CTYPE "CTYPE"
+%typemap(imtype) CTYPE "global::System.IntPtr"
+%typemap(cstype) CTYPE "global::System.IntPtr"
+%typemap(csin) CTYPE "$csinput"
+%typemap(in) CTYPE %{ $1 = ($1_ltype)$input; %}
+%enddef
+JMDCM_POINTER(jmdcm_store *)
+JMDCM_POINTER(const jmdcm_table *)
+JMDCM_POINTER(jmdcm_table *)
+JMDCM_POINTER(char *)
+
+%include "jmdcm_swig.h"

@@ -1,0 +1,65 @@
+// One exception type per status code, each with the library's message, rule and field.
+using System;
+using System.Linq;
+using System.Reflection;
+using Jmdcm;
+using Jmdcm.Native;
+using NUnit.Framework;
+
+[TestFixture]
+public class ErrorTests
+{
+    [Test]
+    public void EveryStatusHasItsOwnExceptionType()
+    {
+        var types = typeof(JmdcmException).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(JmdcmException))).ToList();
+        var statuses = Enum.GetValues(typeof(jmdcm_status)).Cast<jmdcm_status>()
+            .Where(s => s != jmdcm_status.JMDCM_OK && s != jmdcm_status.JMDCM_STATUS_MAX_).ToList();
+        Assert.AreEqual(statuses.Count, types.Count);
+        foreach (var type in types)
+        {
+            var e = (JmdcmException)Activator.CreateInstance(type, "R4: text [field: a.b]");
+            Assert.AreEqual("R4", e.Rule);
+            Assert.AreEqual("a.b", e.Field);
+            var name = Utf8Name(e.Status);
+            Assert.AreEqual(name, e.StatusName);
+            Assert.AreEqual(string.Concat(name.Split('_').Select(p => char.ToUpperInvariant(p[0]) + p.Substring(1))) + "Exception",
+                            type.Name);
+        }
+    }
+
+    static string Utf8Name(jmdcm_status s)
+    {
+        var p = JmdcmNative.jmdcm_status_name(s);
+        return System.Runtime.InteropServices.Marshal.PtrToStringAnsi(p);  // status names are ASCII
+    }
+
+    [Test]
+    public void RefusedStepsThrowTheirRulesException()
+    {
+        var c = Case.Open("CS-2", "JMD Test", "fk-1", new DateTime(2020, 1, 6)).Step("record_consent",
+            "{\"consent\":{\"given_on\":\"2020-01-06\",\"form_language\":\"de\",\"form_version\":\"1\"," +
+            "\"text_sha256\":\"7db886f15325eb9bad07defb33177fb41ff86e0d3ebbb8117a222fd02f9a1f15\"," +
+            "\"purpose\":\"Beratung\",\"consequences_explained\":true},\"birth_date\":\"2000-01-01\"}");
+        var e = Assert.Throws<ReleaseRequiredException>(() =>
+            c.Step("refer", "{\"date\":\"2020-02-01\",\"recipient\":\"Jobcenter Düsseldorf\",\"offer\":\"x\"}"));
+        Assert.AreEqual("R4", e.Rule);
+        StringAssert.Contains("Jobcenter Düsseldorf", e.Message);  // UTF-8 in the message, too
+        Assert.AreEqual(jmdcm_status.JMDCM_RELEASE_REQUIRED, e.Status);
+    }
+
+    [Test]
+    public void BadInputNamesTheArgument()
+    {
+        StringAssert.Contains("min_age", Assert.Throws<PolicyInvalidException>(() => Library.Rule("policy", null, "{\"schema\":1,\"min_age\":30}")).Message);
+        Assert.Throws<JsonSyntaxException>(() => Library.Rule("summarise", "{\"schema\":1,"));
+        Assert.Throws<InvalidArgumentException>(() => Library.Rule("no_such_rule"));
+        using (var store = Store.OpenMemory())
+        {
+            Assert.Throws<NotFoundException>(() => store.Load(new Actor("fk"), "nobody"));
+            var denied = Assert.Throws<AccessDeniedException>(() => store.Sweep(new Actor("fk"), new DateTime(2020, 1, 1)));
+            Assert.AreEqual("R13", denied.Rule);
+        }
+    }
+}

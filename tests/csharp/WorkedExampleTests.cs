@@ -1,0 +1,70 @@
+// The handbook's worked example end to end through C#.
+using System;
+using System.IO;
+using Jmdcm;
+using NUnit.Framework;
+
+[TestFixture]
+public class WorkedExampleTests
+{
+    static readonly Actor Worker = new Actor("fachkraft-1");
+
+    [Test]
+    public void WorkedExampleRunsIntoASqliteFileAndReadsBack()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "jmdcm-cs-" + Guid.NewGuid() + ".sqlite");
+        try
+        {
+            using (var store = Store.OpenSqlite(path, today: new DateTime(2017, 1, 10)))
+            {
+                var samira = store.Samira(Worker);
+                Assert.AreEqual("JMD-FFM-2016-0042", samira.Id);
+                Assert.AreEqual(Phase.Closure, samira.Phase);
+                Assert.AreEqual(CaseKind.Cm, samira.Kind);
+                Assert.AreEqual(ClosureReason.EndedByYoungPerson, samira.ClosureReason);
+                Assert.AreEqual(new DateTime(2016, 9, 12), samira.Opened);
+                Assert.IsTrue(samira.HasPerson);
+                var loaded = store.Load(Worker, samira.Id);
+                Assert.AreEqual(samira.Json, loaded.Json);
+                var report = loaded.Requirements();
+                Assert.AreEqual(9, report.Met);
+                Assert.AreEqual(report.Total, report.Items.Count);
+                var summaries = store.Query(Worker);
+                Assert.AreEqual(1, summaries.Count);
+                Assert.AreEqual(Phase.Closure, summaries[0].Phase);
+                Assert.IsFalse(summaries[0].Running);
+            }
+        }
+        finally
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+        }
+    }
+
+    [Test]
+    public void StepsReturnNewCasesAndVersionsGuardSaves()
+    {
+        using (var store = Store.OpenMemory())
+        {
+            var opened = Case.Open("CS-1", "JMD Test", Worker.Id, new DateTime(2020, 1, 6));
+            Assert.AreEqual(0, opened.Version);
+            var created = store.Create(Worker, opened);
+            var consented = created.Step("record_consent",
+                "{\"consent\":{\"given_on\":\"2020-01-06\",\"form_language\":\"de\",\"form_version\":\"1\"," +
+                "\"text_sha256\":\"7db886f15325eb9bad07defb33177fb41ff86e0d3ebbb8117a222fd02f9a1f15\"," +
+                "\"purpose\":\"Beratung\",\"consequences_explained\":true},\"birth_date\":\"2000-01-01\"}");
+            Assert.AreEqual(1, created.Version);
+            var saved = store.Save(Worker, consented);
+            Assert.AreEqual(2, saved.Version);
+            Assert.Throws<ConflictException>(() => store.Save(Worker, consented));
+        }
+    }
+
+    [Test]
+    public void RulesAndNamesComeFromTheLibrary()
+    {
+        StringAssert.Contains("\"max_age\":27", Library.Rule("policy"));
+        CollectionAssert.Contains(Library.StepNames(), "close_case");
+        CollectionAssert.Contains(Library.RuleNames(), "check_eligibility");
+    }
+}
