@@ -10,7 +10,7 @@ scripts/install-deps.sh
 echo "== build and test (warnings are errors)"
 cmake --workflow --preset ci
 
-echo "== core, storage and C ABI tests under ASan + UBSan"
+echo "== core, storage, system and C ABI tests under ASan + UBSan"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 cmake --workflow --preset asan

@@ -42,16 +42,14 @@ RequirementsReport Repository::requirements_report(const Actor& actor, std::stri
 
 Table Repository::research_export(const Actor& actor, ResearchTable which, const CaseQuery& q, Date on) {
     Table table;
-    const auto visible = query(actor, q);
-    audited(actor, "", Operation::research, [&] {
-        require_access(actor, Case{}, Operation::research, on);
-        std::vector<Case> cases;
-        cases.reserve(visible.size());
-        for (const auto& s : visible) cases.push_back(load_unchecked(s.id));
-        table = research_table(which, cases, on);
-        return std::to_string(cases.size()) + " cases";
-    });
+    with_visible_cases(actor, q, on, [&](const std::vector<Case>& cases) { table = research_table(which, cases, on); });
     return table;
+}
+
+StatisticsReport Repository::statistics_report(const Actor& actor, const CaseQuery& q, Date on, int min_cell) {
+    StatisticsReport report;
+    with_visible_cases(actor, q, on, [&](const std::vector<Case>& cases) { report = statistics(cases, on, min_cell); });
+    return report;
 }
 
 SweepReport Repository::sweep(const Actor& actor, Date on, const Policy& policy, std::size_t batch) {

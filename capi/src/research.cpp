@@ -32,6 +32,13 @@ struct ExportOptions {
 };
 BOOST_DESCRIBE_STRUCT(ExportOptions, (), (on, query))
 
+struct StatisticsOptions {
+    Date on;                          // the day the copies are anonymised as of (R13)
+    std::optional<int> min_cell;      // cells below it are suppressed (default 3)
+    std::optional<CaseQuery> query;
+};
+BOOST_DESCRIBE_STRUCT(StatisticsOptions, (), (on, min_cell, query))
+
 struct GenerateOptions {
     using absent_members_keep_default = void;
     std::int64_t count = 100;
@@ -108,6 +115,13 @@ jmdcm_status jmdcm_table_column(const int32_t** out_values, size_t* out_rows, co
 }
 
 void jmdcm_table_free(jmdcm_table* table) { tables().free(table); }
+
+jmdcm_status jmdcm_store_statistics(char** out_report, jmdcm_store* store, const char* actor_json, const char* options_json) {
+    return answer(out_report, "out_report", store, actor_json, [&](Repository& r, const Actor& actor) {
+        const auto o = doc<StatisticsOptions>(options_json, "options");
+        return json::to_string(r.statistics_report(actor, o.query.value_or(CaseQuery{}), o.on, o.min_cell.value_or(3)));
+    });
+}
 
 jmdcm_status jmdcm_store_generate(char** out_report, jmdcm_store* store, const char* actor_json, const char* options_json) {
     return answer(out_report, "out_report", store, actor_json, [&](Repository& r, const Actor& actor) {

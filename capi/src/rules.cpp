@@ -36,6 +36,9 @@ BOOST_DESCRIBE_STRUCT(ReopenInput, (), (case_, new_id, on))
 struct Reopened { Case previous; Case reopened; };
 BOOST_DESCRIBE_STRUCT(Reopened, (), (previous, reopened))
 
+struct StatisticsInput { std::vector<Case> cases; Date on; std::optional<int> min_cell; };
+BOOST_DESCRIBE_STRUCT(StatisticsInput, (), (cases, on, min_cell))
+
 struct SyntheticInput { SyntheticOptions options; std::int64_t index = 0; };
 BOOST_DESCRIBE_STRUCT(SyntheticInput, (), (options, index))
 
@@ -105,6 +108,9 @@ const Table<Rule>& rules() {
         rule<SyntheticInput>("synthetic_case", [](SyntheticInput in, const Policy& p) {
             if (in.index < 0) fail(errc::invalid_argument, "", "input.index", "index must not be negative");
             return synthetic_case(in.options, static_cast<std::uint64_t>(in.index), p);
+        }),
+        rule<StatisticsInput>("statistics", [](StatisticsInput in, const Policy&) {  // R12, R15
+            return statistics(in.cases, in.on, in.min_cell.value_or(3));
         }),
         rule<NoInput>("vocabulary", [](const Policy&) { return vocabularies(); }),
         rule<NoInput>("policy", [](const Policy& p) { return p; }),

@@ -12,4 +12,5 @@
 #include "jmdcm/access.hpp"
 #include "jmdcm/repository.hpp"
 #include "jmdcm/memory_repository.hpp"
+#include "jmdcm/statistics.hpp"
 #include "jmdcm/synthetic.hpp"

@@ -9,6 +9,7 @@
 #include "jmdcm/organisation.hpp"
 #include "jmdcm/requirements.hpp"
 #include "jmdcm/research.hpp"
+#include "jmdcm/statistics.hpp"
 #include "jmdcm/retention.hpp"
 
 #include <functional>
@@ -107,7 +108,25 @@ public:
     /// the actor's query shows. Audited once, with the number of cases.
     Table research_export(const Actor& actor, ResearchTable which, const CaseQuery& q, Date on);
 
+    /// R12/R15 statistics with cell suppression over the same anonymised copies.
+    StatisticsReport statistics_report(const Actor& actor, const CaseQuery& q, Date on, int min_cell);
+
 protected:
+    /// The cases the actor's query shows, loaded for an anonymised use (research,
+    /// statistics); audited once as Operation::research with their number.
+    template <class F>
+    void with_visible_cases(const Actor& actor, const CaseQuery& q, Date on, F&& use) {
+        const auto visible = query(actor, q);
+        audited(actor, "", Operation::research, [&] {
+            require_access(actor, Case{}, Operation::research, on);
+            std::vector<Case> cases;
+            cases.reserve(visible.size());
+            for (const auto& s : visible) cases.push_back(load_unchecked(s.id));
+            use(cases);
+            return std::to_string(cases.size()) + " cases";
+        });
+    }
+
     /// Runs `body` and audits its outcome: allowed (with the detail `body` returns, if it
     /// returns a string) or refused with the error code's name; errors propagate. The one
     /// place where stores turn an access into an audit record.

@@ -82,6 +82,16 @@ static void test_export_from_a_store(void) {
     jmdcm_table_free(t);
     t = NULL;
 
+    /* R12 statistics: the worked example alone is below every minimum, so it is hidden */
+    char *stats = NULL;
+    CHECK(jmdcm_store_statistics(&stats, store, "{\"id\":\"tl\",\"role\":\"team_lead\"}", "{\"on\":\"2030-01-01\",\"min_cell\":3}") == JMDCM_OK);
+    CHECK(contains(stats, "{\"name\":\"cases_by_closure_reason\"") && contains(stats, "{\"count\":null,\"suppressed\":true}"));
+    CHECK(!contains(stats, "Beispiel"));
+    jmdcm_string_free(stats);
+    stats = NULL;
+    CHECK(jmdcm_store_statistics(&stats, store, statistics, "{\"on\":\"2030-01-01\",\"min_cell\":0}") == JMDCM_INVALID_ARGUMENT);
+    CHECK(contains(jmdcm_last_error(), "R12") && stats == NULL);
+
     CHECK(jmdcm_table_export(&t, store, statistics, "goals", "{}") == JMDCM_JSON_MISSING_FIELD);
     CHECK(contains(jmdcm_last_error(), "options.on"));
     jmdcm_string_free(samira);

@@ -61,6 +61,19 @@ public class WorkedExampleTests
     }
 
     [Test]
+    public void StatisticsHideTheWorkedExampleAlone()
+    {
+        using (var store = Store.OpenMemory())
+        {
+            store.Samira(Worker);
+            var json = store.Statistics(new Actor("tl", Role.TeamLead), new DateTime(2030, 1, 1));
+            StringAssert.Contains("\"suppressed\":true", json);
+            StringAssert.DoesNotContain("Beispiel", json);
+            Assert.Throws<InvalidArgumentException>(() => store.Statistics(new Actor("tl", Role.TeamLead), new DateTime(2030, 1, 1), 0));
+        }
+    }
+
+    [Test]
     public void RulesAndNamesComeFromTheLibrary()
     {
         StringAssert.Contains("\"max_age\":27", Library.Rule("policy"));

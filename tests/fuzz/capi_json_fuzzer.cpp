@@ -19,7 +19,8 @@ const char* const steps[] = {"record_consent", "set_person", "record_intake", "s
                              "reopen_case", "anonymise", "assign_substitute", "hand_over", "change_phase"};
 const char* const rules[] = {"open_case", "check_eligibility", "record_eligibility", "screening_recommendation",
                              "validate_assessment", "compare_assessments", "check_plan", "phase_gate",
-                             "retention_decision", "summarise", "caseload", "reopen_as_new_case", "validate_catalogue"};
+                             "retention_decision", "summarise", "caseload", "reopen_as_new_case", "validate_catalogue",
+                             "statistics"};
 template <std::size_t N>
 const char* pick(const char* const (&names)[N], std::uint8_t b) { return names[b % N]; }
 

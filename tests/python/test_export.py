@@ -76,3 +76,17 @@ def test_store_export_holds_only_anonymised_copies(worker):
 def test_unknown_table_is_refused():
     with pytest.raises(jmdcm.InvalidArgumentError):
         jmdcm.synthetic_table("people", 10)
+
+
+def test_statistics_suppress_small_cells(worker):
+    lead = jmdcm.Actor("tl", jmdcm.Role.team_lead)
+    with jmdcm.Store.memory() as store:
+        store.generate(worker, 200, seed=6)
+        report = store.statistics(lead, dt.date(2030, 1, 1), min_cell=5)
+        assert report["min_cell"] == 5
+        reasons = report["tables"][0]
+        assert reasons["name"] == "cases_by_closure_reason"
+        published = [row[0]["count"] for row in reasons["cells"] if not row[0]["suppressed"]]
+        assert all(n == 0 or n >= 5 for n in published)
+        with pytest.raises(jmdcm.InvalidArgumentError):
+            store.statistics(lead, dt.date(2030, 1, 1), min_cell=0)

@@ -83,6 +83,11 @@ namespace Jmdcm
                 });
         }
 
+        /// <summary>R12/R15 statistics with cell suppression (below <paramref name="minCell"/>), as JSON.</summary>
+        public string Statistics(Actor actor, DateTime on, int minCell = 3) =>
+            Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_statistics(out o, h, actor.Document,
+                Utf8.Encode("{\"on\":\"" + Json.Iso(on) + "\",\"min_cell\":" + minCell.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}")));
+
         /// <summary>R15: running cases per case worker with the policy's level, as JSON.</summary>
         public string Caseload(Actor actor, string policyJson = null) =>
             Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_caseload(out o, h, actor.Document, Utf8.Encode(policyJson)));

@@ -105,6 +105,13 @@ class Store:
         """R15: running cases per case worker with the policy's level."""
         return json.loads(self._h.caseload(actor.to_json(), _codec.dumps(policy)))
 
+    def statistics(self, actor: Actor, on: _dt.date, min_cell: int = 3, **query: Any) -> dict[str, Any]:
+        """R12/R15 statistics over the anonymised copies of the cases the actor may see:
+        tables of counts in which cells below `min_cell` (and the cells that would give
+        them away) are suppressed (count None, suppressed True)."""
+        options = {"on": on, "min_cell": min_cell, **({"query": query} if query else {})}
+        return json.loads(self._h.statistics(actor.to_json(), _codec.dumps(options)))
+
     def export(self, actor: Actor, table: str, on: _dt.date, **query: Any):
         """A research table (cases, goals, assessments, supply_gaps) over the anonymised
         copies of the cases the actor may see, as a pandas DataFrame."""

@@ -158,6 +158,9 @@ PYBIND11_MODULE(_jmdcm, m) {
         .def("caseload", [](Store& s, const std::string& actor, const Text& policy) {
             return s.with([&](jmdcm_store* h) { return text_of([&](char** out) { return jmdcm_store_caseload(out, h, actor.c_str(), c_str(policy)); }); });
         })
+        .def("statistics", [](Store& s, const std::string& actor, const std::string& options) {
+            return s.with([&](jmdcm_store* h) { return text_of([&](char** out) { return jmdcm_store_statistics(out, h, actor.c_str(), options.c_str()); }); });
+        })
         .def("generate", [](Store& s, const std::string& actor, const Text& options) {
             return s.with([&](jmdcm_store* h) { return text_of([&](char** out) { return jmdcm_store_generate(out, h, actor.c_str(), c_str(options)); }); });
         })

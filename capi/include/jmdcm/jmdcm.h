@@ -26,7 +26,7 @@ extern "C" {
 #endif
 
 /** Bumped only by additions; a host may compare it with jmdcm_abi_version(). */
-#define JMDCM_ABI_VERSION 2
+#define JMDCM_ABI_VERSION 3
 
 /** Status codes: the library's one error table (jmdcm/error_codes.def). */
 typedef enum jmdcm_status {
@@ -122,7 +122,8 @@ JMDCM_API jmdcm_status jmdcm_case_requirements(char **out_report, const char *ca
  *   validate_catalogue       catalogue                                     -> the catalogue (R8)
  *   synthetic_case           {options:{seed, first_day, span_days, case_workers, office}, index}
  *                                                                          -> a synthetic case
- *   vocabulary               (input ignored)                               -> [{name, values}] of the enums */
+ *   vocabulary               (input ignored)                               -> [{name, values}] of the enums
+ *   statistics               {cases:[...], on, min_cell?}                  -> suppressed tables (R12, R15) */
 
 /** Evaluates one rule; policy_json may be NULL for the handbook's defaults. */
 JMDCM_API jmdcm_status jmdcm_rule_evaluate(char **out_result, const char *rule, const char *input_json, const char *policy_json);
@@ -153,6 +154,14 @@ JMDCM_API jmdcm_status jmdcm_table_column(const int32_t **out_values, size_t *ou
                                           size_t column);
 /** Frees a table. NULL, or a table already freed, is allowed. */
 JMDCM_API void jmdcm_table_free(jmdcm_table *table);
+
+/** R12/R15 statistics over the anonymised copies of the cases the actor may see: counts by
+ *  closure reason, goal achievement by life area, supply gaps by life area and year,
+ *  running cases per case worker. Cells below min_cell (default 3) are suppressed
+ *  ("count": null, "suppressed": true), with secondary suppression so that none can be
+ *  recovered from totals. options_json: {"on":"YYYY-MM-DD", "min_cell"?, "query"?}. */
+JMDCM_API jmdcm_status jmdcm_store_statistics(char **out_report, jmdcm_store *store, const char *actor_json,
+                                              const char *options_json);
 
 /** Creates synthetic cases in a store, all in one transaction, with the actor (a case
  *  worker) as their case worker. options_json as for jmdcm_table_synthetic ("on" unused). */

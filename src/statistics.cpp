@@ -1,0 +1,168 @@
+// Statistics with cell suppression. The tables are counted from anonymised copies only.
+#include "jmdcm/statistics.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace jmdcm {
+namespace {
+
+StatCell cell(std::int64_t n) { return {n, false}; }
+
+template <class E>
+std::vector<std::string> names_of() {
+    std::vector<std::string> v;
+    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) { v.push_back(D.name); });
+    return v;
+}
+template <class E>
+std::size_t index_of(E e) { return static_cast<std::size_t>(e); }
+
+/// One line of the table: its member cells and the total they add up to.
+struct Line {
+    std::vector<StatCell*> members;
+    StatCell* total;
+};
+
+std::vector<Line> lines_of(StatTable& t) {
+    std::vector<Line> lines;
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        Line l{{}, &t.row_totals[r]};
+        for (auto& c : t.cells[r]) l.members.push_back(&c);
+        lines.push_back(l);
+    }
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        Line l{{}, &t.column_totals[c]};
+        for (auto& row : t.cells) l.members.push_back(&row[c]);
+        lines.push_back(l);
+    }
+    Line rows{{}, &t.total}, columns{{}, &t.total};
+    for (auto& c : t.row_totals) rows.members.push_back(&c);
+    for (auto& c : t.column_totals) columns.members.push_back(&c);
+    lines.push_back(rows);
+    lines.push_back(columns);
+    return lines;
+}
+
+void hide(StatCell& c) { c.suppressed = true; }
+
+}  // namespace
+
+StatTable count_table(std::string name, std::vector<std::string> rows, std::vector<std::string> columns,
+                      const std::vector<std::vector<std::int64_t>>& counts) {
+    StatTable t{std::move(name), std::move(rows), std::move(columns), {}, {}, {}, {}};
+    t.row_totals.assign(t.rows.size(), cell(0));
+    t.column_totals.assign(t.columns.size(), cell(0));
+    t.total = cell(0);
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        t.cells.emplace_back();
+        for (std::size_t c = 0; c < t.columns.size(); ++c) {
+            const std::int64_t n = counts.at(r).at(c);
+            t.cells[r].push_back(cell(n));
+            *t.row_totals[r].count += n;
+            *t.column_totals[c].count += n;
+            *t.total.count += n;
+        }
+    }
+    return t;
+}
+
+void suppress(StatTable& t, int min_cell) {
+    if (min_cell < 1) fail(errc::invalid_argument, "R12", "min_cell", "the minimum cell size must be at least 1");
+    auto sensitive = [&](const StatCell& c) { return *c.count > 0 && *c.count < min_cell; };
+    for (auto& row : t.cells)
+        for (auto& c : row)
+            if (sensitive(c)) hide(c);
+    for (auto& c : t.row_totals)
+        if (sensitive(c)) hide(c);
+    for (auto& c : t.column_totals)
+        if (sensitive(c)) hide(c);
+    if (sensitive(t.total)) hide(t.total);
+
+    // Secondary: a line with exactly one hidden cell gives it away (total minus the rest).
+    // Hide the smallest other cell of that line (non-zero first) until no line does.
+    auto lines = lines_of(t);
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (auto& l : lines) {
+            std::vector<StatCell*> all = l.members;
+            all.push_back(l.total);
+            const auto hidden = std::count_if(all.begin(), all.end(), [](StatCell* c) { return c->suppressed; });
+            if (hidden != 1) continue;
+            StatCell* pick = nullptr;
+            for (StatCell* c : all) {
+                if (c->suppressed) continue;
+                auto rank = [](const StatCell* x) { return std::pair{*x->count == 0, *x->count}; };
+                if (!pick || rank(c) < rank(pick)) pick = c;
+            }
+            if (pick) {
+                hide(*pick);
+                changed = true;
+            }
+        }
+    }
+    auto blank = [](StatCell& c) { if (c.suppressed) c.count.reset(); };
+    for (auto& row : t.cells) std::for_each(row.begin(), row.end(), blank);
+    std::for_each(t.row_totals.begin(), t.row_totals.end(), blank);
+    std::for_each(t.column_totals.begin(), t.column_totals.end(), blank);
+    blank(t.total);
+}
+
+StatisticsReport statistics(std::span<const Case> cases, Date on, int min_cell) {
+    if (min_cell < 1) fail(errc::invalid_argument, "R12", "min_cell", "the minimum cell size must be at least 1");
+    const auto reasons = names_of<ClosureReason>();
+    const auto areas = names_of<LifeArea>();
+    auto achievements = names_of<Achievement>();
+    achievements.push_back("not_reviewed");
+
+    std::vector<std::vector<std::int64_t>> by_reason(reasons.size(), {0});
+    std::vector<std::vector<std::int64_t>> goals(areas.size() + 1, std::vector<std::int64_t>(achievements.size(), 0));
+    std::map<int, std::vector<std::int64_t>> gaps_by_year;   // year -> per area (+ no area)
+    std::map<std::string, std::int64_t> running;
+
+    for (const Case& original : cases) {
+        Case c = original;
+        anonymise(c, on);  // R13: nothing but the anonymised copy is counted
+        if (c.closure) ++by_reason[index_of(c.closure->reason)][0];
+        std::map<std::string, const Goal*> latest;
+        for (const auto& p : c.plans)
+            for (const auto& g : p.goals) latest[g.id] = &g;
+        for (const auto& [id, g] : latest) {
+            const auto a = latest_achievement(c, id);
+            ++goals[g->area ? index_of(*g->area) : areas.size()][a ? index_of(*a) : achievements.size() - 1];
+        }
+        for (const auto& gap : c.supply_gaps) {
+            auto& per_area = gaps_by_year[static_cast<int>(gap.date.year())];
+            per_area.resize(areas.size() + 1, 0);
+            ++per_area[gap.area ? index_of(*gap.area) : areas.size()];
+        }
+        if (is_running(original)) ++running[original.case_worker];
+    }
+
+    StatisticsReport report{on, min_cell, {}};
+    auto add = [&](StatTable t) {
+        suppress(t, min_cell);
+        report.tables.push_back(std::move(t));
+    };
+    add(count_table("cases_by_closure_reason", reasons, {"cases"}, by_reason));
+    auto area_rows = areas;
+    area_rows.push_back("no_area");
+    add(count_table("goal_achievement_by_life_area", area_rows, achievements, goals));
+    std::vector<std::string> years;
+    std::vector<std::vector<std::int64_t>> gap_counts(area_rows.size());
+    for (const auto& [year, per_area] : gaps_by_year) {
+        years.push_back(std::to_string(year));
+        for (std::size_t a = 0; a < area_rows.size(); ++a) gap_counts[a].push_back(per_area[a]);
+    }
+    add(count_table("supply_gaps_by_life_area_and_year", area_rows, years, gap_counts));
+    std::vector<std::string> workers;
+    std::vector<std::vector<std::int64_t>> loads;
+    for (const auto& [worker, n] : running) {
+        workers.push_back(worker);
+        loads.push_back({n});
+    }
+    add(count_table("running_cases_by_case_worker", workers, {"cases"}, loads));
+    return report;
+}
+
+}  // namespace jmdcm
