@@ -39,6 +39,11 @@ BOOST_DESCRIBE_STRUCT(Reopened, (), (previous, reopened))
 struct StatisticsInput { std::vector<Case> cases; Date on; std::optional<int> min_cell; };
 BOOST_DESCRIBE_STRUCT(StatisticsInput, (), (cases, on, min_cell))
 
+struct GasInput { std::vector<GasScore> scores; std::optional<double> rho; };
+BOOST_DESCRIBE_STRUCT(GasInput, (), (scores, rho))
+struct GasResult { double t_score = 50; std::vector<GasScore> scores; };
+BOOST_DESCRIBE_STRUCT(GasResult, (), (t_score, scores))
+
 struct SyntheticInput { SyntheticOptions options; std::int64_t index = 0; };
 BOOST_DESCRIBE_STRUCT(SyntheticInput, (), (options, index))
 
@@ -112,6 +117,10 @@ const Table<Rule>& rules() {
         rule<StatisticsInput>("statistics", [](StatisticsInput in, const Policy&) {  // R12, R15
             return statistics(in.cases, in.on, in.min_cell.value_or(3));
         }),
+        rule<GasInput>("gas_t_score", [](GasInput in, const Policy&) {  // R11
+            return GasResult{gas_t_score(in.scores, in.rho.value_or(0.3)), in.scores};
+        }),
+        rule<Case>("gas_scores", [](Case in, const Policy&) { return gas_scores(in); }),  // R11
         rule<NoInput>("vocabulary", [](const Policy&) { return vocabularies(); }),
         rule<NoInput>("policy", [](const Policy& p) { return p; }),
         rule<NoInput>("catalogue", [](const Policy&) { return default_catalogue(); }),  // R8

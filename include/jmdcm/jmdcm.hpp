@@ -12,5 +12,6 @@
 #include "jmdcm/access.hpp"
 #include "jmdcm/repository.hpp"
 #include "jmdcm/memory_repository.hpp"
+#include "jmdcm/outcomes.hpp"
 #include "jmdcm/statistics.hpp"
 #include "jmdcm/synthetic.hpp"

@@ -85,6 +85,13 @@ static void test_screening(void) {  /* R6: four influenceable obstacles */
     CHECK(contains(result, "\"indicated\":false") && contains(result, "\"obstacles\":3"));
 }
 
+static void test_outcome_scores(void) {  /* R11: Kiresuk-Sherman T-score */
+    CHECK(eval("gas_t_score", "{\"scores\":[{\"goal_id\":\"G1\",\"score\":2,\"weight\":1}]}", NULL) == JMDCM_OK);
+    CHECK(contains(result, "\"t_score\":7E1") || contains(result, "\"t_score\":70"));
+    CHECK(eval("gas_t_score", "{\"scores\":[{\"goal_id\":\"G1\",\"score\":3,\"weight\":1}]}", NULL) == JMDCM_INVALID_ARGUMENT);
+    CHECK(contains(jmdcm_last_error(), "scores[0].score"));
+}
+
 static void test_case_rules(void) {
     CHECK(eval("open_case", "{\"id\":\"C-9\",\"office\":\"JMD\",\"case_worker\":\"fk\",\"opened\":\"2020-06-15\"}", NULL) == JMDCM_OK);
     CHECK(contains(result, "\"id\":\"C-9\"") && contains(result, "\"phase\":\"intake\""));
@@ -132,6 +139,7 @@ int main(void) {
     test_eligibility();
     test_screening();
     test_case_rules();
+    test_outcome_scores();
     jmdcm_string_free(result);
     return finish();
 }

@@ -65,3 +65,14 @@ def test_a_closed_store_refuses_calls(worker):
     store.close()
     with pytest.raises(jmdcm.InvalidArgumentError):
         store.query(worker)
+
+
+def test_outcome_scores_of_the_worked_example(worker):  # R11: every goal reached, T = 50
+    with jmdcm.Store.memory() as store:
+        samira = store.samira(worker)
+    scores = jmdcm.rule("gas_scores", samira)
+    assert [s["score"] for s in scores] == [0] * 5
+    assert jmdcm.rule("gas_t_score", {"scores": scores})["t_score"] == pytest.approx(50.0)
+    assert jmdcm.rule("gas_t_score", {"scores": [{"goal_id": "G1", "score": 1, "weight": 1},
+                                                  {"goal_id": "G2", "score": -1, "weight": 2},
+                                                  {"goal_id": "G3", "score": 2, "weight": 1}]})["t_score"] == pytest.approx(50 + 10 / 3)

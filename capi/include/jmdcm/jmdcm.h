@@ -123,7 +123,9 @@ JMDCM_API jmdcm_status jmdcm_case_requirements(char **out_report, const char *ca
  *   synthetic_case           {options:{seed, first_day, span_days, case_workers, office}, index}
  *                                                                          -> a synthetic case
  *   vocabulary               (input ignored)                               -> [{name, values}] of the enums
- *   statistics               {cases:[...], on, min_cell?}                  -> suppressed tables (R12, R15) */
+ *   statistics               {cases:[...], on, min_cell?}                  -> suppressed tables (R12, R15)
+ *   gas_scores               case                                          -> [{goal_id, score, weight}] (R11)
+ *   gas_t_score              {scores:[{goal_id, score -2..2, weight}], rho? (0.3)} -> {t_score, scores} */
 
 /** Evaluates one rule; policy_json may be NULL for the handbook's defaults. */
 JMDCM_API jmdcm_status jmdcm_rule_evaluate(char **out_result, const char *rule, const char *input_json, const char *policy_json);
