@@ -155,8 +155,7 @@ struct ColumnBuilder {
         info.type = type_of<T>();
         info.missing = info.type == ColumnType::category ? missing_category : missing_number;
         using V = typename unwrapped<T>::type;
-        if constexpr (reflect::is_described_enum_v<V>)
-            boost::mp11::mp_for_each<boost::describe::describe_enumerators<V>>([&](auto D) { info.categories.push_back(D.name); });
+        if constexpr (reflect::is_described_enum_v<V>) info.categories = reflect::enum_names<V>();
         values.reserve(rows);
     }
 

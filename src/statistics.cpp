@@ -10,12 +10,6 @@ namespace {
 StatCell cell(std::int64_t n) { return {n, false}; }
 
 template <class E>
-std::vector<std::string> names_of() {
-    std::vector<std::string> v;
-    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) { v.push_back(D.name); });
-    return v;
-}
-template <class E>
 std::size_t index_of(E e) { return static_cast<std::size_t>(e); }
 
 /// One line of the table: its member cells and the total they add up to.
@@ -110,9 +104,9 @@ void suppress(StatTable& t, int min_cell) {
 
 StatisticsReport statistics(std::span<const Case> cases, Date on, int min_cell) {
     if (min_cell < 1) fail(errc::invalid_argument, "R12", "min_cell", "the minimum cell size must be at least 1");
-    const auto reasons = names_of<ClosureReason>();
-    const auto areas = names_of<LifeArea>();
-    auto achievements = names_of<Achievement>();
+    const auto reasons = reflect::enum_names<ClosureReason>();
+    const auto areas = reflect::enum_names<LifeArea>();
+    auto achievements = reflect::enum_names<Achievement>();
     achievements.push_back("not_reviewed");
 
     std::vector<std::vector<std::int64_t>> by_reason(reasons.size(), {0});

@@ -52,11 +52,7 @@ struct Vocabulary { std::string name; std::vector<std::string> values; };
 BOOST_DESCRIBE_STRUCT(Vocabulary, (), (name, values))
 
 template <class E>
-Vocabulary vocabulary(const char* name) {
-    Vocabulary v{name, {}};
-    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) { v.values.push_back(D.name); });
-    return v;
-}
+Vocabulary vocabulary(const char* name) { return {name, reflect::enum_names<E>()}; }
 
 /// The enumerations that appear in documents and research tables.
 std::vector<Vocabulary> vocabularies() {

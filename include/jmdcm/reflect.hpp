@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string_view>
+#include <string>
 
 #include <boost/describe/enum.hpp>
 #include <boost/describe/enumerators.hpp>
@@ -33,6 +34,14 @@ inline constexpr bool is_described_enum_v = boost::describe::has_describe_enumer
 
 template <class T>
 using members_of = boost::describe::describe_members<T, boost::describe::mod_public>;
+
+/// The names of a described enumeration, in declared order (= their values 0, 1, ...).
+template <class E>
+std::vector<std::string> enum_names() {
+    std::vector<std::string> names;
+    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) { names.push_back(D.name); });
+    return names;
+}
 
 /// A member's name in documents: a trailing underscore, which C++ needs for keywords
 /// (`case_`), is dropped.
