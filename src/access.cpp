@@ -43,6 +43,13 @@ void require_access(const Actor& a, const Case& stored, Operation op, Date today
         return;  // filtered per case by visible_in_query
     case Operation::research:
         return;  // anonymised copies of what the actor's query shows: nothing personal leaves
+    case Operation::network:  // institutions only, no personal data; statistics only reads
+        if (a.role == Role::statistics) deny("R12", "may read the office's network but not change it");
+        return;
+    case Operation::agenda:  // dates and wording of a case's plan: personal data
+        if (!may_handle_personal_data(a, stored, today))
+            deny("R4", "is neither the responsible case worker nor an authorised substitute of case '" + stored.id + "'");
+        return;
     }
 }
 

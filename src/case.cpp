@@ -242,7 +242,7 @@ std::vector<PlanIssue> adopt_plan(Case& c, Plan plan, const Policy& policy, cons
     for (const auto& g : plan.goals) {  // R9 "no suitable offer" is a supply gap (R12)
         const bool known = std::any_of(c.supply_gaps.begin(), c.supply_gaps.end(),
                                        [&](const SupplyGap& s) { return s.goal_id == g.id; });
-        if (!g.offer_available && !known) c.supply_gaps.push_back({plan.date, g.area, g.id, g.gap});
+        if (!g.offer_available && !known) c.supply_gaps.push_back({plan.date, g.area, g.id, g.gap, std::nullopt, std::nullopt});
     }
     touch(c, plan.date);
     c.plans.push_back(std::move(plan));
@@ -297,8 +297,21 @@ void record_supply_gap(Case& c, SupplyGap gap, const Policy& policy) {
     require_running(c);
     require_date(gap.date, "R10", "supply_gap.date");
     if (!is_blank(gap.description)) require_consent(c, gap.date, policy, "a supply gap description");
+    if (gap.category && gap.partner_kind && is_personal(*gap.category) != (*gap.partner_kind == PartnerKind::personal))
+        fail(errc::invalid_argument, "R12", "supply_gap.category",
+             std::string("category '") + reflect::enum_name(*gap.category) + "' does not go with partner kind '" +
+                 reflect::enum_name(*gap.partner_kind) + "'");
     touch(c, gap.date);
     c.supply_gaps.push_back(std::move(gap));
+}
+
+void record_personal_tie(Case& c, PersonalTie tie, Date on, const Policy& policy) {
+    require_running(c);
+    require_date(on, "R12", "on");
+    require_consent(c, on, policy, "a personal network entry");
+    validate_tie(tie);
+    touch(c, on);
+    c.personal_network.push_back(std::move(tie));
 }
 
 // ------------------------------------------------------------------ phases

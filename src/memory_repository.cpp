@@ -181,4 +181,24 @@ Case MemoryRepository::load_unchecked(std::string_view id) {
     return Stage(*this, cases_).existing(id);
 }
 
+void MemoryRepository::save_partner(const Actor& actor, Partner& p) {
+    audited(actor, "", Operation::network, [&] {
+        std::unique_lock lock(m_);
+        const auto it = partners_.find(p.id);
+        check_partner_save(actor, p, it == partners_.end() ? std::nullopt : std::optional(it->second.version));
+        Partner stored = p;
+        stored.version = p.version + 1;
+        partners_.insert_or_assign(p.id, std::move(stored));
+        p.version += 1;
+        return "partner " + p.id;
+    });
+}
+
+std::vector<Partner> MemoryRepository::partners(const Actor& /*actor: no personal data*/) {
+    std::shared_lock lock(m_);
+    std::vector<Partner> out;
+    for (const auto& [id, p] : partners_) out.push_back(p);
+    return out;
+}
+
 }  // namespace jmdcm

@@ -52,6 +52,56 @@ StatisticsReport Repository::statistics_report(const Actor& actor, const CaseQue
     return report;
 }
 
+SupplyGapReport Repository::supply_gap_report(const Actor& actor, const CaseQuery& q, Date on, const GapQuery& gaps) {
+    SupplyGapReport report;
+    with_visible_cases(actor, q, on, [&](const std::vector<Case>& cases) { report = supply_gap_bundles(cases, on, gaps); });
+    return report;
+}
+
+NetworkMap Repository::network_map(const Actor& actor, Date on) {
+    NetworkMap map;
+    const auto registry = partners(actor);
+    with_visible_cases(
+        actor, CaseQuery{}, on, [&](const std::vector<Case>& cases) { map = jmdcm::network_map(registry, cases, on); },
+        Operation::network);
+    return map;
+}
+
+void Repository::check_partner_save(const Actor& actor, const Partner& p, std::optional<std::int64_t> stored_version) {
+    require_access(actor, Case{}, Operation::network, Date());
+    validate_partner(p);
+    const std::int64_t have = stored_version.value_or(0);
+    if (p.version != have)
+        fail(errc::conflict, "", "partner.version",
+             stored_version ? "partner '" + p.id + "' is at version " + std::to_string(have) + ", the save was based on " +
+                                  std::to_string(p.version)
+                            : "partner '" + p.id + "' is not stored yet: a new partner has version 0");
+}
+
+std::vector<Case> Repository::cases_of_worker(const std::string& actor_id) {
+    std::vector<Case> cases;
+    for (const auto& s : query(Actor{actor_id, Role::case_worker}, CaseQuery{}))
+        if (!s.anonymised) cases.push_back(load_unchecked(s.id));
+    return cases;
+}
+
+Agenda Repository::agenda(const Actor& actor, const AgendaQuery& q, const Policy& policy) {
+    validate(q);
+    std::vector<Case> mine;
+    if (actor.role == Role::case_worker) {
+        const Date on = today();
+        for (auto& c : cases_of_worker(actor.id))
+            if (may_handle_personal_data(actor, c, on)) mine.push_back(std::move(c));  // substitutions in force only
+    }
+    Agenda result;
+    audited(actor, "", Operation::agenda, [&] {
+        result = jmdcm::agenda(mine, partners(actor), q, policy);
+        return std::to_string(mine.size()) + " cases";
+    });
+    for (const auto& c : mine) audit(actor, c.id, Operation::agenda, true, "agenda");  // every case read leaves a record
+    return result;
+}
+
 SweepReport Repository::sweep(const Actor& actor, Date on, const Policy& policy, std::size_t batch) {
     SweepReport report;
     report.on = on;

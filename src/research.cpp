@@ -201,15 +201,7 @@ Table to_table(ResearchTable which, const std::vector<Row>& rows) {
 template <class Row>
 Table build(ResearchTable which, std::span<const Case> cases, Date on) {
     std::vector<Row> rows;
-    for (const Case& c : cases) {
-        if (is_anonymised(c)) {
-            rows_of(c, rows);
-        } else {
-            Case copy = c;  // R13: only the anonymised copy is exported
-            anonymise(copy, on);
-            rows_of(copy, rows);
-        }
-    }
+    for (const Case& c : cases) with_anonymised(c, on, [&](const Case& a) { rows_of(a, rows); });
     return to_table(which, rows);
 }
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace jmdcm {
 namespace {
@@ -40,6 +41,59 @@ std::vector<Line> lines_of(StatTable& t) {
 
 void hide(StatCell& c) { c.suppressed = true; }
 
+void require_min_cell(int min_cell) {
+    if (min_cell < 1) fail(errc::invalid_argument, "R12", "min_cell", "the minimum cell size must be at least 1");
+}
+
+int months_between(Date a, Date b) {
+    return (static_cast<int>(b.year()) - static_cast<int>(a.year())) * 12 + static_cast<int>(b.month()) -
+           static_cast<int>(a.month());
+}
+
+const std::vector<std::string>& duration_buckets() {
+    static const std::vector<std::string> b = {"under_1_month", "1_2_months", "3_5_months", "6_11_months", "12_months_plus"};
+    return b;
+}
+
+std::size_t bucket_of(int months) {
+    return months < 1 ? 0 : months < 3 ? 1 : months < 6 ? 2 : months < 12 ? 3 : 4;
+}
+
+/// Months spent in each phase by an anonymised case, loops back summed; the phase a case
+/// is in runs until its closure, its anonymisation or `on`. -1: never in that phase.
+std::vector<int> months_per_phase(const Case& c, Date on) {
+    std::vector<int> months(reflect::enum_names<Phase>().size(), -1);
+    auto spend = [&](Phase p, Date from, Date until) {
+        auto& m = months[index_of(p)];
+        m = std::max(m, 0) + std::max(0, months_between(from, until));
+    };
+    Date since = c.opened;
+    Phase in = Phase::intake;
+    for (const auto& change : c.phase_history) {
+        spend(change.from, since, change.date);
+        since = change.date;
+        in = change.to;
+    }
+    const Date end = c.closure ? c.closure->date : c.anonymised_on && !c.closure ? month_start(*c.anonymised_on) : on;
+    spend(in, since, std::max(since, end));
+    return months;
+}
+
+std::string period_of(Date d, Period p) {
+    const std::string y = std::to_string(static_cast<int>(d.year()));
+    switch (p) {
+    case Period::month: return to_iso(d).substr(0, 7);
+    case Period::quarter: return y + "-Q" + std::to_string((static_cast<int>(d.month()) - 1) / 3 + 1);
+    case Period::year: return y;
+    }
+    return y;
+}
+
+std::string label_of(const GapBundleKey& k) {
+    auto or_none = [](const auto& o) { return o ? reflect::enum_name(*o) : std::string("none"); };
+    return or_none(k.area) + "/" + or_none(k.partner_kind) + "/" + (k.region.empty() ? "unknown" : k.region);
+}
+
 }  // namespace
 
 StatTable count_table(std::string name, std::vector<std::string> rows, std::vector<std::string> columns,
@@ -62,7 +116,7 @@ StatTable count_table(std::string name, std::vector<std::string> rows, std::vect
 }
 
 void suppress(StatTable& t, int min_cell) {
-    if (min_cell < 1) fail(errc::invalid_argument, "R12", "min_cell", "the minimum cell size must be at least 1");
+    require_min_cell(min_cell);
     auto sensitive = [&](const StatCell& c) { return *c.count > 0 && *c.count < min_cell; };
     for (auto& row : t.cells)
         for (auto& c : row)
@@ -103,7 +157,7 @@ void suppress(StatTable& t, int min_cell) {
 }
 
 StatisticsReport statistics(std::span<const Case> cases, Date on, int min_cell) {
-    if (min_cell < 1) fail(errc::invalid_argument, "R12", "min_cell", "the minimum cell size must be at least 1");
+    require_min_cell(min_cell);
     const auto reasons = reflect::enum_names<ClosureReason>();
     const auto areas = reflect::enum_names<LifeArea>();
     auto achievements = reflect::enum_names<Achievement>();
@@ -113,10 +167,10 @@ StatisticsReport statistics(std::span<const Case> cases, Date on, int min_cell) 
     std::vector<std::vector<std::int64_t>> goals(areas.size() + 1, std::vector<std::int64_t>(achievements.size(), 0));
     std::map<int, std::vector<std::int64_t>> gaps_by_year;   // year -> per area (+ no area)
     std::map<std::string, std::int64_t> running;
+    const auto phases = reflect::enum_names<Phase>();
+    std::vector<std::vector<std::int64_t>> phase_time(phases.size(), std::vector<std::int64_t>(duration_buckets().size(), 0));
 
-    for (const Case& original : cases) {
-        Case c = original;
-        anonymise(c, on);  // R13: nothing but the anonymised copy is counted
+    for (const Case& original : cases) with_anonymised(original, on, [&](const Case& c) {  // R13: only anonymised copies count
         if (c.closure) ++by_reason[index_of(c.closure->reason)][0];
         std::map<std::string, const Goal*> latest;
         for (const auto& p : c.plans)
@@ -130,8 +184,11 @@ StatisticsReport statistics(std::span<const Case> cases, Date on, int min_cell) 
             per_area.resize(areas.size() + 1, 0);
             ++per_area[gap.area ? index_of(*gap.area) : areas.size()];
         }
+        const auto months = months_per_phase(c, on);
+        for (std::size_t p = 0; p < months.size(); ++p)
+            if (months[p] >= 0) ++phase_time[p][bucket_of(months[p])];
         if (is_running(original)) ++running[original.case_worker];
-    }
+    });
 
     StatisticsReport report{on, min_cell, {}};
     auto add = [&](StatTable t) {
@@ -142,6 +199,7 @@ StatisticsReport statistics(std::span<const Case> cases, Date on, int min_cell) 
     auto area_rows = areas;
     area_rows.push_back("no_area");
     add(count_table("goal_achievement_by_life_area", area_rows, achievements, goals));
+    add(count_table("time_per_phase", phases, duration_buckets(), phase_time));
     std::vector<std::string> years;
     std::vector<std::vector<std::int64_t>> gap_counts(area_rows.size());
     for (const auto& [year, per_area] : gaps_by_year) {
@@ -156,6 +214,44 @@ StatisticsReport statistics(std::span<const Case> cases, Date on, int min_cell) 
         loads.push_back({n});
     }
     add(count_table("running_cases_by_case_worker", workers, {"cases"}, loads));
+    return report;
+}
+
+SupplyGapReport supply_gap_bundles(std::span<const Case> cases, Date on, const GapQuery& q) {
+    require_min_cell(q.min_cell);
+    if (q.from && q.to && *q.to < *q.from) fail(errc::invalid_argument, "R12", "query.to", "the period ends before it starts");
+    // Anonymised dates are month starts: the bounds are compared by month as well.
+    const auto from = q.from ? std::optional(month_start(*q.from)) : std::nullopt;
+    const auto to = q.to ? std::optional(month_start(*q.to)) : std::nullopt;
+    std::map<std::string, std::pair<GapBundleKey, std::map<std::string, std::int64_t>>> bundles;  // label -> key, period -> n
+    std::set<std::string> periods;
+    for (const Case& original : cases) with_anonymised(original, on, [&](const Case& c) {
+        const std::string region = c.skeleton ? c.skeleton->region : std::string();
+        for (const auto& gap : c.supply_gaps) {
+            if ((from && gap.date < *from) || (to && gap.date > *to)) continue;
+            GapBundleKey key{gap.area, gap.partner_kind, region};
+            auto& [k, counts] = bundles[label_of(key)];
+            k = key;
+            const auto period = period_of(gap.date, q.period);
+            periods.insert(period);
+            ++counts[period];
+        }
+    });
+    SupplyGapReport report{on, q, {}, {}};
+    std::vector<std::string> rows;
+    const std::vector<std::string> columns(periods.begin(), periods.end());
+    std::vector<std::vector<std::int64_t>> counts;
+    for (const auto& [label, bundle] : bundles) {
+        rows.push_back(label);
+        report.keys.push_back(bundle.first);
+        auto& line = counts.emplace_back();
+        for (const auto& p : columns) {
+            const auto it = bundle.second.find(p);
+            line.push_back(it == bundle.second.end() ? 0 : it->second);
+        }
+    }
+    report.table = count_table("supply_gap_bundles", std::move(rows), columns, counts);
+    suppress(report.table, q.min_cell);
     return report;
 }
 

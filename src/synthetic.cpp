@@ -164,7 +164,7 @@ Case synthetic_case(const SyntheticOptions& o, std::uint64_t index, const Policy
         rel.granted_on = t;
         if (consent.guardian_consent_on && age_on(birth, t) < policy.guardian_consent_below_age.value_or(0)) rel.guardian_signed_on = t;
         grant_release(c, rel, policy);
-        refer(c, {t, rel.recipient, "Angebot", std::string("G1"), {}}, policy);
+        refer(c, {t, rel.recipient, "Angebot", std::string("G1"), {}, {}}, policy);
     }
 
     // ---- implementation: contacts, reviews, a re-assessment
@@ -191,7 +191,7 @@ Case synthetic_case(const SyntheticOptions& o, std::uint64_t index, const Policy
                                                      : later(t, r, 1, 30);
     cl.by_consensus = cl.reason != ClosureReason::lack_of_cooperation && cl.reason != ClosureReason::no_contact;
     if (cl.reason == ClosureReason::structural_obstacles && c.supply_gaps.empty()) {
-        record_supply_gap(c, {t, LifeArea::occupation, std::nullopt, "Angebot fehlt"}, policy);
+        record_supply_gap(c, {t, LifeArea::occupation, std::nullopt, "Angebot fehlt", PartnerKind::case_specific, PartnerCategory::language_course}, policy);
     }
     close_case(c, cl, policy);
     if (!is_anonymised(c)) {

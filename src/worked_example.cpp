@@ -246,6 +246,7 @@ Case run_samira(Repository& repo, const Actor& worker, const Policy& policy, con
     add_assessment(c, assessment(d(2016, 9, 26), young1, worker1, d(2017, 1, 12)), policy);
     add_journal_entry(c, contact(d(2016, 9, 26), ContactKind::in_person, ContactTopic::counselling, true, "Samira",
                                  "Ressourcenerhebung in neun Lebensbereichen"), policy);
+    record_personal_tie(c, {PartnerCategory::family, "Sohn", {ContactMode::in_person}, std::nullopt}, d(2016, 9, 26), policy);  // R12
     step("Assessment: nine life areas, two perspectives (R7)");
 
     // ---- Planning (R9): 05.10.2016, JMD Frankfurt am Main.
@@ -266,9 +267,9 @@ Case run_samira(Repository& repo, const Actor& worker, const Policy& policy, con
 
     // ---- Implementation (R10): linking and monitoring.
     change_phase(c, Phase::implementation, d(2016, 10, 5), policy);
-    refer(c, {d(2016, 10, 5), "Evang. Zentrum für Beratung und Therapie am Weißen Stein", "Therapieplatz", std::string("G2"), {}}, policy);
-    refer(c, {d(2016, 10, 12), "Flüchtlingssozialberatung in der Unterkunft", "Unterstützung beim Antrag", std::string("G1"), {}}, policy);
-    refer(c, {d(2016, 10, 14), "Jobcenter", "Leistungen nach dem SGB II", std::string("G3"), {}}, policy);
+    refer(c, {d(2016, 10, 5), "Evang. Zentrum für Beratung und Therapie am Weißen Stein", "Therapieplatz", std::string("G2"), {}, {}}, policy);
+    refer(c, {d(2016, 10, 12), "Flüchtlingssozialberatung in der Unterkunft", "Unterstützung beim Antrag", std::string("G1"), {}, {}}, policy);
+    refer(c, {d(2016, 10, 14), "Jobcenter", "Leistungen nach dem SGB II", std::string("G3"), {}, {}}, policy);
     add_journal_entry(c, contact(d(2016, 10, 12), ContactKind::phone, ContactTopic::monitoring, false, "Flüchtlingssozialberatung",
                                  "Abstimmung Antrag Aufenthaltserlaubnis"), policy);
     add_journal_entry(c, contact(d(2016, 10, 12), ContactKind::in_person, ContactTopic::counselling, true, "Samira",
@@ -284,7 +285,7 @@ Case run_samira(Repository& repo, const Actor& worker, const Policy& policy, con
     v2.goals.push_back(goal_housing());
     adopt_plan(c, v2, policy, &default_catalogue());
     change_phase(c, Phase::implementation, d(2016, 10, 28), policy);
-    refer(c, {d(2016, 10, 28), "Gemeinsame Wohnform für Mütter und Kinder", "Platz in der Wohnform", std::string("G4"), {}}, policy);
+    refer(c, {d(2016, 10, 28), "Gemeinsame Wohnform für Mütter und Kinder", "Platz in der Wohnform", std::string("G4"), {}, {}}, policy);
     add_journal_entry(c, contact(d(2016, 10, 28), ContactKind::in_person, ContactTopic::counselling, true, "Samira",
                                  "Zielüberprüfung; Wohnen als neues Ziel"), policy);
     step("Goal review and plan v2: livelihood secured, housing added (R1 loop, R9, R10)");
@@ -303,7 +304,7 @@ Case run_samira(Repository& repo, const Actor& worker, const Policy& policy, con
     adopt_plan(c, v3, policy, &default_catalogue());
     change_phase(c, Phase::implementation, d(2016, 12, 2), policy);
     refer(c, {d(2016, 12, 5), "Verein zur beruflichen Förderung von Frauen e.V.", "Berufsorientierte und sprachfördernde Maßnahme",
-              std::string("G5"), {}}, policy);
+              std::string("G5"), {}, {}}, policy);
     add_journal_entry(c, contact(d(2016, 12, 2), ContactKind::in_person, ContactTopic::counselling, true, "Samira",
                                  "Stabilisierung erreicht; Sprache und Ausbildung geplant"), policy);
     step("Goal review and plan v3: stability reached, language and training added; supply gap (R9, R12)");
@@ -347,6 +348,44 @@ Case run_samira(Repository& repo, const Actor& worker, const Policy& policy, con
     record_evaluation(c, ev, policy);
     step("Closure at her own wish and evaluation (R11)");
     return c;
+}
+
+std::vector<Partner> samira_network() {
+    using K = PartnerKind;
+    using C = PartnerCategory;
+    using M = ContactMode;
+    auto partner = [](std::string id, std::string name, K kind, C category, std::vector<LifeArea> areas,
+                      std::vector<ContactMode> modes, Formalisation form, Date since, Date review) {
+        Partner p;
+        p.id = std::move(id);
+        p.office = std::string(samira_office);
+        p.name = std::move(name);
+        p.kind = kind;
+        p.category = category;
+        p.region = "603";
+        p.areas = std::move(areas);
+        p.contact_modes = std::move(modes);
+        p.formalisation = form;
+        p.since = since;
+        p.review_on = review;
+        if (since < add_months(review, -12)) p.last_evaluated = add_months(review, -12);  // evaluated yearly since
+        return p;
+    };
+    return {
+        partner("P-THERAPY", "Evang. Zentrum für Beratung und Therapie am Weißen Stein", K::case_specific, C::therapy_centre,
+                {LifeArea::social_problems}, {M::phone, M::written}, Formalisation::written_agreement, d(2015, 3, 1), d(2017, 3, 1)),
+        partner("P-FSB", "Flüchtlingssozialberatung in der Unterkunft", K::case_specific, C::counselling_service,
+                {LifeArea::everyday_life}, {M::phone, M::in_person}, Formalisation::oral, d(2016, 1, 15), d(2017, 1, 15)),
+        partner("P-JC", "Jobcenter", K::case_specific, C::job_centre, {LifeArea::finances, LifeArea::occupation},
+                {M::phone, M::written, M::round_table}, Formalisation::minutes, d(2014, 6, 1), d(2017, 6, 1)),
+        partner("P-WOHN", "Gemeinsame Wohnform für Mütter und Kinder", K::case_specific, C::supported_housing,
+                {LifeArea::housing}, {M::in_person, M::phone}, Formalisation::oral, d(2016, 10, 28), d(2017, 10, 28)),
+        partner("P-VBFF", "Verein zur beruflichen Förderung von Frauen e.V.", K::case_specific, C::language_course,
+                {LifeArea::language, LifeArea::occupation}, {M::phone, M::network_meeting}, Formalisation::written_agreement,
+                d(2016, 12, 5), d(2017, 12, 5)),
+        partner("P-AK-MIG", "Arbeitskreis Migration Frankfurt", K::non_case_specific, C::other, {},
+                {M::working_group, M::round_table}, Formalisation::minutes, d(2012, 1, 1), d(2017, 2, 1)),
+    };
 }
 
 }  // namespace jmdcm::example

@@ -20,7 +20,8 @@ struct Actor {
 };
 BOOST_DESCRIBE_STRUCT(Actor, (), (id, role))
 
-BOOST_DEFINE_ENUM_CLASS(Operation, create, load, save, query, report, sweep, anonymise, research)
+/// network: changing the office's partners (R12); agenda: a worker's dates from their cases.
+BOOST_DEFINE_ENUM_CLASS(Operation, create, load, save, query, report, sweep, anonymise, research, network, agenda)
 
 /// R15: a substitution for this actor that has begun and not ended on `today`.
 bool is_active_substitute(const Case& c, std::string_view actor_id, Date today);

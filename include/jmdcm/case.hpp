@@ -89,6 +89,7 @@ struct Case {
     std::vector<Referral> referrals;
     std::vector<GoalReview> reviews;
     std::vector<SupplyGap> supply_gaps;
+    std::vector<PersonalTie> personal_network;  // R12: family, friends, peers
     std::vector<Substitution> substitutions;
     std::optional<Closure> closure;
     std::optional<Evaluation> evaluation;
@@ -99,7 +100,7 @@ struct Case {
 BOOST_DESCRIBE_STRUCT(Case, (),
     (schema, id, version, office, case_worker, kind, phase, opened, last_activity, consent, person, skeleton, intake,
      eligibility, cooperation, releases, disclosures, screening, assessments, plans, journal, referrals, reviews,
-     supply_gaps, substitutions, closure, evaluation, reminders, phase_history, anonymised_on))
+     supply_gaps, personal_network, substitutions, closure, evaluation, reminders, phase_history, anonymised_on))
 
 // ------------------------------------------------------------------ queries
 bool is_anonymised(const Case& c);
@@ -150,6 +151,8 @@ const Referral& refer(Case& c, Referral referral, const Policy& policy);
 /// Goal review; revise_plan goes back to Planning and reassess back to Assessment (R1).
 void review_goal(Case& c, GoalReview review, const Policy& policy);
 void record_supply_gap(Case& c, SupplyGap gap, const Policy& policy);
+/// R12: a person of the young person's own network; personal data, so consent comes first.
+void record_personal_tie(Case& c, PersonalTie tie, Date on, const Policy& policy);
 
 // ------------------------------------------------------------------ phases (R1, R14)
 /// What is missing before the case may enter `to` (empty: allowed). Steps back are always allowed.
@@ -165,6 +168,15 @@ void reopen_case(Case& c, Date on, const Policy& policy);
 Case reopen_as_new_case(Case& old, std::string new_id, Date on, const Policy& policy);
 /// R13: irreversible; keeps only the statistical skeleton, dates coarsened to the month.
 void anonymise(Case& c, Date on);
+/// Runs `use` on the anonymised form of `c` (as on `on`): the case itself when it is
+/// anonymised already, else a copy. Research and statistics see nothing else (R13).
+template <class F>
+void with_anonymised(const Case& c, Date on, F&& use) {
+    if (is_anonymised(c)) return use(c);
+    Case copy = c;
+    anonymise(copy, on);
+    use(static_cast<const Case&>(copy));
+}
 
 // ------------------------------------------------------------------ organisation (R15, R4)
 void assign_substitute(Case& c, Substitution s, const Policy& policy);

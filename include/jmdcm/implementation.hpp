@@ -3,6 +3,7 @@
 #pragma once
 
 #include "jmdcm/assessment.hpp"
+#include "jmdcm/network.hpp"
 
 #include <boost/describe/class.hpp>
 
@@ -30,8 +31,9 @@ struct Referral {
     FreeText offer;
     std::optional<std::string> goal_id;
     std::optional<std::string> release_id;  // the R4 release it was made under (set by refer)
+    std::optional<std::string> partner_id;  // the partner in the office's network (R12 map)
 };
-BOOST_DESCRIBE_STRUCT(Referral, (), (date, recipient, offer, goal_id, release_id))
+BOOST_DESCRIBE_STRUCT(Referral, (), (date, recipient, offer, goal_id, release_id, partner_id))
 
 BOOST_DEFINE_ENUM_CLASS(Achievement, achieved, partly, not_achieved, dropped)
 BOOST_DEFINE_ENUM_CLASS(ReviewConsequence, continue_plan, revise_plan, reassess)
@@ -53,7 +55,9 @@ struct SupplyGap {
     std::optional<LifeArea> area;
     std::optional<std::string> goal_id;
     FreeText description;
+    std::optional<PartnerKind> partner_kind;       // what kind of partner's offer is missing (R12 bundles)
+    std::optional<PartnerCategory> category;
 };
-BOOST_DESCRIBE_STRUCT(SupplyGap, (), (date, area, goal_id, description))
+BOOST_DESCRIBE_STRUCT(SupplyGap, (), (date, area, goal_id, description, partner_kind, category))
 
 }  // namespace jmdcm

@@ -13,5 +13,6 @@
 #include "jmdcm/repository.hpp"
 #include "jmdcm/memory_repository.hpp"
 #include "jmdcm/outcomes.hpp"
+#include "jmdcm/network.hpp"
 #include "jmdcm/statistics.hpp"
 #include "jmdcm/synthetic.hpp"

@@ -30,6 +30,8 @@ public:
     void save(const Actor& actor, Case& c) override;
     std::vector<CaseSummary> query(const Actor& actor, const CaseQuery& q) override;
     void transact(const Actor& actor, const std::function<void(CaseStore&)>& body) override;
+    void save_partner(const Actor& actor, Partner& p) override;
+    std::vector<Partner> partners(const Actor& actor) override;
 
 protected:
     std::vector<std::string> sweep_candidates(Date today, const Policy& policy) override;
@@ -44,6 +46,7 @@ private:
     class Stage;
     std::shared_mutex m_;
     Table cases_;
+    std::map<std::string, Partner, std::less<>> partners_;
     StoreOptions options_;
 };
 

@@ -43,6 +43,10 @@ std::vector<std::string> enum_names() {
     return names;
 }
 
+/// The name of one enumerator ("?" for a value outside the enumeration).
+template <class E>
+std::string enum_name(E e) { return boost::describe::enum_to_string(e, "?"); }
+
 /// A member's name in documents: a trailing underscore, which C++ needs for keywords
 /// (`case_`), is dropped.
 constexpr std::string_view key_of(const char* member) {

@@ -6,6 +6,8 @@
 #pragma once
 
 #include "jmdcm/access.hpp"
+#include "jmdcm/agenda.hpp"
+#include "jmdcm/network.hpp"
 #include "jmdcm/organisation.hpp"
 #include "jmdcm/requirements.hpp"
 #include "jmdcm/research.hpp"
@@ -111,13 +113,42 @@ public:
     /// R12/R15 statistics with cell suppression over the same anonymised copies.
     StatisticsReport statistics_report(const Actor& actor, const CaseQuery& q, Date on, int min_cell);
 
+    /// R12 supply gaps bundled by life area, partner kind, region and period, over the same
+    /// anonymised copies.
+    SupplyGapReport supply_gap_report(const Actor& actor, const CaseQuery& q, Date on, const GapQuery& gaps);
+
+    // ---------------------------------------------------------------- network (R12)
+    /// Creates (version 0) or updates (the stored version) a partner of the office, after
+    /// validate_partner; errc::conflict on a stale version. Everyone but the statistics role
+    /// keeps the network; it holds no personal data. Audited as Operation::network.
+    virtual void save_partner(const Actor& actor, Partner& p) = 0;
+    /// The office's partners, by id (any role: no personal data).
+    virtual std::vector<Partner> partners(const Actor& actor) = 0;
+    /// The network map over the partners and the cases the actor's query shows; audited once.
+    NetworkMap network_map(const Actor& actor, Date on);
+
+    /// The actor's agenda (see agenda.hpp): the cases they may handle (own and active
+    /// substitutions) read in one query, each audited as Operation::agenda, plus the
+    /// cooperations due. Other roles get the cooperations only.
+    Agenda agenda(const Actor& actor, const AgendaQuery& q, const Policy& policy);
+
 protected:
-    /// The cases the actor's query shows, loaded for an anonymised use (research,
-    /// statistics); audited once as Operation::research with their number.
+    /// The one check before a partner is written: access, validate_partner, and the
+    /// optimistic version against the stored one (nullopt: none stored). Audited by the caller.
+    static void check_partner_save(const Actor& actor, const Partner& p, std::optional<std::int64_t> stored_version);
+
+    /// The not anonymised cases a case worker is responsible for or named substitute in,
+    /// by id, for the agenda. No access check or audit of its own. The default loads the
+    /// query's rows one by one; stores override it with a single query.
+    virtual std::vector<Case> cases_of_worker(const std::string& actor_id);
+
+    /// The cases the actor's query shows, loaded for a use that lets no personal data out
+    /// (research, statistics: anonymised copies; network: ids and counts); audited once
+    /// with their number.
     template <class F>
-    void with_visible_cases(const Actor& actor, const CaseQuery& q, Date on, F&& use) {
+    void with_visible_cases(const Actor& actor, const CaseQuery& q, Date on, F&& use, Operation op = Operation::research) {
         const auto visible = query(actor, q);
-        audited(actor, "", Operation::research, [&] {
+        audited(actor, "", op, [&] {
             require_access(actor, Case{}, Operation::research, on);
             std::vector<Case> cases;
             cases.reserve(visible.size());

@@ -49,6 +49,42 @@ StatTable count_table(std::string name, std::vector<std::string> rows, std::vect
 void suppress(StatTable& t, int min_cell);
 
 /// The statistics over the anonymised copies (as on `on`) of `cases`; min_cell >= 1.
+/// Tables: cases_by_closure_reason, goal_achievement_by_life_area, time_per_phase (cases by
+/// months spent in each phase, loops summed, the current phase counted up to `on`),
+/// supply_gaps_by_life_area_and_year, running_cases_by_case_worker.
 StatisticsReport statistics(std::span<const Case> cases, Date on, int min_cell);
+
+// ------------------------------------------------------------------ supply gaps (R12)
+BOOST_DEFINE_ENUM_CLASS(Period, month, quarter, year)
+
+/// What a bundle of supply gaps shares; absent members were not recorded.
+struct GapBundleKey {
+    std::optional<LifeArea> area;
+    std::optional<PartnerKind> partner_kind;
+    std::string region;                     // the anonymised region (first postcode digits), "" unknown
+};
+BOOST_DESCRIBE_STRUCT(GapBundleKey, (), (area, partner_kind, region))
+
+struct GapQuery {
+    using absent_members_keep_default = void;
+    Period period = Period::year;
+    std::optional<Date> from;               // gaps recorded on or after
+    std::optional<Date> to;                 // on or before
+    int min_cell = 3;
+};
+BOOST_DESCRIBE_STRUCT(GapQuery, (), (period, from, to, min_cell))
+
+/// Supply gaps bundled for those who plan services (R12): table.rows[i] describes keys[i]
+/// (area/partner kind/region), columns are periods ("2017", "2017-Q1", "2017-03"). Counted
+/// from anonymised copies, suppressed like every statistics table.
+struct SupplyGapReport {
+    Date on;
+    GapQuery query;
+    std::vector<GapBundleKey> keys;
+    StatTable table;
+};
+BOOST_DESCRIBE_STRUCT(SupplyGapReport, (), (on, query, keys, table))
+
+SupplyGapReport supply_gap_bundles(std::span<const Case> cases, Date on, const GapQuery& q);
 
 }  // namespace jmdcm

@@ -21,4 +21,8 @@ inline constexpr std::string_view samira_office = "JMD Frankfurt am Main";
 /// closure at her own wish in March 2017 and the evaluation; saves after every step.
 Case run_samira(Repository& repo, const Actor& case_worker, const Policy& policy, const StepObserver& on_step = {});
 
+/// The office's network as the handbook's example names it (R12): the institutions Samira
+/// was referred to, plus a working group without a case. Terms and review dates are synthetic.
+std::vector<Partner> samira_network();
+
 }  // namespace jmdcm::example

@@ -495,4 +495,55 @@ void SqliteRepository::audit(const Actor& actor, std::string case_id, Operation 
 
 Date SqliteRepository::today() const { return impl_->today(); }
 
+void SqliteRepository::save_partner(const Actor& actor, Partner& p) {
+    std::lock_guard lock(impl_->m);
+    Partner work = p;
+    impl_->in_tx([&] {
+        audited(actor, "", Operation::network, [&] {
+            Stmt& st = impl_->cached("SELECT version FROM partners WHERE id = ?");
+            st.bind(1, work.id);
+            const auto stored = st.step() ? std::optional(st.integer(0)) : std::nullopt;
+            st.reset();
+            check_partner_save(actor, work, stored);
+            work.version += 1;
+            impl_->cached("INSERT INTO partners(id, version, office, doc) VALUES(?1, ?2, ?3, ?4) "
+                          "ON CONFLICT(id) DO UPDATE SET version = ?2, office = ?3, doc = ?4")
+                .bind(1, work.id).bind(2, work.version).bind(3, work.office).bind(4, json::to_string(work)).run();
+            return "partner " + work.id;
+        });
+    });
+    p.version = work.version;  // only once the commit has succeeded
+}
+
+std::vector<Partner> SqliteRepository::partners(const Actor& /*actor: no personal data*/) {
+    std::lock_guard lock(impl_->m);
+    std::vector<Partner> out;
+    Stmt st(impl_->db, "SELECT id, doc FROM partners ORDER BY id");
+    while (st.step()) {
+        try {
+            out.push_back(json::from_string<Partner>(st.text(1)));
+        } catch (const error& e) {
+            fail(errc::storage_corrupt, "", "", "stored partner '" + st.text(0) + "' is unreadable: " + e.what());
+        }
+    }
+    return out;
+}
+
+std::vector<Case> SqliteRepository::cases_of_worker(const std::string& actor_id) {
+    std::lock_guard lock(impl_->m);
+    // One statement for the whole agenda: the worker's own and substituted cases.
+    Stmt st(impl_->db, "SELECT id, doc FROM cases WHERE anonymised = 0 AND (case_worker = ?1 OR instr(substitutes, ?2) > 0) "
+                       "ORDER BY id");
+    st.bind(1, actor_id).bind(2, "|" + actor_id + "|");
+    std::vector<Case> out;
+    while (st.step()) {
+        try {
+            out.push_back(json::from_string<Case>(st.text(1)));
+        } catch (const error& e) {
+            fail(errc::storage_corrupt, "", "", "stored document of case '" + st.text(0) + "' is unreadable: " + e.what());
+        }
+    }
+    return out;
+}
+
 }  // namespace jmdcm

@@ -46,6 +46,15 @@ inline const std::vector<const char*>& migrations() {
         CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         )sql",
+        // 2 -> 3: the office's network partners (R12) as documents; no personal data.
+        R"sql(
+        CREATE TABLE partners (
+            id      TEXT NOT NULL PRIMARY KEY,
+            version INTEGER NOT NULL,
+            office  TEXT NOT NULL,
+            doc     TEXT NOT NULL
+        );
+        )sql",
     };
     return steps;
 }

@@ -5,7 +5,7 @@ using namespace jmdcm;
 using namespace jmdcm::test;
 
 namespace {
-Referral referral_to(std::string recipient, Date on) { return {on, std::move(recipient), "Sprachkurs", std::nullopt, {}}; }
+Referral referral_to(std::string recipient, Date on) { return {on, std::move(recipient), "Sprachkurs", std::nullopt, {}, {}}; }
 }  // namespace
 
 TEST(Release, R4_ReferralIsRefusedWithoutARelease) {

@@ -266,3 +266,75 @@ TYPED_TEST(Contract, TheWorkedExampleRunsOnTheStore) {
     EXPECT_EQ(back.version, 11);
     EXPECT_EQ(minimum_requirements(back).met, 9);
 }
+
+TYPED_TEST(Contract, R12_PartnersAreKeptWithVersionsAndBadOnesAreRefused) {
+    auto network = example::samira_network();
+    Partner p = network[0];
+    this->store().save_partner(lead, p);
+    EXPECT_EQ(p.version, 1);
+    evaluate_cooperation(p, d(2017, 2, 20));
+    Partner stale = p;
+    this->store().save_partner(worker, p);
+    EXPECT_EQ(p.version, 2);
+    EXPECT_EQ(error_of([&] { this->store().save_partner(worker, stale); }).code(), errc::conflict);
+    Partner fresh = network[1];
+    fresh.version = 3;  // claims to be stored already
+    EXPECT_EQ(error_of([&] { this->store().save_partner(worker, fresh); }).field(), "partner.version");
+    Partner bad = network[2];
+    bad.contact_modes.clear();
+    EXPECT_EQ(error_of([&] { this->store().save_partner(worker, bad); }).field(), "partner.contact_modes");
+    EXPECT_EQ(error_of([&] { this->store().save_partner(stats, network[3]); }).code(), errc::access_denied);
+    const auto stored = this->store().partners(stats);  // anyone reads: no personal data
+    ASSERT_EQ(stored.size(), 1u);
+    EXPECT_EQ(stored[0].version, 2);
+    EXPECT_EQ(stored[0].last_evaluated, d(2017, 2, 20));
+    const auto records = this->audit.records();
+    EXPECT_EQ(std::count_if(records.begin(), records.end(), [](auto& r) { return r.operation == Operation::network; }), 6);
+}
+
+TYPED_TEST(Contract, R12_TheNetworkMapCoversWhatTheActorsQueryShows) {
+    for (const auto& p : example::samira_network()) {
+        Partner copy = p;
+        this->store().save_partner(admin, copy);
+    }
+    for (std::string id : {"A", "B"}) {
+        Case c = case_at(Stage::implementing);
+        c.id = id;
+        c.case_worker = id == "A" ? worker.id : colleague.id;
+        grant_release(c, release_for("R-1", "Jobcenter", d(2020, 2, 1)), {});
+        refer(c, {d(2020, 2, 3), "Jobcenter", "Beratung", std::nullopt, {}, {}}, {});
+        this->store().create(id == "A" ? worker : colleague, c);
+    }
+    const auto jc = [](const NetworkMap& m) {
+        return *std::find_if(m.partners.begin(), m.partners.end(), [](auto& n) { return n.partner.id == "P-JC"; });
+    };
+    EXPECT_EQ(jc(this->store().network_map(lead, d(2020, 3, 1))).cases, (std::vector<std::string>{"A", "B"}));
+    EXPECT_EQ(jc(this->store().network_map(worker, d(2020, 3, 1))).cases, std::vector<std::string>{"A"});
+    EXPECT_EQ(jc(this->store().network_map(stats, d(2020, 3, 1))).referrals, 0);  // statistics: anonymised files only
+}
+
+TYPED_TEST(Contract, AgendaReadsTheWorkersOwnCasesAuditsEachAndCopiesNoTextIntoTheLog) {
+    this->created(Stage::implementing, "A");
+    Case other = case_at(Stage::implementing);
+    other.id = "B";
+    other.case_worker = colleague.id;
+    this->store().create(colleague, other);
+    Partner p = example::samira_network()[0];
+    p.review_on = d(2020, 3, 1);
+    p.since = d(2019, 6, 1);
+    p.last_evaluated.reset();
+    this->store().save_partner(lead, p);
+    const AgendaQuery march{d(2020, 2, 25), d(2020, 3, 5), 0};
+    const auto mine = this->store().agenda(worker, march, {});
+    ASSERT_EQ(mine.items.size(), 3u);  // two tasks of case A, the cooperation
+    for (const auto& i : mine.items) EXPECT_TRUE(i.case_id == "A" || i.kind == AgendaKind::cooperation_review);
+    const auto leads = this->store().agenda(lead, march, {});
+    ASSERT_EQ(leads.items.size(), 1u);  // no personal data for team leads: cooperations only
+    const auto records = this->audit.records();
+    const auto per_case = std::count_if(records.begin(), records.end(), [](auto& r) {
+        return r.operation == Operation::agenda && r.case_id == "A";
+    });
+    EXPECT_EQ(per_case, 1);
+    for (const auto& r : records) EXPECT_EQ(r.detail.find("Anmeldung"), std::string::npos);
+    EXPECT_EQ(error_of([&] { this->store().agenda(worker, {d(2020, 3, 5), d(2020, 2, 25), 0}, {}); }).field(), "query.to");
+}

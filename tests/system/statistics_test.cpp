@@ -81,7 +81,7 @@ TEST(Statistics, R15_ReportOverASyntheticPopulationIsSafeAndAddsUp) {
     std::vector<Case> cases;
     for (std::uint64_t i = 0; i < 300; ++i) cases.push_back(synthetic_case({}, i));
     const auto report = statistics(cases, d(2025, 1, 1), 3);
-    ASSERT_EQ(report.tables.size(), 4u);
+    ASSERT_EQ(report.tables.size(), 5u);
     std::int64_t closed = 0;
     for (const auto& c : cases) closed += c.closure.has_value();
     EXPECT_EQ(report.tables[0].name, "cases_by_closure_reason");
@@ -99,4 +99,61 @@ TEST(Statistics, R15_ReportOverASyntheticPopulationIsSafeAndAddsUp) {
     const auto tiny = statistics(one, d(2017, 4, 1), 3);
     EXPECT_TRUE(tiny.tables[0].total.suppressed);
     EXPECT_EQ(json::to_string(tiny).find("Beispiel"), std::string::npos);
+}
+
+TEST(Statistics, R12_TimePerPhaseCountsEachCaseOncePerPhaseByMonthsSpent) {
+    const Case s = samira();
+    const auto report = statistics(std::vector<Case>{s, s, s}, d(2017, 6, 1), 3);
+    const auto& t = report.tables[2];
+    ASSERT_EQ(t.name, "time_per_phase");
+    // Samira: intake 12.09. -> screening 19.09. -> ...; every phase she went through counts once per copy
+    EXPECT_EQ(t.rows.front(), "intake");
+    EXPECT_EQ(t.cells[0][0].count, 3);   // intake: under a month
+    const auto implementation = std::find(t.rows.begin(), t.rows.end(), "implementation") - t.rows.begin();
+    std::int64_t months_3_plus = 0;
+    for (std::size_t col = 2; col < t.columns.size(); ++col) months_3_plus += t.cells[implementation][col].count.value_or(0);
+    EXPECT_EQ(months_3_plus, 3);         // October to March, loops summed
+    EXPECT_EQ(t.row_totals[implementation].count, 3);
+    // a running case's current phase counts up to the report's date
+    const Case running = case_at(Stage::implementing);  // implementation since 2020-01
+    const auto later = statistics(std::vector<Case>{running, running, running}, d(2021, 3, 1), 3);
+    EXPECT_EQ(later.tables[2].cells[static_cast<std::size_t>(Phase::implementation)][4].count, 3);  // 12 months and more
+}
+
+TEST(Statistics, R12_SupplyGapsBundledByAreaPartnerKindRegionAndPeriod) {
+    std::vector<Case> cases;
+    for (int i = 0; i < 5; ++i) {
+        Case c = case_at(Stage::implementing);
+        c.id = "T-" + std::to_string(i);
+        record_supply_gap(c, {d(2020, 2, 3), LifeArea::housing, std::nullopt, "kein Platz im betreuten Wohnen",
+                              PartnerKind::case_specific, PartnerCategory::supported_housing}, {});
+        if (i < 2)
+            record_supply_gap(c, {d(2020, 5, 3), LifeArea::language, std::nullopt, {}, PartnerKind::case_specific,
+                                  PartnerCategory::language_course}, {});
+        cases.push_back(c);
+    }
+    const auto by_quarter = supply_gap_bundles(cases, d(2020, 12, 1), {Period::quarter, std::nullopt, std::nullopt, 3});
+    ASSERT_EQ(by_quarter.table.columns, (std::vector<std::string>{"2020-Q1", "2020-Q2"}));
+    ASSERT_EQ(by_quarter.keys.size(), 2u);
+    EXPECT_EQ(by_quarter.keys[0].area, LifeArea::housing);
+    EXPECT_EQ(by_quarter.keys[0].region, "603");                          // the anonymised region
+    EXPECT_EQ(by_quarter.table.rows[0], "housing/case_specific/603");
+    EXPECT_TRUE(by_quarter.table.cells[1][1].suppressed);                  // 2 < 3, and partners to protect it
+    expect_no_line_gives_a_cell_away(by_quarter.table);
+    EXPECT_EQ(json::to_string(by_quarter).find("betreuten"), std::string::npos);  // no description leaves
+    const auto only_q2 = supply_gap_bundles(cases, d(2020, 12, 1), {Period::month, d(2020, 4, 1), d(2020, 6, 30), 1});
+    ASSERT_EQ(only_q2.table.columns, std::vector<std::string>{"2020-05"});
+    EXPECT_EQ(only_q2.table.total.count, 2);
+    const auto only_q1 = supply_gap_bundles(cases, d(2020, 12, 1), {Period::year, d(2020, 1, 1), d(2020, 3, 31), 3});
+    ASSERT_EQ(only_q1.table.rows, std::vector<std::string>{"housing/case_specific/603"});
+    EXPECT_EQ(only_q1.table.cells[0][0].count, 5);
+    EXPECT_EQ(error_of([&] { supply_gap_bundles(cases, d(2020, 12, 1), {Period::year, d(2020, 4, 1), d(2020, 1, 1), 3}); })
+                  .field(),
+              "query.to");
+    Case c = case_at(Stage::implementing);
+    EXPECT_EQ(error_of([&] {
+                  record_supply_gap(c, {d(2020, 2, 3), std::nullopt, std::nullopt, {}, PartnerKind::personal,
+                                        PartnerCategory::job_centre}, {});
+              }).field(),
+              "supply_gap.category");
 }

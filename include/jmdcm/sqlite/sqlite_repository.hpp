@@ -27,7 +27,7 @@ struct SqliteOptions {
 };
 
 /// Schema version this library writes; older files are migrated forward, newer refused.
-inline constexpr int sqlite_schema_version = 2;
+inline constexpr int sqlite_schema_version = 3;
 
 class SqliteRepository final : public Repository {
 public:
@@ -41,6 +41,8 @@ public:
     void save(const Actor& actor, Case& c) override;
     std::vector<CaseSummary> query(const Actor& actor, const CaseQuery& q) override;
     void transact(const Actor& actor, const std::function<void(CaseStore&)>& body) override;
+    void save_partner(const Actor& actor, Partner& p) override;
+    std::vector<Partner> partners(const Actor& actor) override;
 
     /// The audit log, oldest first (administrators and team leads; it holds no personal data).
     std::vector<AuditRecord> audit_log(const Actor& actor, std::size_t limit = 0);
@@ -55,6 +57,7 @@ protected:
     void update_unchecked(const Actor& actor, const std::vector<std::string>& ids, Operation op,
                           const std::function<bool(Case&)>& f) override;
     Case load_unchecked(std::string_view id) override;
+    std::vector<Case> cases_of_worker(const std::string& actor_id) override;
     void audit(const Actor& actor, std::string case_id, Operation op, bool allowed, std::string detail) override;
     Date today() const override;
 
