@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The README's first command: set up, build, and run the demonstration (the handbook's
-# worked example through every phase).
+# The README's first command: set up, build, and run the demonstration through the `jmdcm`
+# command line: the handbook's worked example through every phase, the office's network,
+# the case worker's agenda, the plan and evaluation as documents (HTML, PDF) and the radar
+# chart, then the retention sweep.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cmake --preset default >/dev/null
-cmake --build --preset default --target jmdcm_demo
-exec build/default/examples/jmdcm_demo build/default/jmdcm-demo.sqlite
+cmake --build --preset default --target jmdcm_cli
+exec build/default/cli/jmdcm demo --store build/default/jmdcm-demo.sqlite

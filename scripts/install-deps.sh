@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build gcc g++ binutils pkg-config   # gcc: the C ABI tests are C; binutils: nm for the export guard
   libboost1.81-dev libboost-json1.81-dev libboost-date-time1.81-dev
+  libboost-program-options1.81-dev                # the `jmdcm` command line's options
   libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   abigail-tools                                   # abidw/abidiff: the C ABI guard
@@ -16,6 +17,9 @@ packages=(
   jupyter-nbconvert python3-ipykernel python3-munkres
   # The C# binding: SWIG, Mono's compiler and runtime, NUnit 2.6, DataContract JSON.
   swig mono-mcs mono-runtime nunit-console libmono-system-runtime-serialization4.0-cil
+  # Documents: chromium prints the plan to PDF and screenshots it headless, librsvg turns the
+  # radar chart into PNG, DejaVu gives both the same glyphs, PIL reads the images in the test.
+  chromium librsvg2-bin fonts-dejavu-core python3-pil
 )
 
 missing=()

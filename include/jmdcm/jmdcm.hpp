@@ -14,5 +14,6 @@
 #include "jmdcm/memory_repository.hpp"
 #include "jmdcm/outcomes.hpp"
 #include "jmdcm/network.hpp"
+#include "jmdcm/render.hpp"
 #include "jmdcm/statistics.hpp"
 #include "jmdcm/synthetic.hpp"

@@ -1,20 +1,22 @@
-// Demonstration: the handbook's worked example (Samira) through every phase on the
+// `jmdcm demo`: the handbook's worked example (Samira) through every phase on the
 // embedded SQLite store, printing the plan, the goal reviews, the evaluation and the
-// minimum-requirements report (R14); then the administrator's retention sweep (R13).
-// Usage: jmdcm_demo [database file]   (default: jmdcm-demo.sqlite, replaced on each run)
-#include "jmdcm/jmdcm.hpp"
-#include "jmdcm/sqlite/sqlite_repository.hpp"
+// minimum-requirements report (R14); the office's network (R12) and the case worker's
+// agenda; the plan, evaluation and radar chart as documents (R9, R11, R7); then the
+// administrator's retention sweep (R13). The store file is replaced on each run.
+#include "common.hpp"
+#include "pdf.hpp"
+
 #include "jmdcm/worked_example.hpp"
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
-using namespace jmdcm;
-
+namespace jmdcm::cli {
 namespace {
 
 template <class E>
-const char* name(E e) { return boost::describe::enum_to_string(e, "?"); }
+std::string name(E e) { return reflect::enum_name(e); }
 
 std::string when(const Task& t) {
     switch (t.timing) {
@@ -42,11 +44,61 @@ void print_plan(const Case& c, const Plan& p) {
     }
 }
 
+/// R12 and the agenda: the office's partners, Samira's links, what the worker has to do.
+void show_network(SqliteRepository& repo, const Actor& worker, const Case& c) {
+    const Actor lead{"teamleitung-1", Role::team_lead};
+    for (auto p : example::samira_network()) repo.save_partner(lead, p);
+    const auto map = repo.network_map(lead, make_date(2017, 1, 10));
+    std::cout << "\nNetzwerkkarte (R12) am 2017-01-10: " << map.partners.size() << " Partner\n";
+    for (const auto& n : map.partners)
+        std::cout << "  [" << name(n.partner.kind) << "] " << n.partner.name << ": " << n.referrals << " Vermittlung(en)"
+                  << (n.review_due ? ", Überprüfung fällig" : "") << "\n";
+    for (const auto& p : map.personal)
+        std::cout << "  [personal] " << name(p.category) << ": in " << p.cases << " Fall/Fällen (ohne Namen)\n";
+    std::cout << "  Kooperationen zur Überprüfung 2017:";
+    for (const auto& due : cooperations_due(repo.partners(lead), 2017, make_date(2017, 1, 10)))
+        std::cout << " " << due.partner_id << " (" << to_iso(due.review_on) << ")";
+    std::cout << "\n";
+    const Date follow_up = *c.closure->follow_up_on;
+    const AgendaQuery week{follow_up - boost::gregorian::days(3), follow_up + boost::gregorian::days(3), 7};
+    const auto agenda = repo.agenda(worker, week, Policy{});
+    std::cout << "\nAgenda von " << worker.id << " " << to_iso(week.from) << " bis " << to_iso(week.to) << " (+/- "
+              << week.tolerance_days << " Tage)\n";
+    for (const auto& i : agenda.items)
+        std::cout << "  " << to_iso(i.date) << "  " << name(i.kind) << "  " << (i.case_id.empty() ? *i.partner_id : i.case_id)
+                  << (i.within_tolerance ? "  (im Toleranzfenster)" : "") << "\n";
+}
+
+/// R9, R11, R7: the documents the young person takes home, and the chart.
+void write_documents(const Case& c, const std::string& dir) {
+    std::filesystem::create_directories(dir);
+    std::cout << "\nDokumente in " << dir << "/\n";
+    for (const Language l : {Language::de, Language::en, Language::plain}) {
+        const std::string file = dir + "/plan-" + name(l) + ".html";
+        write_file(file, plan_html(c, {l, std::nullopt}));
+        std::cout << "  " << file << "\n";
+    }
+    write_file(dir + "/evaluation-de.html", evaluation_html(c, {}, Policy{}));
+    write_file(dir + "/assessment-radar.svg", radar_svg(c, {}, Policy{}));
+    std::cout << "  " << dir << "/evaluation-de.html\n  " << dir << "/assessment-radar.svg\n";
+    if (!find_chromium()) {
+        std::cout << "  (kein PDF: chromium ist nicht installiert)\n";
+        return;
+    }
+    html_to_pdf(plan_html(c, {}), dir + "/plan-de.pdf");
+    std::cout << "  " << dir << "/plan-de.pdf\n";
+}
+
 }  // namespace
 
-int main(int argc, char** argv) {
-    try {
-        const std::string path = argc > 1 ? argv[1] : "jmdcm-demo.sqlite";
+int demo(const std::vector<std::string>& args) {
+    po::options_description o("Demonstration");
+    o.add_options()("store", po::value<std::string>()->default_value("jmdcm-demo.sqlite"), "SQLite file (replaced)")
+        ("out", po::value<std::string>(), "directory for the documents (default: <store>-documents)");
+    po::variables_map vm;
+    if (!parse(args, o, vm, "jmdcm demo [--store FILE] [--out DIR]")) return 0;
+    {
+        const std::string path = vm["store"].as<std::string>();
         for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());  // a fresh file each run
         const Policy policy;  // the handbook's defaults
         SqliteOptions db;
@@ -83,6 +135,9 @@ int main(int argc, char** argv) {
                   << ", Verlauf " << *ev.course << ", Ergebnisse " << *ev.results << ", Erwartungen " << *ev.expectations
                   << ", Auftrag " << *ev.mandate << "\n";
 
+        show_network(repo, worker, c);
+        write_documents(c, vm.count("out") ? vm["out"].as<std::string>() : path + "-documents");
+
         const auto report = minimum_requirements(c);
         std::cout << "\nMindeststandards (R14): " << report.met << "/" << report.total << " erfüllt\n";
         for (const auto& item : report.items)
@@ -102,8 +157,7 @@ int main(int argc, char** argv) {
         std::cout << "\nAudit-Protokoll: " << repo.audit_log(admin).size()
                   << " Einträge (wer, welcher Fall, welche Operation; keine personenbezogenen Werte)\n";
         return 0;
-    } catch (const jmdcm::error& e) {
-        std::cerr << "error: " << e.what() << "\n";
-        return 1;
     }
 }
+
+}  // namespace jmdcm::cli

@@ -1,0 +1,80 @@
+#include "common.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace jmdcm::cli {
+
+po::options_description store_options(Role default_role) {
+    po::options_description o("Store and actor");
+    o.add_options()
+        ("store", po::value<std::string>()->default_value("jmdcm.sqlite"), "SQLite file")
+        ("actor", po::value<std::string>()->required(), "who acts (every access is audited under this id)")
+        ("role", po::value<std::string>()->default_value(reflect::enum_name(default_role)),
+         "case_worker, team_lead, statistics or administrator")
+        ("policy", po::value<std::string>(), "policy JSON file (default: the handbook's values)");
+    return o;
+}
+
+bool parse(const std::vector<std::string>& args, const po::options_description& options, po::variables_map& vm,
+           const char* usage, const po::positional_options_description* positional) {
+    po::options_description all;
+    all.add(options);
+    all.add_options()("help,h", "this help");
+    auto parser = po::command_line_parser(args).options(all);
+    if (positional) parser.positional(*positional);
+    po::store(parser.run(), vm);
+    if (vm.count("help")) {
+        std::cout << "usage: " << usage << "\n" << all << "\n";
+        return false;
+    }
+    po::notify(vm);  // after --help, so that help works without the required options
+    return true;
+}
+
+std::unique_ptr<SqliteRepository> open_store(const po::variables_map& vm) {
+    SqliteOptions db;
+    db.path = vm["store"].as<std::string>();
+    return std::make_unique<SqliteRepository>(db);
+}
+
+Actor actor_of(const po::variables_map& vm) {
+    Actor a{vm["actor"].as<std::string>(), Role::case_worker};
+    const auto role = vm["role"].as<std::string>();
+    if (!boost::describe::enum_from_string(role.c_str(), a.role))
+        fail(errc::invalid_argument, "", "--role", "unknown role '" + role + "'");
+    return a;
+}
+
+Date date_option(const po::variables_map& vm, const char* name) {
+    const auto text = vm[name].as<std::string>();
+    const auto d = parse_iso(text);
+    if (!d) fail(errc::invalid_argument, "", std::string("--") + name, "'" + text + "' is not a date (YYYY-MM-DD)");
+    return *d;
+}
+
+Policy policy_of(const po::variables_map& vm) {
+    if (!vm.count("policy")) return Policy{};
+    Policy p = json::from_string<Policy>(read_file(vm["policy"].as<std::string>()));
+    validate(p);
+    return p;
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) fail(errc::invalid_argument, "", "file", "cannot read '" + path + "'");
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+void write_file(const std::string& path, const std::string& content) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << content;
+    if (!out.flush()) fail(errc::invalid_argument, "", "--out", "cannot write '" + path + "'");
+}
+
+void print_json(const std::string& json) { std::cout << json << "\n"; }
+
+}  // namespace jmdcm::cli

@@ -1,0 +1,56 @@
+// What every command of the `jmdcm` tool shares: the store, the actor, dates, output.
+#pragma once
+
+#include "jmdcm/jmdcm.hpp"
+#include "jmdcm/sqlite/sqlite_repository.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace jmdcm::cli {
+
+namespace po = boost::program_options;
+
+/// A command: its name, one line of help, and what it does with the arguments after it.
+struct Command {
+    const char* name;
+    const char* help;
+    int (*run)(const std::vector<std::string>& args);
+};
+
+const std::vector<Command>& commands();
+
+int demo(const std::vector<std::string>& args);
+int generate(const std::vector<std::string>& args);
+int import_cases(const std::vector<std::string>& args);
+int export_cases(const std::vector<std::string>& args);
+int partners(const std::vector<std::string>& args);
+int sweep(const std::vector<std::string>& args);
+int statistics(const std::vector<std::string>& args);
+int supply_gaps(const std::vector<std::string>& args);
+int network(const std::vector<std::string>& args);
+int agenda(const std::vector<std::string>& args);
+int render(const std::vector<std::string>& args);
+
+/// --store, --actor and --role, which most commands take.
+po::options_description store_options(Role default_role);
+
+/// Parses `args` against `options` (plus --help); prints the help and returns false when asked for it.
+bool parse(const std::vector<std::string>& args, const po::options_description& options, po::variables_map& vm,
+           const char* usage, const po::positional_options_description* positional = nullptr);
+
+std::unique_ptr<SqliteRepository> open_store(const po::variables_map& vm);
+Actor actor_of(const po::variables_map& vm);
+/// An ISO date from option `name`, naming the option when it is not one.
+Date date_option(const po::variables_map& vm, const char* name);
+Policy policy_of(const po::variables_map& vm);
+
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, const std::string& content);
+/// JSON to stdout, one document per line.
+void print_json(const std::string& json);
+
+}  // namespace jmdcm::cli

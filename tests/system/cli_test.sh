@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The `jmdcm` command line end to end: demo, generate, import and export, partners,
+# network, agenda, statistics, gaps, render, sweep; and that mistakes are named.
+# Usage: cli_test.sh <jmdcm binary>
+set -euo pipefail
+jmdcm="$1"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+fail() { echo "cli_test: $*"; exit 1; }
+expect() {  # expect <text> <command...>: the command succeeds and prints the text
+  local want="$1"; shift
+  local out
+  out="$("$@" 2>&1)" || fail "'$*' failed: $out"
+  grep -qF -- "$want" <<<"$out" || fail "'$*' did not print '$want': $out"
+}
+refuses() {  # refuses <text> <command...>: the command fails and its message names the text
+  local want="$1"; shift
+  local out
+  if out="$("$@" 2>&1)"; then fail "'$*' should have failed: $out"; fi
+  grep -qF -- "$want" <<<"$out" || fail "'$*' failed without naming '$want': $out"
+}
+
+expect "Mindeststandards (R14): 9/9" "$jmdcm" demo --store demo.sqlite --out docs
+test -s docs/plan-en.html && test -s docs/assessment-radar.svg || fail "demo wrote no documents"
+# After the demo's sweep Samira's file is anonymised: it exports without her name.
+"$jmdcm" export --store demo.sqlite --actor fachkraft-1 --case JMD-FFM-2016-0042 > samira.json
+grep -q '"anonymised_on":"2017-03' samira.json || fail "the export is not the anonymised file"
+! grep -q "Samira" samira.json || fail "the anonymised export holds the name"
+
+# Synthetic cases into a store: all or nothing, then export, render, agenda.
+"$jmdcm" generate --count 12 --seed 7 --case-workers 1 > cases.json
+s=(--store cases.sqlite)
+refuses "R15" "$jmdcm" import "${s[@]}" --actor fk-02 cases.json       # not their cases: nothing lands
+expect "[]" "$jmdcm" export "${s[@]}" --actor fk-01
+expect "imported 12 case(s)" "$jmdcm" import "${s[@]}" --actor fk-01 cases.json
+refuses "exists already" "$jmdcm" import "${s[@]}" --actor fk-01 cases.json
+"$jmdcm" export "${s[@]}" --actor fk-01 > back.json
+/usr/bin/python3 - cases.json back.json <<'PY'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+assert [c["id"] for c in a] == sorted(c["id"] for c in b), "export differs from import"
+PY
+planned="$(/usr/bin/python3 -c 'import json; print(next(c["id"] for c in json.load(open("back.json")) if c["plans"] and not c["anonymised_on"]))')"
+expect "<html lang=\"en\">" "$jmdcm" render plan "${s[@]}" --actor fk-01 --case "$planned" --lang en
+expect "<svg" "$jmdcm" render chart "${s[@]}" --actor fk-01 --case "$planned"
+refuses "R4" "$jmdcm" render plan "${s[@]}" --actor fk-02 --case "$planned"
+refuses "--lang" "$jmdcm" render plan "${s[@]}" --actor fk-01 --case "$planned" --lang fr
+refuses "options.plan_version" "$jmdcm" render plan "${s[@]}" --actor fk-01 --case "$planned" --version 99
+expect '"items":[' "$jmdcm" agenda "${s[@]}" --actor fk-01 --from 2018-01-01 --to 2022-12-31 --tolerance 7
+refuses "--from" "$jmdcm" agenda "${s[@]}" --actor fk-01 --from 2018-13-01 --to 2022-12-31
+refuses "query.to" "$jmdcm" agenda "${s[@]}" --actor fk-01 --from 2020-01-01 --to 2019-12-31
+
+# The network: partners from JSON, the map, the year's review list.
+cat > partners.json <<'JSON'
+[{"id":"P-1","version":0,"office":"JMD Synthetik","name":"Sprachkurs Nord","kind":"case_specific","category":"language_course",
+  "region":"603","areas":["language"],"contact_modes":["phone"],"formalisation":"oral","since":"2020-01-01","until":null,
+  "review_on":"2020-12-01","last_evaluated":null}]
+JSON
+expect '"id":"P-1","version":1' "$jmdcm" partners "${s[@]}" --actor tl-1 --import partners.json
+expect '"version":2' "$jmdcm" partners "${s[@]}" --actor tl-1 --import partners.json   # an update
+refuses "R12" "$jmdcm" partners "${s[@]}" --actor st-1 --role statistics --import partners.json
+expect '"partner_id":"P-1"' "$jmdcm" network "${s[@]}" --actor tl-1 --on 2020-06-01 --due
+expect '"partners":[' "$jmdcm" network "${s[@]}" --actor tl-1 --on 2020-06-01
+
+# Administration: sweep, then statistics and gaps over what it anonymised.
+expect '"examined":' "$jmdcm" sweep "${s[@]}" --actor ad-1 --on 2026-01-01
+refuses "R13" "$jmdcm" sweep "${s[@]}" --actor fk-01 --role case_worker --on 2026-01-01
+expect '"time_per_phase"' "$jmdcm" statistics "${s[@]}" --actor st-1 --on 2026-01-01
+expect '"supply_gap_bundles"' "$jmdcm" gaps "${s[@]}" --actor st-1 --on 2026-01-01 --period quarter
+refuses "--period" "$jmdcm" gaps "${s[@]}" --actor st-1 --on 2026-01-01 --period week
+refuses "min_cell" "$jmdcm" statistics "${s[@]}" --actor st-1 --on 2026-01-01 --min-cell 0
+refuses "unknown command" "$jmdcm" frobnicate
+expect "usage: jmdcm render" "$jmdcm" render --help
+echo "cli_test: all commands behave"
