@@ -44,6 +44,21 @@ BOOST_DESCRIBE_STRUCT(GasInput, (), (scores, rho))
 struct GasResult { double t_score = 50; std::vector<GasScore> scores; };
 BOOST_DESCRIBE_STRUCT(GasResult, (), (t_score, scores))
 
+struct NetworkInput { std::vector<Partner> partners; std::vector<Case> cases; Date on; };
+BOOST_DESCRIBE_STRUCT(NetworkInput, (), (partners, cases, on))
+struct DueInput { std::vector<Partner> partners; int year = 0; Date on; };
+BOOST_DESCRIBE_STRUCT(DueInput, (), (partners, year, on))
+struct EvaluateInput { Partner partner; Date on; std::optional<Date> next; };
+BOOST_DESCRIBE_STRUCT(EvaluateInput, (), (partner, on, next))
+struct GapInput { std::vector<Case> cases; Date on; std::optional<GapQuery> query; };
+BOOST_DESCRIBE_STRUCT(GapInput, (), (cases, on, query))
+struct AgendaInput { std::vector<Case> cases; std::vector<Partner> partners; AgendaQuery query; };
+BOOST_DESCRIBE_STRUCT(AgendaInput, (), (cases, partners, query))
+struct RenderInput { Case case_; std::optional<RenderOptions> options; };
+BOOST_DESCRIBE_STRUCT(RenderInput, (), (case_, options))
+struct RadarInput { Case case_; std::optional<RadarOptions> options; };
+BOOST_DESCRIBE_STRUCT(RadarInput, (), (case_, options))
+
 struct SyntheticInput { SyntheticOptions options; std::int64_t index = 0; };
 BOOST_DESCRIBE_STRUCT(SyntheticInput, (), (options, index))
 
@@ -65,7 +80,10 @@ std::vector<Vocabulary> vocabularies() {
             vocabulary<DisclosureKind>("DisclosureKind"), vocabulary<AgreementForm>("AgreementForm"),
             vocabulary<Party>("Party"), vocabulary<Timing>("Timing"), vocabulary<CaseloadLevel>("CaseloadLevel"),
             vocabulary<RetentionAction>("RetentionAction"), vocabulary<ResearchTable>("ResearchTable"),
-            vocabulary<ColumnType>("ColumnType")};
+            vocabulary<ColumnType>("ColumnType"), vocabulary<PartnerKind>("PartnerKind"),
+            vocabulary<PartnerCategory>("PartnerCategory"), vocabulary<ContactMode>("ContactMode"),
+            vocabulary<Formalisation>("Formalisation"), vocabulary<Period>("Period"), vocabulary<AgendaKind>("AgendaKind"),
+            vocabulary<Language>("Language")};
 }
 
 using Rule = std::function<std::string(const char* input, const Policy&)>;
@@ -117,6 +135,29 @@ const Table<Rule>& rules() {
             return GasResult{gas_t_score(in.scores, in.rho.value_or(0.3)), in.scores};
         }),
         rule<Case>("gas_scores", [](Case in, const Policy&) { return gas_scores(in); }),  // R11
+        rule<Partner>("validate_partner", [](Partner in, const Policy&) {  // R12
+            validate_partner(in);
+            return in;
+        }),
+        rule<EvaluateInput>("evaluate_cooperation", [](EvaluateInput in, const Policy&) {  // R12
+            evaluate_cooperation(in.partner, in.on, in.next);
+            return in.partner;
+        }),
+        rule<DueInput>("cooperations_due", [](DueInput in, const Policy&) { return cooperations_due(in.partners, in.year, in.on); }),
+        rule<NetworkInput>("network_map", [](NetworkInput in, const Policy&) { return network_map(in.partners, in.cases, in.on); }),
+        rule<GapInput>("supply_gap_bundles", [](GapInput in, const Policy&) {  // R12
+            return supply_gap_bundles(in.cases, in.on, in.query.value_or(GapQuery{}));
+        }),
+        rule<AgendaInput>("agenda", [](AgendaInput in, const Policy& p) { return agenda(in.cases, in.partners, in.query, p); }),
+        rule<RenderInput>("render_plan", [](RenderInput in, const Policy&) {  // R9: an HTML document (a JSON string)
+            return plan_html(in.case_, in.options.value_or(RenderOptions{}));
+        }),
+        rule<RenderInput>("render_evaluation", [](RenderInput in, const Policy& p) {  // R11
+            return evaluation_html(in.case_, in.options.value_or(RenderOptions{}), p);
+        }),
+        rule<RadarInput>("radar_chart", [](RadarInput in, const Policy& p) {  // R7: an SVG document (a JSON string)
+            return radar_svg(in.case_, in.options.value_or(RadarOptions{}), p);
+        }),
         rule<NoInput>("vocabulary", [](const Policy&) { return vocabularies(); }),
         rule<NoInput>("policy", [](const Policy& p) { return p; }),
         rule<NoInput>("catalogue", [](const Policy&) { return default_catalogue(); }),  // R8

@@ -21,6 +21,8 @@ struct PhaseInput { Phase phase = Phase::intake; Date on; };
 BOOST_DESCRIBE_STRUCT(PhaseInput, (), (phase, on))
 struct HandOverInput { std::string case_worker; Date on; };
 BOOST_DESCRIBE_STRUCT(HandOverInput, (), (case_worker, on))
+struct TieInput { PersonalTie tie; Date on; };
+BOOST_DESCRIBE_STRUCT(TieInput, (), (tie, on))
 struct DiscloseInput { std::string recipient; DisclosureKind kind = DisclosureKind::information; FreeText what; Date on; };
 BOOST_DESCRIBE_STRUCT(DiscloseInput, (), (recipient, kind, what, on))
 
@@ -51,6 +53,7 @@ const Table<Step>& steps() {
         step<Referral>("refer", [](Case& c, Referral in, const Policy& p) { refer(c, in, p); }),
         step<GoalReview>("review_goal", [](Case& c, GoalReview in, const Policy& p) { review_goal(c, in, p); }),
         step<SupplyGap>("record_supply_gap", [](Case& c, SupplyGap in, const Policy& p) { record_supply_gap(c, in, p); }),
+        step<TieInput>("record_personal_tie", [](Case& c, TieInput in, const Policy& p) { record_personal_tie(c, in.tie, in.on, p); }),
         step<PhaseInput>("change_phase", [](Case& c, PhaseInput in, const Policy& p) { change_phase(c, in.phase, in.on, p); }),
         step<Closure>("close_case", [](Case& c, Closure in, const Policy& p) { close_case(c, in, p); }),
         step<Evaluation>("record_evaluation", [](Case& c, Evaluation in, const Policy& p) { record_evaluation(c, in, p); }),

@@ -31,7 +31,8 @@ public class TextTests
     {
         var vocabulary = Library.Vocabulary();
         foreach (var type in new[] { typeof(Role), typeof(CaseKind), typeof(Phase), typeof(ClosureReason), typeof(LifeArea),
-                                     typeof(Perspective), typeof(Achievement), typeof(Gender), typeof(CaseloadLevel) })
+                                     typeof(Perspective), typeof(Achievement), typeof(Gender), typeof(CaseloadLevel), typeof(PartnerKind),
+                                     typeof(AgendaKind), typeof(Language) })
         {
             var names = Enum.GetValues(type).Cast<object>().Select(v => Snake(v.ToString())).ToList();
             CollectionAssert.AreEqual(vocabulary[type.Name], names, type.Name);

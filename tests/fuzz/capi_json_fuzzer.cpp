@@ -16,11 +16,16 @@ const char* const admin = R"({"id":"admin","role":"administrator"})";
 const char* const steps[] = {"record_consent", "set_person", "record_intake", "set_eligibility", "grant_release",
                              "disclose", "record_screening", "decide_screening", "add_assessment", "adopt_plan",
                              "add_journal_entry", "refer", "review_goal", "close_case", "record_evaluation",
-                             "reopen_case", "anonymise", "assign_substitute", "hand_over", "change_phase"};
+                             "reopen_case", "anonymise", "assign_substitute", "hand_over", "change_phase",
+                             "record_personal_tie", "record_supply_gap"};
 const char* const rules[] = {"open_case", "check_eligibility", "record_eligibility", "screening_recommendation",
                              "validate_assessment", "compare_assessments", "check_plan", "phase_gate",
                              "retention_decision", "summarise", "caseload", "reopen_as_new_case", "validate_catalogue",
-                             "statistics"};
+                             "statistics", "validate_partner", "evaluate_cooperation", "cooperations_due",
+                             "network_map", "supply_gap_bundles", "agenda", "render_plan", "render_evaluation",
+                             "radar_chart"};
+const char* const requests[] = {"save_partner", "network_map", "cooperations_due", "supply_gaps", "agenda",
+                                "render_plan", "render_evaluation", "radar_chart"};
 template <std::size_t N>
 const char* pick(const char* const (&names)[N], std::uint8_t b) { return names[b % N]; }
 
@@ -49,7 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string doc(reinterpret_cast<const char*>(data + 2), size - 2);  // NUL-terminated copy
     const char* d = doc.c_str();
     char* out = nullptr;
-    switch (selector % 9) {
+    switch (selector % 10) {
         case 0: check(jmdcm_case_step(&out, d, pick(steps, choice), R"({"on":"2020-06-01"})", nullptr), out); break;
         case 1: {  // a fresh case with a fuzzed step input
             char* opened = nullptr;
@@ -74,6 +79,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             jmdcm_store_free(s);
             break;
         }
+        case 9: check(jmdcm_store_request(&out, store(), choice & 1 ? admin : worker, pick(requests, choice), d, nullptr), out); break;
     }
     return 0;
 }

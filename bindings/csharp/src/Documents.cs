@@ -1,5 +1,6 @@
 // Typed views of the library's JSON documents: the head of a case, summaries, reports.
 // Only what hosts read most is typed; the whole document stays available as JSON.
+using System;
 using System.Collections.Generic;
 using System.Runtime.Serialization;
 
@@ -92,5 +93,26 @@ namespace Jmdcm
         [DataMember(Name = "requirement")] public string Requirement { get; private set; }
         [DataMember(Name = "met")] public bool Met { get; private set; }
         [DataMember(Name = "detail")] public string Detail { get; private set; }
+    }
+
+    /// <summary>One entry of a case worker's agenda (see Store.Agenda).</summary>
+    [DataContract]
+    public sealed class AgendaItem
+    {
+        [DataMember(Name = "date")] internal string date;
+        [DataMember(Name = "kind")] internal string kind;
+        [DataMember(Name = "case_id")] public string CaseId { get; internal set; }
+        [DataMember(Name = "goal_id")] public string GoalId { get; internal set; }
+        [DataMember(Name = "partner_id")] public string PartnerId { get; internal set; }
+        [DataMember(Name = "what")] public string What { get; internal set; }
+        [DataMember(Name = "within_tolerance")] public bool WithinTolerance { get; internal set; }
+        public DateTime Date => Json.Date(date);
+        public AgendaKind Kind => Names.Parse<AgendaKind>(kind);
+    }
+
+    [DataContract]
+    internal sealed class AgendaDocument
+    {
+        [DataMember(Name = "items")] public List<AgendaItem> Items;
     }
 }

@@ -15,6 +15,10 @@ namespace Jmdcm
     public enum Achievement { Achieved, Partly, NotAchieved, Dropped }
     public enum Gender { Female, Male, Diverse, NotStated }
     public enum CaseloadLevel { Realistic, AgreedBasis, High, Critical, Unjustifiable }
+    public enum PartnerKind { Personal, CaseSpecific, NonCaseSpecific }
+    public enum AgendaKind { PlanReview, TaskDue, TaskOverdue, FollowUpTalk, CaseReview, PaperFileCleanup, CooperationReview }
+    /// <summary>Documents in German, English, or German in plain language.</summary>
+    public enum Language { De, En, Plain }
 
     /// <summary>Library names (snake_case) to C# enum values and back.</summary>
     public static class Names

@@ -22,6 +22,23 @@ namespace Jmdcm
 
         public static List<string> RuleNames() => Jmdcm.Json.Read<List<string>>(Call.Text(JmdcmNative.jmdcm_rule_names));
         public static List<string> StepNames() => Jmdcm.Json.Read<List<string>>(Call.Text(JmdcmNative.jmdcm_case_steps));
+        public static List<string> RequestNames() => Jmdcm.Json.Read<List<string>>(Call.Text(JmdcmNative.jmdcm_store_requests));
+
+        /// <summary>R9: a case's plan as a print-friendly HTML document.</summary>
+        public static string RenderPlan(Case c, Language language = Language.De) =>
+            Jmdcm.Json.Read<string>(Rule("render_plan", DocumentInput("case", c.Json, language)));
+
+        /// <summary>R11: a case's evaluation as an HTML document.</summary>
+        public static string RenderEvaluation(Case c, Language language = Language.De) =>
+            Jmdcm.Json.Read<string>(Rule("render_evaluation", DocumentInput("case", c.Json, language)));
+
+        /// <summary>R7: a case's assessment as an SVG radar chart, perspectives overlaid, first and latest date.</summary>
+        public static string RadarChart(Case c, Language language = Language.De) =>
+            Jmdcm.Json.Read<string>(Rule("radar_chart", DocumentInput("case", c.Json, language)));
+
+        /// <summary>{"key": value, "options": {"language": ...}}, value being JSON already.</summary>
+        internal static string DocumentInput(string key, string valueJson, Language language) =>
+            "{\"" + key + "\":" + valueJson + ",\"options\":{\"language\":\"" + Names.Of(language) + "\"}}";
 
         /// <summary>The library's enumerations: name to values (snake_case).</summary>
         public static Dictionary<string, List<string>> Vocabulary()

@@ -91,5 +91,32 @@ namespace Jmdcm
         /// <summary>R15: running cases per case worker with the policy's level, as JSON.</summary>
         public string Caseload(Actor actor, string policyJson = null) =>
             Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_caseload(out o, h, actor.Document, Utf8.Encode(policyJson)));
+
+        // ------------------------------------------------------------ system level (R12, agenda, documents)
+
+        /// <summary>One of the store's system-level requests by name (Library.RequestNames()); the answer as JSON.</summary>
+        public string Request(Actor actor, string request, string inputJson = null, string policyJson = null) =>
+            Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_request(out o, h, actor.Document, Utf8.Encode(request),
+                                                                         Utf8.Encode(inputJson), Utf8.Encode(policyJson)));
+
+        /// <summary>R12: creates (version 0) or updates a network partner; the stored partner as JSON.</summary>
+        public string SavePartner(Actor actor, string partnerJson) => Request(actor, "save_partner", partnerJson);
+
+        /// <summary>R12: the network map on a day, as JSON.</summary>
+        public string NetworkMap(Actor actor, DateTime on) => Request(actor, "network_map", "{\"on\":\"" + Json.Iso(on) + "\"}");
+
+        /// <summary>The actor's agenda from <paramref name="from"/> to <paramref name="to"/>, widened by
+        /// <paramref name="toleranceDays"/> on each side.</summary>
+        public List<AgendaItem> Agenda(Actor actor, DateTime from, DateTime to, int toleranceDays = 0) =>
+            Json.Read<AgendaDocument>(Request(actor, "agenda", "{\"from\":\"" + Json.Iso(from) + "\",\"to\":\"" + Json.Iso(to) +
+                "\",\"tolerance_days\":" + toleranceDays.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}")).Items;
+
+        /// <summary>R9: the stored case's plan as an HTML document to print and hand over.</summary>
+        public string RenderPlan(Actor actor, string caseId, Language language = Language.De) =>
+            Json.Read<string>(Request(actor, "render_plan", Library.DocumentInput("case_id", Json.Write(caseId), language)));
+
+        /// <summary>R7: the stored case's assessment as an SVG radar chart.</summary>
+        public string RadarChart(Actor actor, string caseId, Language language = Language.De) =>
+            Json.Read<string>(Request(actor, "radar_chart", Library.DocumentInput("case_id", Json.Write(caseId), language)));
     }
 }

@@ -19,11 +19,13 @@ from .enums import *  # noqa: F401,F403  (Phase, CaseKind, ... from the library'
 from .enums import __all__ as _enum_names
 from .case import Case, steps
 from .research import TABLES, ResearchTable, synthetic_table
-from .rules import catalogue, policy, rule, rules, synthetic_case
+from .rules import (catalogue, policy, radar_chart, render_evaluation, render_plan, requests, rule, rules,
+                    synthetic_case)
 from .store import Actor, Store
 
 __version__ = _jmdcm.version()
 ABI_VERSION = _jmdcm.abi_version()
 
 __all__ = ["Actor", "Case", "Store", "ResearchTable", "TABLES", "synthetic_table", "synthetic_case", "steps",
-           "rule", "rules", "policy", "catalogue", "ABI_VERSION", *_enum_names, *_error_names]
+           "rule", "rules", "requests", "policy", "catalogue", "render_plan", "render_evaluation", "radar_chart",
+           "ABI_VERSION", *_enum_names, *_error_names]

@@ -150,6 +150,60 @@ class ColumnType(str, enum.Enum):
     date = 'date'
     category = 'category'
 
+class PartnerKind(str, enum.Enum):
+    personal = 'personal'
+    case_specific = 'case_specific'
+    non_case_specific = 'non_case_specific'
+
+class PartnerCategory(str, enum.Enum):
+    family = 'family'
+    friends = 'friends'
+    peers = 'peers'
+    foreigners_authority = 'foreigners_authority'
+    job_centre = 'job_centre'
+    social_welfare_office = 'social_welfare_office'
+    bamf = 'bamf'
+    family_court = 'family_court'
+    therapy_centre = 'therapy_centre'
+    language_course = 'language_course'
+    school = 'school'
+    volunteer_project = 'volunteer_project'
+    supported_housing = 'supported_housing'
+    counselling_service = 'counselling_service'
+    other = 'other'
+
+class ContactMode(str, enum.Enum):
+    network_meeting = 'network_meeting'
+    working_group = 'working_group'
+    round_table = 'round_table'
+    phone = 'phone'
+    in_person = 'in_person'
+    written = 'written'
+
+class Formalisation(str, enum.Enum):
+    oral = 'oral'
+    minutes = 'minutes'
+    written_agreement = 'written_agreement'
+
+class Period(str, enum.Enum):
+    month = 'month'
+    quarter = 'quarter'
+    year = 'year'
+
+class AgendaKind(str, enum.Enum):
+    plan_review = 'plan_review'
+    task_due = 'task_due'
+    task_overdue = 'task_overdue'
+    follow_up_talk = 'follow_up_talk'
+    case_review = 'case_review'
+    paper_file_cleanup = 'paper_file_cleanup'
+    cooperation_review = 'cooperation_review'
+
+class Language(str, enum.Enum):
+    de = 'de'
+    en = 'en'
+    plain = 'plain'
+
 # ---------------------------------------------------------------- errors (one per status code)
 class JmdcmError(Exception):
     code: int
@@ -255,6 +309,18 @@ class Store:
     def anonymise(self, actor: Actor, case_id: str, on: _dt.date) -> None: ...
     def caseload(self, actor: Actor, policy: Mapping[str, Any] | None = ...) -> list[dict[str, Any]]: ...
     def statistics(self, actor: Actor, on: _dt.date, min_cell: int = ..., **query: Any) -> dict[str, Any]: ...
+    def request(self, actor: Actor, name: str, input: Any = ..., *, policy: Mapping[str, Any] | None = ...) -> Any: ...
+    def save_partner(self, actor: Actor, partner: Mapping[str, Any]) -> dict[str, Any]: ...
+    def partners(self, actor: Actor) -> list[dict[str, Any]]: ...
+    def network_map(self, actor: Actor, on: _dt.date) -> dict[str, Any]: ...
+    def cooperations_due(self, actor: Actor, year: int, on: _dt.date) -> list[dict[str, Any]]: ...
+    def supply_gaps(self, actor: Actor, on: _dt.date, *, period: str = ..., start: _dt.date | None = ...,
+                    end: _dt.date | None = ..., min_cell: int = ...) -> dict[str, Any]: ...
+    def agenda(self, actor: Actor, start: _dt.date, end: _dt.date, tolerance_days: int = ...,
+               policy: Mapping[str, Any] | None = ...) -> dict[str, Any]: ...
+    def render_plan(self, actor: Actor, case_id: str, language: str = ..., plan_version: int | None = ...) -> str: ...
+    def render_evaluation(self, actor: Actor, case_id: str, language: str = ...) -> str: ...
+    def radar_chart(self, actor: Actor, case_id: str, language: str = ..., **options: Any) -> str: ...
     def export(self, actor: Actor, table: str, on: _dt.date, **query: Any) -> pd.DataFrame: ...
 
 class ResearchTable:
@@ -275,6 +341,11 @@ def synthetic_table(table: str, count: int, *, seed: int = ..., first_index: int
 def synthetic_case(index: int, *, seed: int = ..., **population: Any) -> Case: ...
 def steps() -> list[str]: ...
 def rules() -> list[str]: ...
+def requests() -> list[str]: ...
+def render_plan(case: Case | Mapping[str, Any], language: str = ..., plan_version: int | None = ...) -> str: ...
+def render_evaluation(case: Case | Mapping[str, Any], language: str = ..., *, policy: Mapping[str, Any] | None = ...) -> str: ...
+def radar_chart(case: Case | Mapping[str, Any], language: str = ..., *, policy: Mapping[str, Any] | None = ...,
+                **options: Any) -> str: ...
 def rule(name: str, input: Any = ..., *, policy: Mapping[str, Any] | None = ...) -> Any: ...
 def policy(changes: Mapping[str, Any] | None = ...) -> dict[str, Any]: ...
 def catalogue() -> dict[str, Any]: ...

@@ -6,12 +6,18 @@ from typing import Any, Mapping
 
 from . import _codec, _jmdcm
 
-__all__ = ["rule", "rules", "policy", "catalogue", "synthetic_case"]
+__all__ = ["rule", "rules", "requests", "policy", "catalogue", "synthetic_case", "render_plan", "render_evaluation",
+           "radar_chart"]
 
 
 def rules() -> list[str]:
     """The rule names rule() knows."""
     return json.loads(_jmdcm.rule_names())
+
+
+def requests() -> list[str]:
+    """The request names Store.request() knows."""
+    return json.loads(_jmdcm.store_requests())
 
 
 def rule(name: str, input: Any = None, *, policy: Mapping[str, Any] | None = None) -> Any:
@@ -36,3 +42,24 @@ def synthetic_case(index: int, *, seed: int = 1, **population: Any):
 
     return Case(_jmdcm.rule_evaluate("synthetic_case", _codec.dumps({"options": {"seed": seed, **population},
                                                                       "index": index}), None))
+
+
+def _case(case: Any) -> Any:
+    return json.loads(case.to_json()) if hasattr(case, "to_json") else case
+
+
+def render_plan(case: Any, language: str = "de", plan_version: int | None = None) -> str:
+    """R9: the case's plan as a print-friendly HTML document (language de, en or plain)."""
+    options = {"language": language, **({"plan_version": plan_version} if plan_version else {})}
+    return rule("render_plan", {"case": _case(case), "options": options})
+
+
+def render_evaluation(case: Any, language: str = "de", *, policy: Mapping[str, Any] | None = None) -> str:
+    """R11: the case's evaluation as an HTML document."""
+    return rule("render_evaluation", {"case": _case(case), "options": {"language": language}}, policy=policy)
+
+
+def radar_chart(case: Any, language: str = "de", *, policy: Mapping[str, Any] | None = None, **options: Any) -> str:
+    """R7: the case's assessment as an SVG radar chart, perspectives overlaid, the first and
+    latest dates compared (options: first, second, perspectives, size)."""
+    return rule("radar_chart", {"case": _case(case), "options": {"language": language, **options}}, policy=policy)

@@ -112,6 +112,53 @@ class Store:
         options = {"on": on, "min_cell": min_cell, **({"query": query} if query else {})}
         return json.loads(self._h.statistics(actor.to_json(), _codec.dumps(options)))
 
+    # ------------------------------------------------------------ system level (R12, agenda, documents)
+    def request(self, actor: Actor, name: str, input: Any = None, *, policy: Mapping[str, Any] | None = None) -> Any:
+        """One of the store's system-level requests by name (see requests())."""
+        return json.loads(self._h.request(actor.to_json(), name, _codec.dumps(input), _codec.dumps(policy)))
+
+    def save_partner(self, actor: Actor, partner: Mapping[str, Any]) -> dict[str, Any]:
+        """R12: creates (version 0) or updates a partner of the office's network; returns it
+        with its new version. Refused for the statistics role and for invalid partners."""
+        return self.request(actor, "save_partner", partner)
+
+    def partners(self, actor: Actor) -> list[dict[str, Any]]:
+        """R12: the office's partners, by id."""
+        return self.request(actor, "partners")
+
+    def network_map(self, actor: Actor, on: _dt.date) -> dict[str, Any]:
+        """R12: partners with the cases linked to them through referrals, personal networks counted."""
+        return self.request(actor, "network_map", {"on": on})
+
+    def cooperations_due(self, actor: Actor, year: int, on: _dt.date) -> list[dict[str, Any]]:
+        """R12: the year's list of cooperations to evaluate."""
+        return self.request(actor, "cooperations_due", {"year": year, "on": on})
+
+    def supply_gaps(self, actor: Actor, on: _dt.date, *, period: str = "year", start: _dt.date | None = None,
+                    end: _dt.date | None = None, min_cell: int = 3) -> dict[str, Any]:
+        """R12: supply gaps bundled by life area, partner kind, region and period, suppressed."""
+        gaps = {"period": period, "min_cell": min_cell, **({"from": start} if start else {}), **({"to": end} if end else {})}
+        return self.request(actor, "supply_gaps", {"on": on, "gaps": gaps})
+
+    def agenda(self, actor: Actor, start: _dt.date, end: _dt.date, tolerance_days: int = 0,
+               policy: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """The actor's agenda from `start` to `end`, widened by `tolerance_days` on each side."""
+        return self.request(actor, "agenda", {"from": start, "to": end, "tolerance_days": tolerance_days}, policy=policy)
+
+    def render_plan(self, actor: Actor, case_id: str, language: str = "de", plan_version: int | None = None) -> str:
+        """R9: the stored case's plan as an HTML document (language de, en or plain)."""
+        options = {"language": language, **({"plan_version": plan_version} if plan_version else {})}
+        return self.request(actor, "render_plan", {"case_id": case_id, "options": options})
+
+    def render_evaluation(self, actor: Actor, case_id: str, language: str = "de") -> str:
+        """R11: the stored case's evaluation as an HTML document."""
+        return self.request(actor, "render_evaluation", {"case_id": case_id, "options": {"language": language}})
+
+    def radar_chart(self, actor: Actor, case_id: str, language: str = "de", **options: Any) -> str:
+        """R7: the stored case's assessment as an SVG radar chart (options: first, second,
+        perspectives, size)."""
+        return self.request(actor, "radar_chart", {"case_id": case_id, "options": {"language": language, **options}})
+
     def export(self, actor: Actor, table: str, on: _dt.date, **query: Any):
         """A research table (cases, goals, assessments, supply_gaps) over the anonymised
         copies of the cases the actor may see, as a pandas DataFrame."""

@@ -129,6 +129,7 @@ PYBIND11_MODULE(_jmdcm, m) {
         return text_of([&](char** out) { return jmdcm_rule_evaluate(out, rule.c_str(), c_str(input), c_str(policy)); });
     });
     m.def("rule_names", [] { return text_of([](char** out) { return jmdcm_rule_names(out); }); });
+    m.def("store_requests", [] { return text_of([](char** out) { return jmdcm_store_requests(out); }); });
 
     py::class_<Store>(m, "Store")
         .def_static("memory", &Store::memory, py::arg("options") = py::none())
@@ -163,6 +164,11 @@ PYBIND11_MODULE(_jmdcm, m) {
         })
         .def("generate", [](Store& s, const std::string& actor, const Text& options) {
             return s.with([&](jmdcm_store* h) { return text_of([&](char** out) { return jmdcm_store_generate(out, h, actor.c_str(), c_str(options)); }); });
+        })
+        .def("request", [](Store& s, const std::string& actor, const std::string& name, const Text& input, const Text& policy) {
+            return s.with([&](jmdcm_store* h) {
+                return text_of([&](char** out) { return jmdcm_store_request(out, h, actor.c_str(), name.c_str(), c_str(input), c_str(policy)); });
+            });
         })
         .def("example_samira", [](Store& s, const std::string& actor) {
             return s.with([&](jmdcm_store* h) { return text_of([&](char** out) { return jmdcm_example_samira(out, h, actor.c_str()); }); });

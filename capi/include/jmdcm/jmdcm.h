@@ -26,7 +26,7 @@ extern "C" {
 #endif
 
 /** Bumped only by additions; a host may compare it with jmdcm_abi_version(). */
-#define JMDCM_ABI_VERSION 3
+#define JMDCM_ABI_VERSION 4
 
 /** Status codes: the library's one error table (jmdcm/error_codes.def). */
 typedef enum jmdcm_status {
@@ -125,7 +125,17 @@ JMDCM_API jmdcm_status jmdcm_case_requirements(char **out_report, const char *ca
  *   vocabulary               (input ignored)                               -> [{name, values}] of the enums
  *   statistics               {cases:[...], on, min_cell?}                  -> suppressed tables (R12, R15)
  *   gas_scores               case                                          -> [{goal_id, score, weight}] (R11)
- *   gas_t_score              {scores:[{goal_id, score -2..2, weight}], rho? (0.3)} -> {t_score, scores} */
+ *   gas_t_score              {scores:[{goal_id, score -2..2, weight}], rho? (0.3)} -> {t_score, scores}
+ *   validate_partner         partner                                       -> the partner (R12)
+ *   evaluate_cooperation     {partner, on, next?}                          -> the partner, next review set (R12)
+ *   cooperations_due         {partners, year, on}                          -> the year's review list (R12)
+ *   network_map              {partners, cases, on}                         -> the network map (R12)
+ *   supply_gap_bundles       {cases, on, query?:{period, from?, to?, min_cell}} -> suppressed bundles (R12)
+ *   agenda                   {cases, partners, query:{from, to, tolerance_days?}} -> dated items
+ *   render_plan              {case, options?:{language de|en|plain, plan_version?}} -> HTML as a JSON string (R9)
+ *   render_evaluation        {case, options?}                              -> HTML as a JSON string (R11)
+ *   radar_chart              {case, options?:{language, first?, second?, perspectives?, size?}}
+ *                                                                          -> SVG as a JSON string (R7) */
 
 /** Evaluates one rule; policy_json may be NULL for the handbook's defaults. */
 JMDCM_API jmdcm_status jmdcm_rule_evaluate(char **out_result, const char *rule, const char *input_json, const char *policy_json);
@@ -169,6 +179,24 @@ JMDCM_API jmdcm_status jmdcm_store_statistics(char **out_report, jmdcm_store *st
  *  worker) as their case worker. options_json as for jmdcm_table_synthetic ("on" unused). */
 JMDCM_API jmdcm_status jmdcm_store_generate(char **out_report, jmdcm_store *store, const char *actor_json,
                                             const char *options_json);
+
+/* ------------------------------------------------------------------ system-level store requests
+ * Access-checked and audited by the store. Requests and their input documents:
+ *   save_partner       partner (version 0: new)                 -> the stored partner (R12)
+ *   partners           (input ignored)                          -> the office's partners
+ *   network_map        {on}                                     -> partners, linked cases, personal ties counted (R12)
+ *   cooperations_due   {year, on}                               -> the year's review list (R12)
+ *   supply_gaps        {on, query?, gaps?:{period, from?, to?, min_cell}} -> suppressed bundles (R12)
+ *   agenda             {from, to, tolerance_days?}              -> the actor's agenda (own cases, cooperations)
+ *   render_plan        {case_id, options?}                      -> HTML as a JSON string (R9)
+ *   render_evaluation  {case_id, options?}                      -> HTML as a JSON string (R11)
+ *   radar_chart        {case_id, options?}                      -> SVG as a JSON string (R7) */
+
+/** Runs one store request; policy_json may be NULL for the handbook's defaults. */
+JMDCM_API jmdcm_status jmdcm_store_request(char **out_result, jmdcm_store *store, const char *actor_json, const char *request,
+                                           const char *input_json, const char *policy_json);
+/** The request names jmdcm_store_request() knows, as a JSON array. */
+JMDCM_API jmdcm_status jmdcm_store_requests(char **out_names);
 
 /** Runs the handbook's worked example (Samira) into a store as the given case worker. */
 JMDCM_API jmdcm_status jmdcm_example_samira(char **out_case, jmdcm_store *store, const char *actor_json);

@@ -1,0 +1,84 @@
+// jmdcm_store_request: the store's system-level calls by name (R12 network, supply gaps,
+// the agenda, documents rendered from a stored case). Like the steps and rules, the ABI
+// grows by a table row, not a symbol. Each request is access-checked and audited by the
+// store.
+#include "dispatch.hpp"
+#include "store.hpp"
+
+#include <functional>
+
+namespace jmdcm::capi {
+namespace {
+
+struct OnInput { Date on; };
+BOOST_DESCRIBE_STRUCT(OnInput, (), (on))
+struct DueInput { int year = 0; Date on; };
+BOOST_DESCRIBE_STRUCT(DueInput, (), (year, on))
+struct GapsInput { Date on; std::optional<CaseQuery> query; std::optional<GapQuery> gaps; };
+BOOST_DESCRIBE_STRUCT(GapsInput, (), (on, query, gaps))
+struct DocumentInput { std::string case_id; std::optional<RenderOptions> options; };
+BOOST_DESCRIBE_STRUCT(DocumentInput, (), (case_id, options))
+struct ChartInput { std::string case_id; std::optional<RadarOptions> options; };
+BOOST_DESCRIBE_STRUCT(ChartInput, (), (case_id, options))
+
+using Request = std::function<std::string(Repository&, const Actor&, const char* input, const Policy&)>;
+
+template <class In, class F>
+std::pair<const std::string, Request> request(const char* name, F f) {
+    return {name, [f](Repository& r, const Actor& a, const char* input, const Policy& p) {
+                return json::to_string(f(r, a, doc<In>(input, "input"), p));
+            }};
+}
+
+const Table<Request>& requests() {
+    static const Table<Request> table = {
+        request<Partner>("save_partner", [](Repository& r, const Actor& a, Partner in, const Policy&) {  // R12
+            r.save_partner(a, in);
+            return in;
+        }),
+        {"partners", [](Repository& r, const Actor& a, const char*, const Policy&) { return json::to_string(r.partners(a)); }},
+        request<OnInput>("network_map", [](Repository& r, const Actor& a, OnInput in, const Policy&) { return r.network_map(a, in.on); }),
+        request<DueInput>("cooperations_due", [](Repository& r, const Actor& a, DueInput in, const Policy&) {
+            return cooperations_due(r.partners(a), in.year, in.on);
+        }),
+        request<GapsInput>("supply_gaps", [](Repository& r, const Actor& a, GapsInput in, const Policy&) {  // R12
+            return r.supply_gap_report(a, in.query.value_or(CaseQuery{}), in.on, in.gaps.value_or(GapQuery{}));
+        }),
+        request<AgendaQuery>("agenda", [](Repository& r, const Actor& a, AgendaQuery in, const Policy& p) { return r.agenda(a, in, p); }),
+        request<DocumentInput>("render_plan", [](Repository& r, const Actor& a, DocumentInput in, const Policy&) {  // R9
+            return plan_html(r.load(a, in.case_id), in.options.value_or(RenderOptions{}));
+        }),
+        request<DocumentInput>("render_evaluation", [](Repository& r, const Actor& a, DocumentInput in, const Policy& p) {  // R11
+            return evaluation_html(r.load(a, in.case_id), in.options.value_or(RenderOptions{}), p);
+        }),
+        request<ChartInput>("radar_chart", [](Repository& r, const Actor& a, ChartInput in, const Policy& p) {  // R7
+            return radar_svg(r.load(a, in.case_id), in.options.value_or(RadarOptions{}), p);
+        }),
+    };
+    return table;
+}
+
+}  // namespace
+}  // namespace jmdcm::capi
+
+using namespace jmdcm;
+using namespace jmdcm::capi;
+
+extern "C" {
+
+jmdcm_status jmdcm_store_request(char** out_result, jmdcm_store* store, const char* actor_json, const char* request_name,
+                                 const char* input_json, const char* policy_json) {
+    return answer(out_result, "out_result", store, actor_json, [&](Repository& r, const Actor& actor) {
+        const Request& run = lookup(requests(), request_name, "request");
+        return run(r, actor, input_json, policy_of(policy_json));
+    });
+}
+
+jmdcm_status jmdcm_store_requests(char** out_names) {
+    return guard([&] {
+        reset(out_names, "out_names");
+        give(out_names, names_of(requests()));
+    });
+}
+
+}  // extern "C"

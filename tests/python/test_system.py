@@ -1,0 +1,78 @@
+"""The system level from Python (issue 7): network, supply gaps, agenda, documents."""
+import datetime as dt
+
+import pytest
+
+import jmdcm
+
+WORKER = jmdcm.Actor("fachkraft-1")
+LEAD = jmdcm.Actor("tl-1", jmdcm.Role.team_lead)
+STATS = jmdcm.Actor("st-1", jmdcm.Role.statistics)
+SAMIRA = "JMD-FFM-2016-0042"
+
+
+def partner(**changes):
+    p = {"id": "P-1", "version": 0, "office": "JMD", "name": "Jobcenter", "kind": jmdcm.PartnerKind.case_specific,
+         "category": jmdcm.PartnerCategory.job_centre, "region": "603", "areas": ["finances"],
+         "contact_modes": [jmdcm.ContactMode.phone], "formalisation": jmdcm.Formalisation.minutes,
+         "since": dt.date(2016, 1, 1), "until": None, "review_on": dt.date(2016, 12, 1), "last_evaluated": None}
+    p.update(changes)
+    return p
+
+
+@pytest.fixture
+def store():
+    with jmdcm.Store.memory(today=dt.date(2017, 9, 1)) as s:
+        s.samira(WORKER)
+        yield s
+
+
+def test_requests_are_listed():
+    assert {"agenda", "save_partner", "network_map", "render_plan"} <= set(jmdcm.requests())
+
+
+def test_partners_are_versioned_and_linked_to_the_example(store):
+    saved = store.save_partner(LEAD, partner())
+    assert saved["version"] == 1
+    with pytest.raises(jmdcm.ConflictError):
+        store.save_partner(LEAD, partner())
+    with pytest.raises(jmdcm.InvalidArgumentError) as bad:
+        store.save_partner(LEAD, partner(version=1, review_on=dt.date(2018, 1, 1)))
+    assert bad.value.rule == "R12" and bad.value.field == "partner.review_on"
+    with pytest.raises(jmdcm.AccessDeniedError):
+        store.save_partner(STATS, partner(version=1))
+    assert [p["id"] for p in store.partners(STATS)] == ["P-1"]
+    node = store.network_map(LEAD, dt.date(2016, 12, 10))["partners"][0]
+    assert node["referrals"] == 1 and node["review_due"]
+    assert store.cooperations_due(LEAD, 2016, dt.date(2016, 12, 10))[0]["overdue"]
+
+
+def test_the_agenda_has_the_follow_up_talk_and_refuses_a_backward_range(store):
+    items = store.agenda(WORKER, dt.date(2017, 9, 1), dt.date(2017, 9, 30))["items"]
+    assert [i["kind"] for i in items] == [jmdcm.AgendaKind.follow_up_talk]
+    with pytest.raises(jmdcm.InvalidArgumentError, match="query.to"):
+        store.agenda(WORKER, dt.date(2017, 9, 30), dt.date(2017, 9, 1))
+
+
+def test_documents_from_the_store_and_from_a_case(store):
+    html = store.render_plan(WORKER, SAMIRA, language="en")
+    assert html.startswith("<!DOCTYPE html>") and "Integration support plan" in html
+    with pytest.raises(jmdcm.AccessDeniedError):
+        store.render_plan(LEAD, SAMIRA)
+    case = store.load(WORKER, SAMIRA)
+    assert "Dein Plan" in jmdcm.render_plan(case, "plain")
+    assert "Beendigung durch den jungen Menschen" in jmdcm.render_evaluation(case)
+    svg = jmdcm.radar_chart(case, perspectives=["young_person"])
+    assert svg.count('<g class="series"') == 2
+    assert store.radar_chart(WORKER, SAMIRA, size=300).count("<svg") == 1
+    with pytest.raises(jmdcm.NotFoundError):
+        jmdcm.radar_chart(case, first=dt.date(2000, 1, 1))
+
+
+def test_supply_gaps_are_bundled_from_anonymised_files(store):
+    admin = jmdcm.Actor("ad-1", jmdcm.Role.administrator)
+    store.anonymise(admin, SAMIRA, dt.date(2017, 4, 1))
+    report = store.supply_gaps(STATS, dt.date(2018, 1, 1), period="quarter", min_cell=1)
+    assert report["table"]["name"] == "supply_gap_bundles"
+    assert report["table"]["total"]["count"] >= 1
+    assert all(k["region"] == "603" for k in report["keys"])
