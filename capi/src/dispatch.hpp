@@ -28,4 +28,13 @@ std::string names_of(const Table<Fn>& table) {
     return json::to_string(names);
 }
 
+/// The body of jmdcm_case_steps, jmdcm_rule_names and jmdcm_store_requests.
+template <class Fn>
+jmdcm_status answer_names(char** out_names, const Table<Fn>& table) {
+    return guard([&] {
+        reset(out_names, "out_names");
+        give(out_names, names_of(table));
+    });
+}
+
 }  // namespace jmdcm::capi

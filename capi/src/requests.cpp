@@ -74,11 +74,6 @@ jmdcm_status jmdcm_store_request(char** out_result, jmdcm_store* store, const ch
     });
 }
 
-jmdcm_status jmdcm_store_requests(char** out_names) {
-    return guard([&] {
-        reset(out_names, "out_names");
-        give(out_names, names_of(requests()));
-    });
-}
+jmdcm_status jmdcm_store_requests(char** out_names) { return answer_names(out_names, requests()); }
 
 }  // extern "C"

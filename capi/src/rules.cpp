@@ -185,11 +185,6 @@ jmdcm_status jmdcm_rule_evaluate(char** out_result, const char* rule_name, const
     });
 }
 
-jmdcm_status jmdcm_rule_names(char** out_names) {
-    return guard([&] {
-        reset(out_names, "out_names");
-        give(out_names, names_of(rules()));
-    });
-}
+jmdcm_status jmdcm_rule_names(char** out_names) { return answer_names(out_names, rules()); }
 
 }  // extern "C"

@@ -84,12 +84,7 @@ jmdcm_status jmdcm_case_step(char** out_case, const char* case_json, const char*
     });
 }
 
-jmdcm_status jmdcm_case_steps(char** out_names) {
-    return guard([&] {
-        reset(out_names, "out_names");
-        give(out_names, names_of(steps()));
-    });
-}
+jmdcm_status jmdcm_case_steps(char** out_names) { return answer_names(out_names, steps()); }
 
 jmdcm_status jmdcm_case_requirements(char** out_report, const char* case_json) {
     return guard([&] {

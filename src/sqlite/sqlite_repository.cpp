@@ -33,6 +33,16 @@ E enum_of(const std::string& s) {
     return e;
 }
 
+/// A stored JSON document; storage_corrupt (naming what and which) when it does not read.
+template <class T>
+T stored_document(const std::string& text, const char* what, std::string_view id) {
+    try {
+        return json::from_string<T>(text);
+    } catch (const error& e) {
+        fail(errc::storage_corrupt, "", "", std::string("stored document of ") + what + " '" + std::string(id) + "' is unreadable: " + e.what());
+    }
+}
+
 Date date_of(const std::string& s) {
     auto d = parse_iso(s);
     if (!d) fail(errc::storage_corrupt, "", "", "stored date '" + s + "' is invalid");
@@ -224,11 +234,7 @@ struct SqliteRepository::Impl {
         if (!st.step()) return std::nullopt;
         const std::string doc = st.text(0);
         st.reset();  // a statement left on a row keeps a read snapshot open (and the WAL from truncating)
-        try {
-            return json::from_string<Case>(doc);
-        } catch (const error& e) {
-            fail(errc::storage_corrupt, "", "", "stored document of case '" + std::string(id) + "' is unreadable: " + e.what());
-        }
+        return stored_document<Case>(doc, "case", id);
     }
 
     Case existing(std::string_view id) {
@@ -519,13 +525,7 @@ std::vector<Partner> SqliteRepository::partners(const Actor& /*actor: no persona
     std::lock_guard lock(impl_->m);
     std::vector<Partner> out;
     Stmt st(impl_->db, "SELECT id, doc FROM partners ORDER BY id");
-    while (st.step()) {
-        try {
-            out.push_back(json::from_string<Partner>(st.text(1)));
-        } catch (const error& e) {
-            fail(errc::storage_corrupt, "", "", "stored partner '" + st.text(0) + "' is unreadable: " + e.what());
-        }
-    }
+    while (st.step()) out.push_back(stored_document<Partner>(st.text(1), "partner", st.text(0)));
     return out;
 }
 
@@ -536,13 +536,7 @@ std::vector<Case> SqliteRepository::cases_of_worker(const std::string& actor_id)
                        "ORDER BY id");
     st.bind(1, actor_id).bind(2, "|" + actor_id + "|");
     std::vector<Case> out;
-    while (st.step()) {
-        try {
-            out.push_back(json::from_string<Case>(st.text(1)));
-        } catch (const error& e) {
-            fail(errc::storage_corrupt, "", "", "stored document of case '" + st.text(0) + "' is unreadable: " + e.what());
-        }
-    }
+    while (st.step()) out.push_back(stored_document<Case>(st.text(1), "case", st.text(0)));
     return out;
 }
 
