@@ -22,7 +22,8 @@ void validate(const AgendaQuery& q) {
     if (q.from.is_special()) fail(errc::invalid_argument, "", "query.from", "the agenda needs a start date");
     if (q.to.is_special()) fail(errc::invalid_argument, "", "query.to", "the agenda needs an end date");
     if (q.to < q.from) fail(errc::invalid_argument, "", "query.to", "the range ends before it starts");
-    if (q.tolerance_days < 0) fail(errc::invalid_argument, "", "query.tolerance_days", "the tolerance cannot be negative");
+    if (q.tolerance_days < 0 || q.tolerance_days > 366)
+        fail(errc::invalid_argument, "", "query.tolerance_days", "the tolerance is 0 to 366 days");
 }
 
 std::vector<AgendaItem> agenda_items(const Case& c, const AgendaQuery& q, const Policy& policy) {

@@ -54,6 +54,13 @@ Date last_contact(const Case& c) {
     return last;
 }
 
+std::map<std::string, LatestGoal> latest_goals(const Case& c) {
+    std::map<std::string, LatestGoal> latest;
+    for (const auto& p : c.plans)  // oldest first: later versions overwrite
+        for (const auto& g : p.goals) latest[g.id] = {&g, p.version};
+    return latest;
+}
+
 std::optional<Achievement> latest_achievement(const Case& c, std::string_view goal_id) {
     std::optional<Achievement> a;
     Date at;

@@ -55,6 +55,8 @@ void evaluate_cooperation(Partner& p, Date on, std::optional<Date> next) {
 }
 
 std::vector<CooperationDue> cooperations_due(const std::vector<Partner>& partners, int year, Date on) {
+    require(year >= 1900 && year <= 9998, "year", "the year " + std::to_string(year) + " is out of range");
+    require(!on.is_special(), "on", "the list needs the day it is made on");
     const Date end = year_end(year);
     const Date start = make_date(year, 1, 1);
     std::vector<CooperationDue> due;

@@ -22,11 +22,8 @@ double gas_t_score(std::span<const GasScore> scores, double rho) {
 }
 
 std::vector<GasScore> gas_scores(const Case& c) {
-    std::map<std::string, bool> goals;
-    for (const auto& p : c.plans)
-        for (const auto& g : p.goals) goals.emplace(g.id, true);
     std::vector<GasScore> out;
-    for (const auto& [id, _] : goals) {
+    for (const auto& [id, latest] : latest_goals(c)) {
         const auto a = latest_achievement(c, id);
         if (!a || *a == Achievement::dropped) continue;
         out.push_back({id, *a == Achievement::achieved ? 0 : *a == Achievement::partly ? -1 : -2, 1.0});

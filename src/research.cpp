@@ -86,12 +86,9 @@ void rows_of(const Case& c, std::vector<CaseRow>& out) {
         r.region = c.skeleton->region;
         r.residence = c.skeleton->residence;
     }
-    std::map<std::string, bool> goals;  // id -> achieved
-    for (const auto& p : c.plans)
-        for (const auto& g : p.goals) goals.emplace(g.id, false);
-    for (auto& [id, achieved] : goals) achieved = latest_achievement(c, id) == Achievement::achieved;
+    const auto goals = latest_goals(c);
     r.goals = static_cast<int>(goals.size());
-    for (const auto& [id, achieved] : goals) r.goals_achieved += achieved;
+    for (const auto& [id, g] : goals) r.goals_achieved += latest_achievement(c, id) == Achievement::achieved;
     r.assessments = static_cast<int>(c.assessments.size());
     r.journal_entries = static_cast<int>(c.journal.size());
     for (const auto& j : c.journal) r.contacts_with_young_person += j.with_young_person;
@@ -105,12 +102,10 @@ void rows_of(const Case& c, std::vector<CaseRow>& out) {
 }
 
 void rows_of(const Case& c, std::vector<GoalRow>& out) {
-    std::map<std::string, std::pair<int, const Goal*>> latest;  // id -> (plan version, goal)
-    for (const auto& p : c.plans)
-        for (const auto& g : p.goals) latest[g.id] = {p.version, &g};
-    for (const auto& [id, vg] : latest) {
-        const Goal& g = *vg.second;
-        out.push_back({c.id, id, vg.first, g.catalogue_id, g.area, g.priority, g.offer_available, latest_achievement(c, id)});
+    for (const auto& [id, latest] : latest_goals(c)) {
+        const Goal& g = *latest.goal;
+        out.push_back({c.id, id, latest.plan_version, g.catalogue_id, g.area, g.priority, g.offer_available,
+                       latest_achievement(c, id)});
     }
 }
 

@@ -172,12 +172,10 @@ StatisticsReport statistics(std::span<const Case> cases, Date on, int min_cell) 
 
     for (const Case& original : cases) with_anonymised(original, on, [&](const Case& c) {  // R13: only anonymised copies count
         if (c.closure) ++by_reason[index_of(c.closure->reason)][0];
-        std::map<std::string, const Goal*> latest;
-        for (const auto& p : c.plans)
-            for (const auto& g : p.goals) latest[g.id] = &g;
-        for (const auto& [id, g] : latest) {
+        for (const auto& [id, latest] : latest_goals(c)) {
+            const Goal& g = *latest.goal;
             const auto a = latest_achievement(c, id);
-            ++goals[g->area ? index_of(*g->area) : areas.size()][a ? index_of(*a) : achievements.size() - 1];
+            ++goals[g.area ? index_of(*g.area) : areas.size()][a ? index_of(*a) : achievements.size() - 1];
         }
         for (const auto& gap : c.supply_gaps) {
             auto& per_area = gaps_by_year[static_cast<int>(gap.date.year())];

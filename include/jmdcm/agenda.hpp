@@ -21,7 +21,7 @@ struct AgendaQuery {
     using absent_members_keep_default = void;   // a host names from and to, the rest as it likes
     Date from;
     Date to;
-    int tolerance_days = 0;                     // the range widened by this many days on each side
+    int tolerance_days = 0;                     // the range widened by this many days on each side (0..366)
 };
 BOOST_DESCRIBE_STRUCT(AgendaQuery, (), (from, to, tolerance_days))
 

@@ -14,6 +14,7 @@
 #include <boost/describe/class.hpp>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -111,6 +112,13 @@ const Plan* current_plan(const Case& c);
 /// Last contact with the young person (journal), else the opening date (R13).
 Date last_contact(const Case& c);
 std::optional<Achievement> latest_achievement(const Case& c, std::string_view goal_id);
+/// A goal as the latest plan that holds it words it, with that plan's version.
+struct LatestGoal {
+    const Goal* goal = nullptr;   // points into the case
+    int plan_version = 0;
+};
+/// Every goal the case has had, once each, by id.
+std::map<std::string, LatestGoal> latest_goals(const Case& c);
 /// Ids of goals whose latest review concluded them (achieved, not achieved, dropped).
 std::set<std::string> concluded_goals(const Case& c);
 /// Age on a date from the master data; nullopt when no birth date is recorded.

@@ -74,4 +74,5 @@ TEST(Agenda, ABadRangeIsRefusedNamingTheField) {
     EXPECT_EQ(error_of([] { agenda({}, {}, {d(2020, 2, 1), d(2020, 1, 1), 0}, {}); }).field(), "query.to");
     EXPECT_EQ(error_of([] { agenda({}, {}, {d(2020, 1, 1), d(2020, 2, 1), -1}, {}); }).field(), "query.tolerance_days");
     EXPECT_EQ(error_of([] { agenda({}, {}, {Date(), d(2020, 2, 1), 0}, {}); }).field(), "query.from");
+    EXPECT_EQ(error_of([] { agenda({}, {}, {d(2020, 1, 1), d(2020, 2, 1), 400}, {}); }).field(), "query.tolerance_days");
 }

@@ -66,6 +66,7 @@ TEST(Network, R12_TheYearsReviewListHasDueOverdueAndEndingCooperations) {
     EXPECT_FALSE(list[1].overdue);
     EXPECT_EQ(list[2].partner_id, "D");
     EXPECT_TRUE(list[2].term_ends);
+    EXPECT_EQ(field_of([] { cooperations_due({}, 20000, d(2021, 1, 10)); }), "year");
 }
 
 TEST(Network, R12_PersonalTiesBelongOnTheCaseAndLeaveWithAnonymisation) {
