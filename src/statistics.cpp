@@ -74,7 +74,7 @@ std::vector<int> months_per_phase(const Case& c, Date on) {
         since = change.date;
         in = change.to;
     }
-    const Date end = c.closure ? c.closure->date : c.anonymised_on && !c.closure ? month_start(*c.anonymised_on) : on;
+    const Date end = c.closure ? c.closure->date : c.anonymised_on.value_or(on);
     spend(in, since, std::max(since, end));
     return months;
 }

@@ -39,13 +39,7 @@ std::unique_ptr<SqliteRepository> open_store(const po::variables_map& vm) {
     return std::make_unique<SqliteRepository>(db);
 }
 
-Actor actor_of(const po::variables_map& vm) {
-    Actor a{vm["actor"].as<std::string>(), Role::case_worker};
-    const auto role = vm["role"].as<std::string>();
-    if (!boost::describe::enum_from_string(role.c_str(), a.role))
-        fail(errc::invalid_argument, "", "--role", "unknown role '" + role + "'");
-    return a;
-}
+Actor actor_of(const po::variables_map& vm) { return {vm["actor"].as<std::string>(), enum_option<Role>(vm, "role")}; }
 
 Date date_option(const po::variables_map& vm, const char* name) {
     const auto text = vm[name].as<std::string>();

@@ -4,6 +4,7 @@
 #include "jmdcm/jmdcm.hpp"
 #include "jmdcm/sqlite/sqlite_repository.hpp"
 
+#include <boost/algorithm/string/join.hpp>
 #include <boost/program_options.hpp>
 
 #include <memory>
@@ -44,6 +45,17 @@ bool parse(const std::vector<std::string>& args, const po::options_description& 
 
 std::unique_ptr<SqliteRepository> open_store(const po::variables_map& vm);
 Actor actor_of(const po::variables_map& vm);
+/// An enumeration value from option `name` by its library name, naming the option when unknown.
+template <class E>
+E enum_option(const po::variables_map& vm, const char* name) {
+    E e{};
+    const auto text = vm[name].as<std::string>();
+    if (!boost::describe::enum_from_string(text.c_str(), e))
+        fail(errc::invalid_argument, "", std::string("--") + name,
+             "unknown value '" + text + "' (one of: " + boost::algorithm::join(reflect::enum_names<E>(), ", ") + ")");
+    return e;
+}
+
 /// An ISO date from option `name`, naming the option when it is not one.
 Date date_option(const po::variables_map& vm, const char* name);
 Policy policy_of(const po::variables_map& vm);

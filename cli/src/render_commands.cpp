@@ -5,18 +5,6 @@
 #include <iostream>
 
 namespace jmdcm::cli {
-namespace {
-
-template <class E>
-E enum_option(const po::variables_map& vm, const char* name) {
-    E e{};
-    const auto text = vm[name].as<std::string>();
-    if (!boost::describe::enum_from_string(text.c_str(), e))
-        fail(errc::invalid_argument, "", std::string("--") + name, "unknown value '" + text + "'");
-    return e;
-}
-
-}  // namespace
 
 int render(const std::vector<std::string>& args) {
     auto o = store_options(Role::case_worker);

@@ -24,9 +24,7 @@ int supply_gaps(const std::vector<std::string>& args) {
     po::variables_map vm;
     if (!parse(args, o, vm, "jmdcm gaps --actor ID --on DATE [--period P] [--from D] [--to D]")) return 0;
     GapQuery q;
-    const auto period = vm["period"].as<std::string>();
-    if (!boost::describe::enum_from_string(period.c_str(), q.period))
-        fail(errc::invalid_argument, "R12", "--period", "'" + period + "' is not year, quarter or month");
+    q.period = enum_option<Period>(vm, "period");
     if (vm.count("from")) q.from = date_option(vm, "from");
     if (vm.count("to")) q.to = date_option(vm, "to");
     q.min_cell = vm["min-cell"].as<int>();

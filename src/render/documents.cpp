@@ -16,13 +16,12 @@ struct Doc {
 
     Doc& raw(std::string_view s) { html += s; return *this; }
     Doc& text(std::string_view s) { html += escape(s); return *this; }
-    Doc& date(Date d) { html += render::date_text(d, t.lang == "en" ? "en" : "de"); return *this; }
     /// <dt>term</dt><dd>value</dd> for a non-empty value.
     Doc& entry(std::string_view term, const std::string& value) {
         if (value.empty()) return *this;
         return raw("<dt>").text(term).raw("</dt><dd>").text(value).raw("</dd>\n");
     }
-    std::string date_of(Date d) const { return render::date_text(d, t.lang == "en" ? "en" : "de"); }
+    std::string date_of(Date d) const { return render::date_text(d, t.lang); }
 };
 
 const Plan& plan_of(const Case& c, std::optional<int> version) {
@@ -141,11 +140,10 @@ std::string evaluation_html(const Case& c, const RenderOptions& options, const P
     d.raw("</dl>\n");
     if (!e.goals.empty()) {
         d.raw("<h2>").text(d.t.goals_reached).raw("</h2>\n<table>\n");
+        const auto goals = latest_goals(c);
         for (const auto& o : e.goals) {
-            std::string wording = o.goal_id;
-            for (const auto& p : c.plans)
-                for (const auto& g : p.goals)
-                    if (g.id == o.goal_id && !g.text.empty()) wording = g.text.text;  // the latest wording
+            const auto g = goals.find(o.goal_id);  // record_evaluation checked that it exists
+            const std::string wording = g == goals.end() || g->second.goal->text.empty() ? o.goal_id : g->second.goal->text.text;
             d.raw("<tr><td>").text(wording).raw("</td><td>").text(label(d.t.achievements, o.achievement)).raw("</td></tr>\n");
         }
         d.raw("</table>\n");

@@ -1,7 +1,5 @@
 #include "markup.hpp"
 
-#include <cstdio>
-
 namespace jmdcm::render {
 
 std::string escape(std::string_view s) {
@@ -24,11 +22,9 @@ std::string escape(std::string_view s) {
 
 std::string date_text(Date d, std::string_view lang) {
     if (d.is_special()) return "";
-    if (lang != "de") return to_iso(d);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%02d.%02d.%04d", static_cast<int>(d.day()), static_cast<int>(d.month()),
-                  static_cast<int>(d.year()));
-    return buf;
+    const std::string iso = to_iso(d);
+    if (lang != "de") return iso;
+    return iso.substr(8, 2) + "." + iso.substr(5, 2) + "." + iso.substr(0, 4);
 }
 
 std::string html_head(std::string_view lang, std::string_view title) {

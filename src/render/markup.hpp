@@ -12,7 +12,7 @@ namespace jmdcm::render {
 /// characters other than tab and newline dropped (they are not allowed in XML).
 std::string escape(std::string_view s);
 
-/// 05.10.2016 in German, 2016-10-05 in English.
+/// 05.10.2016 for lang "de", 2016-10-05 otherwise.
 std::string date_text(Date d, std::string_view lang);
 
 /// The start of a self-contained, print-friendly A4 document, up to the opened <body>.

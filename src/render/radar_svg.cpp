@@ -62,7 +62,6 @@ std::string radar_svg(const Case& c, const RadarOptions& o, const Policy& policy
     else if (!o.first && c.assessments.size() > 1) dates.push_back(&c.assessments.back());
 
     const auto& t = render::texts(o.language);
-    const std::string_view lang = t.lang == "en" ? "en" : "de";
     // Wider than high: the area labels left and right need room.
     const double size = o.size, width = size * 1.5, cx = width / 2, cy = size / 2 + 10, radius = size * 0.32;
     const int lo = policy.scale_min, hi = policy.scale_max;
@@ -78,7 +77,7 @@ std::string radar_svg(const Case& c, const RadarOptions& o, const Policy& policy
     const double height = size + 20 + static_cast<double>(entries) * size / 40;
 
     std::string title = std::string(t.chart_title);
-    for (const auto* a : dates) title += " " + render::date_text(a->date, lang);
+    for (const auto* a : dates) title += " " + render::date_text(a->date, t.lang);
     std::string s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" +
                     num(width) + "\" height=\"" + num(height) + "\" viewBox=\"0 0 " + num(width) + " " + num(height) +
                     "\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"" + num(size / 48) + "\">\n";
@@ -116,7 +115,7 @@ std::string radar_svg(const Case& c, const RadarOptions& o, const Policy& policy
             const char* colour = kColours[static_cast<std::size_t>(series.perspective) % std::size(kColours)];
             std::string name = std::string(label(t.perspectives, series.perspective));
             if (!series.rater.empty()) name += " (" + series.rater + ")";
-            name += ", " + render::date_text(dates[i]->date, lang);
+            name += ", " + render::date_text(dates[i]->date, t.lang);
             std::string path;
             bool pen_down = false;
             std::string dots;
