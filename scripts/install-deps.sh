@@ -16,7 +16,7 @@ packages=(
   pybind11-dev python3-dev python3-pytest python3-numpy python3-pandas python3-matplotlib
   jupyter-nbconvert python3-ipykernel python3-munkres
   # The C# binding: SWIG, Mono's compiler and runtime, NUnit 2.6, DataContract JSON.
-  swig mono-mcs mono-runtime nunit-console libmono-system-runtime-serialization4.0-cil
+  swig mono-mcs mono-runtime nunit-console libnunit-framework2.6.3-cil libmono-system-runtime-serialization4.0-cil
   # Documents: chromium prints the plan to PDF and screenshots it headless, librsvg turns the
   # radar chart into PNG, DejaVu gives both the same glyphs, PIL reads the images in the test.
   chromium librsvg2-bin fonts-dejavu-core python3-pil

@@ -4,8 +4,12 @@
 namespace jmdcm {
 
 bool is_active_substitute(const Case& c, std::string_view actor_id, Date today) {
-    for (const auto& s : c.substitutions)
-        if (s.colleague == actor_id && s.from <= today && (!s.until || today <= *s.until)) return true;
+    for (const auto& s : c.substitutions) {
+        if (s.colleague != actor_id || today < s.from || (s.until && *s.until < today)) continue;
+        if (!s.young_person_consented_on || today < *s.young_person_consented_on || !s.release_id) continue;
+        for (const auto& r : c.releases)
+            if (r.id == *s.release_id && r.recipient == s.colleague && release_valid_on(r, today)) return true;
+    }
     return false;
 }
 
@@ -46,6 +50,11 @@ void require_access(const Actor& a, const Case& stored, Operation op, Date today
     case Operation::network:  // institutions only, no personal data; statistics only reads
         if (a.role == Role::statistics) deny("R12", "may read the office's network but not change it");
         return;
+    case Operation::audit:  // who did what to which case, never values (GDPR Art. 15)
+        if (a.role == Role::statistics) deny("R13", "may not read the audit trail");
+        if (a.role == Role::case_worker && !may_handle_personal_data(a, stored, today))
+            deny("R4", "may read the audit trail of their own cases only");
+        return;
     case Operation::agenda:  // dates and wording of a case's plan: personal data
         if (!may_handle_personal_data(a, stored, today))
             deny("R4", "is neither the responsible case worker nor an authorised substitute of case '" + stored.id + "'");
@@ -53,14 +62,9 @@ void require_access(const Actor& a, const Case& stored, Operation op, Date today
     }
 }
 
-bool visible_in_query(const Actor& a, const Case& c) {
+bool visible_in_query(const Actor& a, const Case& c, Date today) {
     switch (a.role) {
-    case Role::case_worker: {  // summaries hold no personal data: a named substitute sees the row at any date
-        if (c.case_worker == a.id) return true;
-        for (const auto& s : c.substitutions)
-            if (s.colleague == a.id) return true;
-        return false;
-    }
+    case Role::case_worker: return may_handle_personal_data(a, c, today);
     case Role::statistics: return is_anonymised(c);
     case Role::team_lead:
     case Role::administrator: return true;

@@ -121,6 +121,7 @@ void set_person(Case& c, MasterData person, Date on, const Policy& policy) {
     require_running(c);
     require_consent(c, on, policy, "master data");
     require_date(person.birth_date, "R2", "person.birth_date");
+    validate_consent(*c.consent, age_on(person.birth_date, c.consent->given_on), policy);  // R3: the age decides, not what record_consent was told
     touch(c, on);
     c.person = std::move(person);
 }
@@ -360,12 +361,9 @@ void change_phase(Case& c, Phase to, Date on, const Policy& policy) {
 }
 
 // ------------------------------------------------------------------ closure
-void close_case(Case& c, Closure closure, const Policy& policy) {
-    require_not_anonymised(c);
-    if (c.closure && !c.closure->continue_as_counselling) fail(errc::case_closed, "R11", "case.closure", "the case is closed already");
+void check_closure_conditions(const Case& c, const Closure& closure, const Policy& policy) {
     require_date(closure.date, "R11", "closure.date");
-    const auto reason = closure.reason;
-    switch (reason) {
+    switch (closure.reason) {
     case ClosureReason::no_contact: {
         const Date limit = add_months(last_contact(c), policy.anonymise_after_months);
         if (closure.date < limit)
@@ -387,6 +385,13 @@ void close_case(Case& c, Closure closure, const Policy& policy) {
                  "only a closure for lack of cooperation continues as a counselling case");
         break;
     }
+}
+
+void close_case(Case& c, Closure closure, const Policy& policy) {
+    require_not_anonymised(c);
+    if (c.closure && !c.closure->continue_as_counselling) fail(errc::case_closed, "R11", "case.closure", "the case is closed already");
+    check_closure_conditions(c, closure, policy);
+    const auto reason = closure.reason;
     const bool anonymise_now = reason == ClosureReason::no_contact || reason == ClosureReason::office_closed;
     if (!anonymise_now) closure.follow_up_on = add_months(closure.date, policy.follow_up_after_months);
     if (closure.follow_up_on)
@@ -451,9 +456,9 @@ Case reopen_as_new_case(Case& old, std::string new_id, Date on, const Policy& /*
     return fresh;
 }
 
-void anonymise(Case& c, Date on) {
+void anonymise(Case& c, Date on, const std::vector<Partner>& registry) {
     require_date(on, "R13", "anonymised_on");
-    if (is_anonymised(c)) return;
+    if (is_anonymised(c)) return strip_to_skeleton(c, registry);
     StatisticalSkeleton s = c.skeleton.value_or(StatisticalSkeleton{});
     if (c.person) {
         const auto& p = *c.person;
@@ -467,16 +472,49 @@ void anonymise(Case& c, Date on) {
     } else if (c.screening) {
         s.residence = c.screening->residence.category;
     }
-    c.person.reset();
     c.skeleton = s;
+    strip_to_skeleton(c, registry);
+    c.anonymised_on = on;
+}
+
+namespace {
+
+bool is_recipient_label(const std::string& r) {
+    if (r == "colleague" || r == "institution") return true;
+    PartnerCategory k{};
+    return boost::describe::enum_from_string(r.c_str(), k);
+}
+
+}  // namespace
+
+void strip_to_skeleton(Case& c, const std::vector<Partner>& registry) {
+    c.person.reset();
+    const auto anonymised_on = c.anonymised_on;  // the day of the operation stays exact
     // Every free text goes, every date is coarsened to its month: one walk over the whole case.
     reflect::walk(c, [](auto& leaf) {
         using L = std::remove_cvref_t<decltype(leaf)>;
         if constexpr (std::is_same_v<L, FreeText>) leaf.wipe();
         else if constexpr (std::is_same_v<L, Date>) { if (!leaf.is_special()) leaf = month_start(leaf); }
     });
-    // Institution names typed by people can narrow a person down too; recipients of
-    // releases and disclosures stay as the accountability record of what went where.
+    // Names typed by people narrow a person down too: institutions become their category
+    // in the office's network (or "institution"), colleagues "colleague" (R13 skeleton).
+    std::set<std::string> colleagues{c.case_worker};
+    for (const auto& d : c.disclosures)
+        if (d.kind == DisclosureKind::handover || d.kind == DisclosureKind::substitution) colleagues.insert(d.recipient);
+    for (const auto& s : c.substitutions) colleagues.insert(s.colleague);
+    auto label = [&](std::string& name, const std::optional<std::string>& partner_id = std::nullopt) {
+        if (name.empty() || is_recipient_label(name)) return;
+        if (colleagues.count(name)) { name = "colleague"; return; }
+        const auto p = std::find_if(registry.begin(), registry.end(),
+                                    [&](const Partner& x) { return (partner_id && x.id == *partner_id) || x.name == name || x.id == name; });
+        name = p == registry.end() ? "institution" : reflect::enum_name(p->category);
+    };
+    for (auto& r : c.referrals) label(r.recipient, r.partner_id);
+    for (auto& r : c.releases) label(r.recipient);
+    for (auto& d : c.disclosures) label(d.recipient);
+    if (c.eligibility && c.eligibility->referral) label(c.eligibility->referral->recipient);
+    if (c.closure) label(c.closure->referred_to);
+    if (c.consent) c.consent->form_language.clear();  // the form's language hints at the origin
     for (auto& t : c.plans)
         for (auto& g : t.goals) {
             g.institutions.clear();
@@ -484,7 +522,7 @@ void anonymise(Case& c, Date on) {
         }
     for (auto& r : c.assessments)
         for (auto& rating : r.ratings) rating.rater.clear();
-    c.anonymised_on = on;
+    c.anonymised_on = anonymised_on;
 }
 
 // ------------------------------------------------------------------ organisation

@@ -29,6 +29,7 @@ void validate_consent(const DataConsent& c, int age, const Policy& policy) {
 
 bool consent_in_force(const DataConsent& c, Date on, const Policy& policy) {
     if (c.given_on.is_special() || c.given_on > on) return false;
+    if (c.guardian_consent_on && *c.guardian_consent_on > on) return false;  // under the guardian age: only from the guardians' consent
     if (c.withdrawn_on && *c.withdrawn_on <= on) return false;
     if (policy.consent_form_version && c.form_version != *policy.consent_form_version) return false;
     return true;

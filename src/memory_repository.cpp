@@ -2,6 +2,8 @@
 // merges it only when the body returns, so a failed body leaves nothing behind.
 #include "jmdcm/memory_repository.hpp"
 
+#include <limits>
+
 namespace jmdcm {
 
 void MemoryAuditSink::record(const AuditRecord& r) {
@@ -24,6 +26,7 @@ public:
         repo_.audited(actor, c.id, Operation::create, [&] {
             if (is_blank(c.id)) fail(errc::invalid_argument, "", "case.id", "a case needs an id");
             require_access(actor, c, Operation::create, repo_.today());
+            check_new_case(c, repo_.today(), repo_.policy());
             if (contains(c.id)) fail(errc::already_exists, "", "case.id", "case '" + c.id + "' exists already");
             Case stored = c;
             stored.version = 1;
@@ -38,6 +41,7 @@ public:
             const Case& c = existing(id);
             require_access(actor, c, Operation::load, repo_.today());
             out = c;
+            if (is_anonymised(out)) strip_to_skeleton(out);  // R13: every role sees the skeleton only
         });
         return out;
     }
@@ -46,6 +50,7 @@ public:
         repo_.audited(actor, c.id, Operation::save, [&] {
             const Case& cur = existing(c.id);
             require_access(actor, cur, Operation::save, repo_.today());  // the stored case decides, not the incoming one
+            check_change(cur, c, repo_.today(), repo_.policy());
             put(cur, c);
         });
     }
@@ -55,7 +60,7 @@ public:
         repo_.audited(actor, "", Operation::query, [&] {
             each([&](const Case& c) {
                 if (q.limit && out.size() >= q.limit) return;
-                if (!visible_in_query(actor, c)) return;
+                if (!visible_in_query(actor, c, repo_.today())) return;
                 CaseSummary s = summarise(c);
                 if (matches(q, s)) out.push_back(std::move(s));
             });
@@ -88,6 +93,8 @@ public:
 
     /// Optimistic write of `c` over `cur`.
     void put(const Case& cur, Case& c) {
+        if (cur.version == std::numeric_limits<std::int64_t>::max())
+            fail(errc::json_out_of_range, "", "case.version", "case '" + c.id + "' cannot take another version");
         if (cur.version != c.version)
             fail(errc::conflict, "", "case.version",
                  "case '" + c.id + "' is at version " + std::to_string(cur.version) + ", the save was based on " + std::to_string(c.version));
@@ -95,6 +102,11 @@ public:
         stored.version = c.version + 1;
         overlay_.insert_or_assign(c.id, std::move(stored));
         c.version += 1;
+    }
+
+    void stage_new(Case c) {
+        const std::string id = c.id;
+        overlay_.insert_or_assign(id, std::move(c));
     }
 
     void commit() {
@@ -111,9 +123,17 @@ private:
 MemoryRepository::MemoryRepository(StoreOptions options) : options_(std::move(options)) {}
 
 void MemoryRepository::audit(const Actor& actor, std::string case_id, Operation op, bool allowed, std::string detail) {
-    if (options_.audit)
-        options_.audit->record({options_.clock ? options_.clock() : std::string(), actor.id, actor.role, std::move(case_id), op, allowed,
-                                std::move(detail)});
+    const AuditRecord r{options_.clock ? options_.clock() : utc_timestamp(), actor.id, actor.role, std::move(case_id), op, allowed,
+                        std::move(detail)};
+    log_.record(r);
+    if (options_.audit) options_.audit->record(r);
+}
+
+std::vector<AuditRecord> MemoryRepository::audit_records(const AuditQuery& q) {
+    std::vector<AuditRecord> out;
+    for (auto& r : log_.records())
+        if (matches(q, r) && (!q.limit || out.size() < q.limit)) out.push_back(std::move(r));
+    return out;
 }
 
 Date MemoryRepository::today() const { return options_.today ? options_.today() : utc_today(); }
@@ -175,6 +195,25 @@ void MemoryRepository::update_unchecked(const Actor& actor, const std::vector<st
     }
     for (auto& id : changed) audit(actor, std::move(id), op, true, "");
 }
+
+Case MemoryRepository::write_unchecked(const std::string& id, const std::function<std::vector<Case>(Case*)>& f) {
+    std::unique_lock lock(m_);
+    Stage s(*this, cases_);
+    const Case* cur = s.contains(id) ? &s.existing(id) : nullptr;
+    std::optional<Case> c;
+    if (cur) c = *cur;
+    auto created = f(c ? &*c : nullptr);
+    if (c && !(*c == *cur)) s.put(*cur, *c);
+    for (auto& n : created) {
+        if (s.contains(n.id)) fail(errc::already_exists, "", "case.id", "case '" + n.id + "' exists already");
+        n.version = 1;
+        s.stage_new(std::move(n));
+    }
+    s.commit();
+    return c ? *c : Case{};
+}
+
+const Policy& MemoryRepository::policy() const { return options_.policy; }
 
 Case MemoryRepository::load_unchecked(std::string_view id) {
     std::shared_lock lock(m_);

@@ -30,6 +30,66 @@ bool matches(const CaseQuery& q, const CaseSummary& s) {
     return true;
 }
 
+void Repository::conceal(const Actor& actor, const std::string& case_id, Operation op, const error& e) {
+    const bool one_case = op == Operation::load || op == Operation::save || op == Operation::report || op == Operation::agenda ||
+                          op == Operation::audit;
+    if (e.code() == errc::access_denied && actor.role == Role::case_worker && one_case && !case_id.empty())
+        fail(errc::not_found, "", "case.id", "no case '" + case_id + "'");
+}
+
+Case Repository::step(const Actor& actor, std::string_view id, std::int64_t expected_version, std::string_view name,
+                      const Policy& policy, const StepFunction& apply) {
+    const std::string case_id(id);
+    return write_unchecked(case_id, [&](Case* c) {
+        std::vector<Case> created;
+        audited(actor, case_id, Operation::save, [&] {
+            if (!c) fail(errc::not_found, "", "case.id", "no case '" + case_id + "'");
+            const Date on = today();
+            require_access(actor, *c, Operation::save, on);
+            if (expected_version && c->version != expected_version)
+                fail(errc::conflict, "", "expected_version",
+                     "case '" + case_id + "' is at version " + std::to_string(c->version) + ", the step was based on " +
+                         std::to_string(expected_version));
+            const Case before = *c;
+            created = apply(*c);
+            check_change(before, *c, on, policy, ChangeOrigin::step);
+            for (const auto& n : created) {
+                require_access(actor, n, Operation::create, on);
+                check_new_case(n, on, policy, ChangeOrigin::step);
+            }
+            return "step " + std::string(name);
+        });
+        return created;
+    });
+}
+
+bool matches(const AuditQuery& q, const AuditRecord& r) {
+    if (q.case_id && r.case_id != *q.case_id) return false;
+    if (q.actor && r.actor != *q.actor) return false;
+    if (q.operation && r.operation != *q.operation) return false;
+    const std::string day = r.at.substr(0, 10);  // "YYYY-MM-DD" of the UTC timestamp
+    if (q.from && day < to_iso(*q.from)) return false;
+    if (q.to && day > to_iso(*q.to)) return false;
+    return true;
+}
+
+std::vector<AuditRecord> Repository::audit_trail(const Actor& actor, const AuditQuery& q) {
+    std::vector<AuditRecord> out;
+    const std::string case_id = q.case_id.value_or("");
+    audited(actor, case_id, Operation::audit, [&] {
+        if (actor.role == Role::case_worker) {
+            if (!q.case_id) fail(errc::access_denied, "R4", "query.case_id", "a case worker reads the audit trail of one of their cases");
+            require_access(actor, load_unchecked(*q.case_id), Operation::audit, today());
+        } else {
+            require_access(actor, Case{}, Operation::audit, today());
+        }
+        if (q.from && q.to && *q.to < *q.from) fail(errc::invalid_argument, "", "query.to", "the range ends before it starts");
+        out = audit_records(q);
+        return std::to_string(out.size()) + " records";
+    });
+    return out;
+}
+
 RequirementsReport Repository::requirements_report(const Actor& actor, std::string_view id) {
     RequirementsReport report;
     audited(actor, std::string(id), Operation::report, [&] {
@@ -108,6 +168,7 @@ SweepReport Repository::sweep(const Actor& actor, Date on, const Policy& policy,
     audited(actor, "", Operation::sweep, [&] {
         require_access(actor, Case{}, Operation::sweep, on);
         const auto ids = sweep_candidates(on, policy);
+        const auto registry = partners(actor);  // institutions become their category in the skeleton
         const std::size_t step = batch ? batch : 1;
         for (std::size_t start = 0; start < ids.size(); start += step) {
             const std::vector<std::string> chunk(ids.begin() + static_cast<std::ptrdiff_t>(start),
@@ -116,7 +177,7 @@ SweepReport Repository::sweep(const Actor& actor, Date on, const Policy& policy,
             update_unchecked(actor, chunk, Operation::sweep, [&](Case& c) {
                 ++part.examined;
                 const auto d = retention_decision(c, on, policy);
-                if (!apply_retention(c, d, on, policy)) return false;
+                if (!apply_retention(c, d, on, policy, registry)) return false;
                 if (d.action == RetentionAction::review_due) part.review_due.push_back(c.id);
                 if (d.action == RetentionAction::close_and_anonymise) part.closed_no_contact.push_back(c.id);
                 if (d.action == RetentionAction::anonymise) part.anonymised.push_back(c.id);
@@ -139,9 +200,10 @@ void Repository::anonymise_case(const Actor& actor, std::string_view id, Date on
         require_access(actor, Case{}, Operation::anonymise, on);
         (void)load_unchecked(id);  // not_found is an error here, unlike in a sweep
     });
+    const auto registry = partners(actor);
     update_unchecked(actor, {std::string(id)}, Operation::anonymise, [&](Case& c) {
         if (is_anonymised(c)) return false;
-        anonymise(c, on);
+        anonymise(c, on, registry);
         return true;
     });
 }

@@ -19,7 +19,7 @@ RetentionDecision retention_decision(const Case& c, Date today, const Policy& po
     return {RetentionAction::keep, today, ""};
 }
 
-bool apply_retention(Case& c, const RetentionDecision& d, Date today, const Policy& policy) {
+bool apply_retention(Case& c, const RetentionDecision& d, Date today, const Policy& policy, const std::vector<Partner>& registry) {
     switch (d.action) {
     case RetentionAction::keep:
         return false;
@@ -40,7 +40,7 @@ bool apply_retention(Case& c, const RetentionDecision& d, Date today, const Poli
         return true;
     }
     case RetentionAction::anonymise:
-        anonymise(c, today);
+        anonymise(c, today, registry);
         return true;
     }
     return false;

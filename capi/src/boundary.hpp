@@ -47,14 +47,17 @@ void give(char** out, const std::string& s);
 
 /// Reads a JSON argument into T; errors name the argument and the path inside it.
 template <class T>
-T doc(const char* json_text, const char* name) {
+T doc(const char* json_text, const char* name, json::ReadOptions opts = {}) {
     need(json_text, name);
     try {
-        return json::from_string<T>(json_text);
+        return json::from_string<T>(json_text, opts);
     } catch (const error& e) {
         rethrow_for(e, name);
     }
 }
+
+/// What a host writes (queries, inputs of new calls): an unknown key is an error naming its path.
+inline constexpr json::ReadOptions strict{true};
 
 /// The policy argument: NULL for the handbook's defaults; otherwise read and validated.
 Policy policy_of(const char* policy_json);

@@ -1,5 +1,6 @@
 // jmdcm_case_step: every step the core offers on a case document (R1-R15), by name.
 #include "dispatch.hpp"
+#include "store.hpp"
 
 #include <functional>
 
@@ -23,6 +24,8 @@ struct HandOverInput { std::string case_worker; Date on; };
 BOOST_DESCRIBE_STRUCT(HandOverInput, (), (case_worker, on))
 struct TieInput { PersonalTie tie; Date on; };
 BOOST_DESCRIBE_STRUCT(TieInput, (), (tie, on))
+struct ReopenInput { std::string new_id; Date on; };
+BOOST_DESCRIBE_STRUCT(ReopenInput, (), (new_id, on))
 struct DiscloseInput { std::string recipient; DisclosureKind kind = DisclosureKind::information; FreeText what; Date on; };
 BOOST_DESCRIBE_STRUCT(DiscloseInput, (), (recipient, kind, what, on))
 
@@ -65,6 +68,27 @@ const Table<Step>& steps() {
     return table;
 }
 
+/// The steps on a stored case: every document step, plus reopen_as_new_case, which also
+/// creates the new case in the same transaction (R11).
+using StoreStep = std::function<std::vector<Case>(Case&, const char* input, const Policy&)>;
+
+const Table<StoreStep>& store_steps() {
+    static const Table<StoreStep> table = [] {
+        Table<StoreStep> t;
+        for (const auto& [name, apply] : steps())
+            t.emplace(name, [apply = apply](Case& c, const char* input, const Policy& p) {
+                apply(c, input, p);
+                return std::vector<Case>{};
+            });
+        t.emplace("reopen_as_new_case", [](Case& c, const char* input, const Policy& p) {
+            const auto in = doc<ReopenInput>(input, "input", strict);
+            return std::vector<Case>{reopen_as_new_case(c, in.new_id, in.on, p)};
+        });
+        return t;
+    }();
+    return table;
+}
+
 }  // namespace
 }  // namespace jmdcm::capi
 
@@ -85,6 +109,21 @@ jmdcm_status jmdcm_case_step(char** out_case, const char* case_json, const char*
 }
 
 jmdcm_status jmdcm_case_steps(char** out_names) { return answer_names(out_names, steps()); }
+
+jmdcm_status jmdcm_store_step(char** out_case, jmdcm_store* store, const char* actor_json, const char* case_id,
+                              int64_t expected_version, const char* step_name, const char* input_json, const char* policy_json) {
+    return answer(out_case, "out_case", store, actor_json, [&](Repository& r, const Actor& actor) {
+        need(case_id, "case_id");
+        const StoreStep& apply = lookup(store_steps(), step_name, "step");
+        need(input_json, "input");
+        if (expected_version < 0) fail(errc::invalid_argument, "", "expected_version", "a version is 0 (the stored one) or positive");
+        const Policy policy = policy_of(policy_json);
+        return json::to_string(r.step(actor, case_id, expected_version, step_name, policy,
+                                      [&](Case& c) { return apply(c, input_json, policy); }));
+    });
+}
+
+jmdcm_status jmdcm_store_steps(char** out_names) { return answer_names(out_names, store_steps()); }
 
 jmdcm_status jmdcm_case_requirements(char** out_report, const char* case_json) {
     return guard([&] {

@@ -33,8 +33,9 @@ struct OpenOptions {
     int busy_timeout_ms = 5000;
     bool synchronous_full = true;
     bool check_on_open = true;
+    std::optional<Policy> policy;   // what raw creates and saves are judged under (handbook defaults)
 };
-BOOST_DESCRIBE_STRUCT(OpenOptions, (), (today, read_only, busy_timeout_ms, synchronous_full, check_on_open))
+BOOST_DESCRIBE_STRUCT(OpenOptions, (), (today, read_only, busy_timeout_ms, synchronous_full, check_on_open, policy))
 
 OpenOptions open_options(const char* options_json) {
     return options_json ? doc<OpenOptions>(options_json, "options") : OpenOptions{};
@@ -43,6 +44,10 @@ OpenOptions open_options(const char* options_json) {
 StoreOptions store_options(const OpenOptions& o) {
     StoreOptions s;
     if (o.today) s.today = [d = *o.today] { return d; };
+    if (o.policy) {
+        validate(*o.policy);
+        s.policy = *o.policy;
+    }
     return s;
 }
 
@@ -139,6 +144,13 @@ jmdcm_status jmdcm_store_caseload(char** out_caseload, jmdcm_store* store, const
         CaseQuery running;
         running.running = true;
         return json::to_string(caseload(r.query(actor, running), policy));
+    });
+}
+
+jmdcm_status jmdcm_store_audit(char** out_records, jmdcm_store* store, const char* actor_json, const char* query_json) {
+    return answer(out_records, "out_records", store, actor_json, [&](Repository& r, const Actor& actor) {
+        const AuditQuery q = query_json ? doc<AuditQuery>(query_json, "query", strict) : AuditQuery{};
+        return json::to_string(r.audit_trail(actor, q));
     });
 }
 

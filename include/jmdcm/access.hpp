@@ -20,10 +20,13 @@ struct Actor {
 };
 BOOST_DESCRIBE_STRUCT(Actor, (), (id, role))
 
-/// network: changing the office's partners (R12); agenda: a worker's dates from their cases.
-BOOST_DEFINE_ENUM_CLASS(Operation, create, load, save, query, report, sweep, anonymise, research, network, agenda)
+/// network: changing the office's partners (R12); agenda: a worker's dates from their cases;
+/// audit: reading the audit trail.
+BOOST_DEFINE_ENUM_CLASS(Operation, create, load, save, query, report, sweep, anonymise, research, network, agenda, audit)
 
-/// R15: a substitution for this actor that has begun and not ended on `today`.
+/// R15, R4: a substitution for this actor that holds on `today`: begun and not ended, with
+/// the young person's consent given and its release from confidentiality valid that day
+/// (a revoked or expired release ends access the same day).
 bool is_active_substitute(const Case& c, std::string_view actor_id, Date today);
 
 /// The responsible case worker or an active substitute.
@@ -34,7 +37,7 @@ bool may_handle_personal_data(const Actor& a, const Case& c, Date today);
 void require_access(const Actor& a, const Case& stored, Operation op, Date today);
 
 /// Whether a case shows up in this actor's query results: case workers see their own and
-/// those they are named substitute for, statistics the anonymised ones, the others all.
-bool visible_in_query(const Actor& a, const Case& c);
+/// those they substitute for on `today`, statistics the anonymised ones, the others all.
+bool visible_in_query(const Actor& a, const Case& c, Date today);
 
 }  // namespace jmdcm

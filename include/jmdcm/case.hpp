@@ -174,8 +174,15 @@ void record_evaluation(Case& c, Evaluation evaluation, const Policy& policy);
 void reopen_case(Case& c, Date on, const Policy& policy);
 /// Reopening, variant 2: anonymise the old file and open a new counselling case.
 Case reopen_as_new_case(Case& old, std::string new_id, Date on, const Policy& policy);
+/// R11: the conditions of the closure's reason on the case as it is before closing.
+void check_closure_conditions(const Case& c, const Closure& closure, const Policy& policy);
 /// R13: irreversible; keeps only the statistical skeleton, dates coarsened to the month.
-void anonymise(Case& c, Date on);
+/// Institutions named in releases, disclosures and referrals become their category in
+/// `registry` (the office's network), else "institution"; colleagues become "colleague".
+/// On an anonymised case it strips again, so it is also the projection shown on load.
+void anonymise(Case& c, Date on, const std::vector<Partner>& registry = {});
+/// The wipe of anonymise() without setting the mark (idempotent).
+void strip_to_skeleton(Case& c, const std::vector<Partner>& registry = {});
 /// Runs `use` on the anonymised form of `c` (as on `on`): the case itself when it is
 /// anonymised already, else a copy. Research and statistics see nothing else (R13).
 template <class F>

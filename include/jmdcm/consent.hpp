@@ -28,7 +28,8 @@ BOOST_DESCRIBE_STRUCT(DataConsent, (),
 /// age on the day of consent.
 void validate_consent(const DataConsent& c, int age, const Policy& policy);
 
-/// R3: given, not withdrawn by `on`, and on the form version the policy names (if any).
+/// R3: given (and, where the guardians consented, from their consent on), not withdrawn by
+/// `on`, and on the form version the policy names (if any).
 bool consent_in_force(const DataConsent& c, Date on, const Policy& policy);
 
 BOOST_DEFINE_ENUM_CLASS(AgreementForm, oral, written)

@@ -38,6 +38,9 @@ protected:
     void update_unchecked(const Actor& actor, const std::vector<std::string>& ids, Operation op,
                           const std::function<bool(Case&)>& f) override;
     Case load_unchecked(std::string_view id) override;
+    Case write_unchecked(const std::string& id, const std::function<std::vector<Case>(Case*)>& f) override;
+    const Policy& policy() const override;
+    std::vector<AuditRecord> audit_records(const AuditQuery& q) override;
     void audit(const Actor& actor, std::string case_id, Operation op, bool allowed, std::string detail) override;
     Date today() const override;
 
@@ -48,6 +51,7 @@ private:
     Table cases_;
     std::map<std::string, Partner, std::less<>> partners_;
     StoreOptions options_;
+    MemoryAuditSink log_;   // the store's own trail, besides the host's sink
 };
 
 }  // namespace jmdcm

@@ -7,6 +7,7 @@
 
 #include "jmdcm/access.hpp"
 #include "jmdcm/agenda.hpp"
+#include "jmdcm/change.hpp"
 #include "jmdcm/network.hpp"
 #include "jmdcm/organisation.hpp"
 #include "jmdcm/requirements.hpp"
@@ -34,6 +35,20 @@ struct AuditRecord {
 };
 BOOST_DESCRIBE_STRUCT(AuditRecord, (), (at, actor, role, case_id, operation, allowed, detail))
 
+/// A filter over the audit trail; every member optional. Dates are UTC days, inclusive.
+struct AuditQuery {
+    using absent_members_keep_default = void;
+    std::optional<std::string> case_id;
+    std::optional<std::string> actor;
+    std::optional<Operation> operation;
+    std::optional<Date> from;
+    std::optional<Date> to;
+    std::size_t limit = 0;   // 0: no limit; the oldest first
+};
+BOOST_DESCRIBE_STRUCT(AuditQuery, (), (case_id, actor, operation, from, to, limit))
+
+bool matches(const AuditQuery& q, const AuditRecord& r);
+
 class AuditSink {
 public:
     virtual ~AuditSink() = default;
@@ -47,7 +62,8 @@ Date utc_today();
 struct StoreOptions {
     AuditSink* audit = nullptr;                           // extra sink; SQLite also keeps its own log
     std::function<std::string()> clock = utc_timestamp;   // audit timestamps
-    std::function<Date()> today = utc_today;              // the day access rules (R15 substitution) are checked for
+    std::function<Date()> today = utc_today;              // the day access rules (R15 substitution) and saves are judged on
+    Policy policy;                                        // the rules raw creates and saves are judged under (change.hpp)
 };
 
 struct CaseQuery {
@@ -78,7 +94,10 @@ BOOST_DESCRIBE_STRUCT(SweepReport, (), (on, examined, review_due, closed_no_cont
 
 /// The operations on cases. Versions are optimistic: `create` stores version 1, `save`
 /// succeeds only when the case carries the stored version (else errc::conflict and
-/// nothing is written) and then increments it in the caller's copy too.
+/// nothing is written) and then increments it in the caller's copy too. Every create and
+/// save is judged by check_new_case / check_change (change.hpp) on the store's date, so a
+/// document can only be what the steps could have made. To a case worker, another
+/// worker's case and a missing one look the same (not_found); the audit keeps the difference.
 class CaseStore {
 public:
     virtual ~CaseStore() = default;
@@ -94,6 +113,21 @@ public:
     /// Runs `body` atomically: every write it makes lands, or none does (an exception
     /// from `body` rolls back and propagates).
     virtual void transact(const Actor& actor, const std::function<void(CaseStore&)>& body) = 0;
+
+    /// A step of the method on a stored case: loads it, checks access, runs `apply` (which
+    /// applies the step's rule and may return further new cases, as reopen_as_new_case
+    /// does), judges the result as a step's change and saves it, all in one transaction.
+    /// Audited as a save with the step's name, never with values. `expected_version` 0
+    /// means the stored one; any other value is an optimistic check (errc::conflict).
+    using StepFunction = std::function<std::vector<Case>(Case&)>;
+    Case step(const Actor& actor, std::string_view id, std::int64_t expected_version, std::string_view name,
+              const Policy& policy, const StepFunction& apply);
+
+    /// The audit trail (GDPR Art. 15: "who looked at my file?"), oldest first, with no
+    /// values. Administrators and team leads see every record; a case worker only the
+    /// records of one case they may handle now (the query must name it); statistics none.
+    /// The reading itself is audited.
+    std::vector<AuditRecord> audit_trail(const Actor& actor, const AuditQuery& q);
 
     /// R14 report for a team lead or the case's worker; carries no personal data.
     RequirementsReport requirements_report(const Actor& actor, std::string_view id);
@@ -169,10 +203,25 @@ protected:
             else body();
         } catch (const error& e) {
             audit(actor, case_id, op, false, std::string(errc_name(e.code())));
+            conceal(actor, case_id, op, e);
             throw;
         }
         audit(actor, case_id, op, true, std::move(detail));
     }
+
+    /// R4: probing ids must not tell a case worker "exists" from "not yours": a refused
+    /// access to one case is reported to them exactly as a missing case is.
+    static void conceal(const Actor& actor, const std::string& case_id, Operation op, const error& e);
+
+    /// In one transaction: reads case `id` (nullptr when missing), runs `f`, which may
+    /// change it and returns new cases; writes the case when it changed (optimistic,
+    /// version + 1) and inserts the new ones (version 1); nothing when `f` throws. No
+    /// access check or audit of its own. Returns the case as stored.
+    virtual Case write_unchecked(const std::string& id, const std::function<std::vector<Case>(Case*)>& f) = 0;
+    /// The stored audit records the query selects, oldest first.
+    virtual std::vector<AuditRecord> audit_records(const AuditQuery& q) = 0;
+    /// The rules raw creates and saves are judged under.
+    virtual const Policy& policy() const = 0;
 
     /// Ids, ordered, of cases that may be due on `today`: a superset of what the sweep
     /// acts on. No access check: the sweep's own check comes first.

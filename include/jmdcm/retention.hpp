@@ -24,6 +24,7 @@ RetentionDecision retention_decision(const Case& c, Date today, const Policy& po
 
 /// Carries a decision out; returns whether the case changed. Leaves last_activity alone,
 /// so a review reminder does not count as touching the case.
-bool apply_retention(Case& c, const RetentionDecision& d, Date today, const Policy& policy);
+bool apply_retention(Case& c, const RetentionDecision& d, Date today, const Policy& policy,
+                     const std::vector<Partner>& registry = {});
 
 }  // namespace jmdcm

@@ -7,6 +7,7 @@
 #include "sqlite_db.hpp"
 #include "sqlite_schema.hpp"
 
+#include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -273,6 +274,8 @@ struct SqliteRepository::Impl {
     /// Optimistic update: only when the stored row still has the version `c` was based on.
     /// Leaves `c` at the new version (restored if the update fails).
     void update(const Case& cur, Case& c) {
+        if (cur.version == std::numeric_limits<std::int64_t>::max())
+            fail(errc::json_out_of_range, "", "case.version", "case '" + c.id + "' cannot take another version");
         if (cur.version != c.version)
             fail(errc::conflict, "", "case.version",
                  "case '" + c.id + "' is at version " + std::to_string(cur.version) + ", the save was based on " + std::to_string(c.version));
@@ -312,6 +315,7 @@ public:
         repo_.audited(actor, c.id, Operation::create, [&] {
             if (is_blank(c.id)) fail(errc::invalid_argument, "", "case.id", "a case needs an id");
             require_access(actor, c, Operation::create, i_.today());
+            check_new_case(c, i_.today(), i_.opts.policy);
             i_.insert(c);
         });
     }
@@ -321,6 +325,7 @@ public:
         repo_.audited(actor, std::string(id), Operation::load, [&] {
             out = i_.existing(id);
             require_access(actor, out, Operation::load, i_.today());
+            if (is_anonymised(out)) strip_to_skeleton(out);  // R13: every role sees the skeleton only
         });
         return out;
     }
@@ -329,6 +334,7 @@ public:
         repo_.audited(actor, c.id, Operation::save, [&] {
             const Case cur = i_.existing(c.id);
             require_access(actor, cur, Operation::save, i_.today());  // the stored case decides, not the incoming one
+            check_change(cur, c, i_.today(), i_.opts.policy);
             i_.update(cur, c);
         });
     }
@@ -359,9 +365,11 @@ public:
             if (q.last_contact_before) where(" AND last_contact < ?", to_iso(*q.last_contact_before));
             if (q.last_activity_before) where(" AND last_activity < ?", to_iso(*q.last_activity_before));
             sql += " ORDER BY id";
-            if (q.limit) sql += " LIMIT " + std::to_string(q.limit);
+            const bool worker = actor.role == Role::case_worker;  // limit after the substitution check below
+            if (q.limit && !worker) sql += " LIMIT " + std::to_string(q.limit);
             Stmt st(i_.db, sql);
             for (std::size_t k = 0; k < args.size(); ++k) st.bind(static_cast<int>(k + 1), args[k]);
+            std::vector<CaseSummary> rows;
             while (st.step()) {
                 CaseSummary s;
                 s.id = st.text(0);
@@ -375,6 +383,14 @@ public:
                 s.opened = date_of(st.text(8));
                 s.last_activity = date_of(st.text(9));
                 s.last_contact = date_of(st.text(10));
+                rows.push_back(std::move(s));
+            }
+            st.reset();
+            const Date today = i_.today();
+            for (auto& s : rows) {
+                if (worker && q.limit && out.size() >= q.limit) break;
+                // a substitute sees the row only while the substitution, consent and release hold today (R4, R15)
+                if (worker && s.case_worker != actor.id && !may_handle_personal_data(actor, i_.existing(s.id), today)) continue;
                 out.push_back(std::move(s));
             }
         });
@@ -431,15 +447,29 @@ void SqliteRepository::transact(const Actor& /*actor*/, const std::function<void
 }
 
 std::vector<AuditRecord> SqliteRepository::audit_log(const Actor& actor, std::size_t limit) {
+    AuditQuery q;
+    q.limit = limit;
+    return audit_trail(actor, q);
+}
+
+std::vector<AuditRecord> SqliteRepository::audit_records(const AuditQuery& q) {
     std::lock_guard lock(impl_->m);
-    if (actor.role != Role::administrator && actor.role != Role::team_lead) {
-        impl_->audit(actor, "", Operation::query, false, "access_denied");
-        fail(errc::access_denied, "", "actor", "'" + actor.id + "' may not read the audit log");
-    }
-    std::string sql = "SELECT at, actor, role, case_id, operation, allowed, detail FROM audit ORDER BY seq";
-    if (limit) sql += " LIMIT " + std::to_string(limit);
-    std::vector<AuditRecord> out;
+    std::string sql = "SELECT at, actor, role, case_id, operation, allowed, detail FROM audit WHERE 1";
+    std::vector<std::string> args;
+    auto where = [&](const char* clause, std::string v) {
+        args.push_back(std::move(v));
+        sql += std::string(clause) + std::to_string(args.size());
+    };
+    if (q.case_id) where(" AND case_id = ?", *q.case_id);
+    if (q.actor) where(" AND actor = ?", *q.actor);
+    if (q.operation) where(" AND operation = ?", name(*q.operation));
+    if (q.from) where(" AND substr(at, 1, 10) >= ?", to_iso(*q.from));
+    if (q.to) where(" AND substr(at, 1, 10) <= ?", to_iso(*q.to));
+    sql += " ORDER BY seq";
+    if (q.limit) sql += " LIMIT " + std::to_string(std::min<std::size_t>(q.limit, std::numeric_limits<std::int64_t>::max()));
     Stmt st(impl_->db, sql);
+    for (std::size_t k = 0; k < args.size(); ++k) st.bind(static_cast<int>(k + 1), args[k]);
+    std::vector<AuditRecord> out;
     while (st.step())
         out.push_back({st.text(0), st.text(1), enum_of<Role>(st.text(2)), st.text(3), enum_of<Operation>(st.text(4)),
                        st.integer(5) != 0, st.text(6)});
@@ -488,6 +518,22 @@ void SqliteRepository::update_unchecked(const Actor& actor, const std::vector<st
         }
     });
 }
+
+Case SqliteRepository::write_unchecked(const std::string& id, const std::function<std::vector<Case>(Case*)>& f) {
+    std::lock_guard lock(impl_->m);
+    std::optional<Case> result;
+    impl_->in_tx([&] {
+        const auto cur = impl_->read(id);
+        std::optional<Case> c = cur;
+        auto created = f(c ? &*c : nullptr);
+        if (c && !(*c == *cur)) impl_->update(*cur, *c);
+        for (auto& n : created) impl_->insert(n);
+        result = std::move(c);
+    });
+    return result ? std::move(*result) : Case{};
+}
+
+const Policy& SqliteRepository::policy() const { return impl_->opts.policy; }
 
 Case SqliteRepository::load_unchecked(std::string_view id) {
     std::lock_guard lock(impl_->m);

@@ -1,6 +1,8 @@
 """R3 withdrawal and R13 anonymisation seen through Python: gone from the case and from the file."""
 import datetime as dt
 
+import pytest
+
 import jmdcm
 
 FAMILY_NAME = "Quvirazor"  # invented: must vanish from the SQLite file
@@ -29,15 +31,24 @@ def _file_bytes(path):
     return data
 
 
-def test_withdrawal_erases_the_person_from_the_case_and_the_file(sqlite_store, worker):
-    store, path = sqlite_store
+@pytest.fixture
+def store_2020(tmp_path):
+    """A store whose day follows the case's consent (2020-01-06): the store judges saves on it."""
+    with jmdcm.Store.sqlite(str(tmp_path / "cases.sqlite"), today=dt.date(2020, 2, 1)) as store:
+        yield store, tmp_path / "cases.sqlite"
+
+
+def test_withdrawal_erases_the_person_from_the_case_and_the_file(store_2020, worker):
+    store, path = store_2020
     stored = store.create(worker, _consented_case(worker))
     assert stored.person["family_name"] == FAMILY_NAME
     assert FAMILY_NAME.encode() in _file_bytes(path)
 
     withdrawn = stored.step("withdraw_consent", {"on": dt.date(2020, 2, 1)})
     assert withdrawn.person is None and withdrawn.anonymised_on is not None
-    store.save(worker, withdrawn)
+    with pytest.raises(jmdcm.CaseAnonymisedError):  # R13: a raw save cannot anonymise
+        store.save(worker, withdrawn)
+    store.step(worker, "PY-ERASE", "withdraw_consent", {"on": dt.date(2020, 2, 1)})
     store.close()
     assert FAMILY_NAME.encode() not in _file_bytes(path)
 
@@ -47,8 +58,8 @@ def test_withdrawal_erases_the_person_from_the_case_and_the_file(sqlite_store, w
         assert FAMILY_NAME not in loaded.to_json()
 
 
-def test_administrator_anonymisation_is_on_disk(sqlite_store, worker, admin):
-    store, path = sqlite_store
+def test_administrator_anonymisation_is_on_disk(store_2020, worker, admin):
+    store, path = store_2020
     store.create(worker, _consented_case(worker))
     store.anonymise(admin, "PY-ERASE", dt.date(2020, 3, 1))
     assert store.load(worker, "PY-ERASE").person is None

@@ -11,7 +11,6 @@ using namespace jmdcm;
 using namespace jmdcm::test;
 
 namespace {
-const Actor worker{"fk-1", Role::case_worker};
 
 /// The child: creates and saves cases for ever, reporting "id version\n" on `out` after
 /// each call has returned. Never returns.

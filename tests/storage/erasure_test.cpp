@@ -7,7 +7,6 @@ using namespace jmdcm::test;
 
 namespace {
 const Actor fk{"fachkraft-1", Role::case_worker};
-const Actor admin{"ad-1", Role::administrator};
 
 // Values from the worked example that identify the person.
 const std::vector<std::string> personal = {"Samira", "Beispiel", "1994-05-03", "60386", "Sammelunterkunft",
@@ -32,7 +31,11 @@ TEST(Erasure, R3_WithdrawnConsentLeavesNoTraceInTheFiles) {
     ASSERT_FALSE(found_on_disk(path).empty()) << "the test must see the values before erasure";
     Case c = repo.load(fk, example::samira_case_id);
     withdraw_consent(c, d(2017, 4, 3));
-    repo.save(fk, c);
+    EXPECT_EQ(error_of([&] { repo.save(fk, c); }).code(), errc::case_anonymised);  // R13: only the step anonymises
+    repo.step(fk, example::samira_case_id, 0, "withdraw_consent", Policy{}, [](Case& x) {
+        withdraw_consent(x, d(2017, 4, 3));
+        return std::vector<Case>{};
+    });
     EXPECT_EQ(found_on_disk(path), std::vector<std::string>{});
     EXPECT_TRUE(repo.integrity_ok());
 }

@@ -12,8 +12,6 @@ using namespace jmdcm;
 using namespace jmdcm::test;
 
 namespace {
-const Actor worker{"fk-1", Role::case_worker};
-const Actor admin{"ad-1", Role::administrator};
 
 /// Raw SQL on a file, bypassing the store (to build old or tampered files).
 void raw(const std::string& path, const std::string& sql) {

@@ -40,7 +40,7 @@ inline std::string read_bytes(const std::string& path) {
 inline Date storage_today() { return d(2020, 6, 1); }
 
 inline StoreOptions options_with(AuditSink* audit) {
-    return {audit, [] { return std::string("2020-06-01T10:00:00Z"); }, [] { return storage_today(); }};
+    return {audit, [] { return std::string("2020-06-01T10:00:00Z"); }, [] { return storage_today(); }, Policy{}};
 }
 
 inline SqliteOptions sqlite_at(std::string path) {
@@ -59,6 +59,35 @@ struct SqliteStore {
     static std::unique_ptr<Repository> make(const TempDir& dir, StoreOptions o) {
         return std::make_unique<SqliteRepository>(sqlite_at(dir.file("store.sqlite")), std::move(o));
     }
+};
+
+inline const Actor worker{"fk-1", Role::case_worker};
+inline const Actor colleague{"fk-2", Role::case_worker};
+inline const Actor lead{"tl-1", Role::team_lead};
+inline const Actor stats{"st-1", Role::statistics};
+inline const Actor admin{"ad-1", Role::administrator};
+
+/// A store of each kind with an audit sink, for the typed suites that every store passes.
+template <class Store>
+class StoreFixture : public ::testing::Test {
+protected:
+    StoreFixture() : repo(Store::make(dir, options_with(&audit))) {}
+    Repository& store() { return *repo; }
+    Case created(Stage stage, std::string id = "T-1") {
+        Case c = case_at(stage);
+        c.id = std::move(id);
+        repo->create(worker, c);
+        return c;
+    }
+    TempDir dir;
+    MemoryAuditSink audit;
+    std::unique_ptr<Repository> repo;
+};
+
+using Stores = ::testing::Types<MemoryStore, SqliteStore>;
+struct StoreNames {
+    template <class T>
+    static std::string GetName(int) { return T::name; }
 };
 
 }  // namespace jmdcm::test

@@ -77,6 +77,19 @@ namespace Jmdcm
         public System.DateTime LastContact => Json.Date(lastContact);
     }
 
+    /// <summary>One record of the audit trail: who did what to which case, allowed or not; never values.</summary>
+    [DataContract]
+    public sealed class AuditRecord
+    {
+        [DataMember(Name = "at")] public string At { get; private set; }
+        [DataMember(Name = "actor")] public string Actor { get; private set; }
+        [DataMember(Name = "role")] public string Role { get; private set; }
+        [DataMember(Name = "case_id")] public string CaseId { get; private set; }
+        [DataMember(Name = "operation")] public string Operation { get; private set; }
+        [DataMember(Name = "allowed")] public bool Allowed { get; private set; }
+        [DataMember(Name = "detail")] public string Detail { get; private set; }
+    }
+
     /// <summary>R14: which minimum requirements a case meets.</summary>
     [DataContract]
     public sealed class RequirementsReport

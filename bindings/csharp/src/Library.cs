@@ -22,6 +22,7 @@ namespace Jmdcm
 
         public static List<string> RuleNames() => Jmdcm.Json.Read<List<string>>(Call.Text(JmdcmNative.jmdcm_rule_names));
         public static List<string> StepNames() => Jmdcm.Json.Read<List<string>>(Call.Text(JmdcmNative.jmdcm_case_steps));
+        public static List<string> StoreStepNames() => Jmdcm.Json.Read<List<string>>(Call.Text(JmdcmNative.jmdcm_store_steps));
         public static List<string> RequestNames() => Jmdcm.Json.Read<List<string>>(Call.Text(JmdcmNative.jmdcm_store_requests));
 
         /// <summary>R9: a case's plan as a print-friendly HTML document.</summary>

@@ -56,6 +56,28 @@ namespace Jmdcm
         public Case Save(Actor actor, Case c) =>
             new Case(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_save(out o, h, actor.Document, Utf8.Encode(c.Json))));
 
+        /// <summary>Applies one step of the method (Library.StoreStepNames()) to a stored case in one
+        /// transaction: load, access check, the step's rule, save. <paramref name="expectedVersion"/> 0
+        /// means the stored one; another value is an optimistic check (<see cref="ConflictException"/>).</summary>
+        public Case Step(Actor actor, string caseId, string step, string inputJson, long expectedVersion = 0, string policyJson = null) =>
+            new Case(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_step(out o, h, actor.Document, Utf8.Encode(caseId), expectedVersion,
+                                                                               Utf8.Encode(step), Utf8.Encode(inputJson), Utf8.Encode(policyJson))));
+
+        /// <summary>The audit trail, oldest first, without values (GDPR Art. 15: who looked at the file).
+        /// Administrators and team leads see all records, a case worker those of one of their cases.</summary>
+        public List<AuditRecord> Audit(Actor actor, string caseId = null, string actorId = null, DateTime? from = null,
+                                       DateTime? to = null, int limit = 0)
+        {
+            var parts = new List<string>();
+            if (caseId != null) parts.Add("\"case_id\":" + Json.Write(caseId));
+            if (actorId != null) parts.Add("\"actor\":" + Json.Write(actorId));
+            if (from.HasValue) parts.Add("\"from\":\"" + Json.Iso(from.Value) + "\"");
+            if (to.HasValue) parts.Add("\"to\":\"" + Json.Iso(to.Value) + "\"");
+            if (limit > 0) parts.Add("\"limit\":" + limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            string query = "{" + string.Join(",", parts) + "}";
+            return Json.Read<List<AuditRecord>>(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_audit(out o, h, actor.Document, Utf8.Encode(query))));
+        }
+
         /// <summary>Summaries of the cases visible to the actor; queryJson as in jmdcm.h.</summary>
         public List<CaseSummary> Query(Actor actor, string queryJson = null) =>
             Json.Read<List<CaseSummary>>(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_query(out o, h, actor.Document, Utf8.Encode(queryJson))));

@@ -30,25 +30,31 @@ def _options(**values: Any) -> str | None:
 
 
 class Store:
-    """A case store. Use as a context manager, or call close()."""
+    """A case store. Use as a context manager, or call close().
+
+    The host authenticates the person and passes them as the actor; the library authorises
+    every access by the actor's role and records it in the audit trail. To a case worker a
+    case of another worker and a missing id look the same (NotFoundError). One handle may be
+    shared by several threads."""
 
     def __init__(self, handle: "_jmdcm.Store") -> None:
         self._h = handle
 
     @classmethod
-    def memory(cls, *, today: _dt.date | None = None) -> "Store":
-        """An in-memory store; `today` pins the day access rules are checked for."""
-        return cls(_jmdcm.Store.memory(_options(today=today)))
+    def memory(cls, *, today: _dt.date | None = None, policy: Mapping[str, Any] | None = None) -> "Store":
+        """An in-memory store; `today` pins the day access rules and saves are judged on,
+        `policy` the rules raw creates and saves are judged under."""
+        return cls(_jmdcm.Store.memory(_options(today=today, policy=policy)))
 
     @classmethod
     def sqlite(cls, path: str, *, today: _dt.date | None = None, read_only: bool | None = None,
                busy_timeout_ms: int | None = None, synchronous_full: bool | None = None,
-               check_on_open: bool | None = None) -> "Store":
+               check_on_open: bool | None = None, policy: Mapping[str, Any] | None = None) -> "Store":
         """Opens or creates a SQLite file (WAL, audited, real erasure on anonymisation)."""
         return cls(_jmdcm.Store.sqlite(str(path), _options(today=today, read_only=read_only,
                                                            busy_timeout_ms=busy_timeout_ms,
                                                            synchronous_full=synchronous_full,
-                                                           check_on_open=check_on_open)))
+                                                           check_on_open=check_on_open, policy=policy)))
 
     def close(self) -> None:
         self._h.close()
@@ -68,8 +74,29 @@ class Store:
         return Case(self._h.case_load(actor.to_json(), case_id))
 
     def save(self, actor: Actor, case: Case) -> Case:
-        """Saves a changed case; ConflictError when it was changed meanwhile."""
+        """Saves a changed case; ConflictError when it was changed meanwhile. The change is
+        judged against the stored case: one no step could make is refused, naming the rule."""
         return Case(self._h.case_save(actor.to_json(), case.to_json()))
+
+    def step(self, actor: Actor, case_id: str, step: str, input: Any, expected_version: int | None = None, *,
+             policy: Mapping[str, Any] | None = None) -> Case:
+        """Applies one step of the method to a stored case in one transaction: load, access
+        check, the step's rule, save (see steps()). `expected_version` None means the stored
+        one; a number is an optimistic check (ConflictError)."""
+        return Case(self._h.step(actor.to_json(), case_id, expected_version or 0, step, _codec.dumps(input),
+                                 _codec.dumps(policy)))
+
+    def audit(self, actor: Actor, **query: Any):
+        """The audit trail as a pandas DataFrame (at, actor, role, case_id, operation, allowed,
+        detail), oldest first, without any values. Filters: case_id, actor, operation, from_,
+        to (dates, inclusive), limit. Administrators and team leads see all records, a case
+        worker those of one of their cases (name case_id)."""
+        import pandas as pd
+
+        if "from_" in query:
+            query["from"] = query.pop("from_")
+        rows = json.loads(self._h.audit(actor.to_json(), _options(**query)))
+        return pd.DataFrame(rows, columns=["at", "actor", "role", "case_id", "operation", "allowed", "detail"])
 
     def query(self, actor: Actor, **filters: Any) -> list[dict[str, Any]]:
         """Case summaries visible to the actor; filters: case_worker, phase, kind, running,

@@ -79,18 +79,27 @@ public:
         return std::make_unique<Store>(s);
     }
     void close() {
-        std::lock_guard lock(mutex_);
+        auto lock = locked();
         jmdcm_store_free(store_);
         store_ = nullptr;
     }
     /// Runs `f(handle)` under the store's lock; a closed store is refused by the ABI.
     template <class F>
     auto with(F&& f) {
-        std::lock_guard lock(mutex_);
+        auto lock = locked();
         return f(store_);
     }
 
 private:
+    /// The lock is taken without the GIL: a thread waiting for it while holding the GIL
+    /// would block the thread inside the call from taking the GIL back (a deadlock).
+    std::unique_lock<std::mutex> locked() {
+        std::unique_lock<std::mutex> lock(mutex_, std::defer_lock);
+        py::gil_scoped_release unlocked;
+        lock.lock();
+        return lock;
+    }
+
     jmdcm_store* store_;
     std::mutex mutex_;
 };
@@ -122,6 +131,7 @@ PYBIND11_MODULE(_jmdcm, m) {
         return text_of([&](char** out) { return jmdcm_case_step(out, c.c_str(), step.c_str(), c_str(input), c_str(policy)); });
     });
     m.def("case_steps", [] { return text_of([](char** out) { return jmdcm_case_steps(out); }); });
+    m.def("store_steps", [] { return text_of([](char** out) { return jmdcm_store_steps(out); }); });
     m.def("case_requirements", [](const std::string& c) {
         return text_of([&](char** out) { return jmdcm_case_requirements(out, c.c_str()); });
     });
@@ -143,6 +153,17 @@ PYBIND11_MODULE(_jmdcm, m) {
         })
         .def("case_save", [](Store& s, const std::string& actor, const std::string& c) {
             return s.with([&](jmdcm_store* h) { return text_of([&](char** out) { return jmdcm_case_save(out, h, actor.c_str(), c.c_str()); }); });
+        })
+        .def("step", [](Store& s, const std::string& actor, const std::string& id, std::int64_t expected, const std::string& step,
+                        const std::string& input, const Text& policy) {
+            return s.with([&](jmdcm_store* h) {
+                return text_of([&](char** out) {
+                    return jmdcm_store_step(out, h, actor.c_str(), id.c_str(), expected, step.c_str(), input.c_str(), c_str(policy));
+                });
+            });
+        })
+        .def("audit", [](Store& s, const std::string& actor, const Text& query) {
+            return s.with([&](jmdcm_store* h) { return text_of([&](char** out) { return jmdcm_store_audit(out, h, actor.c_str(), c_str(query)); }); });
         })
         .def("case_query", [](Store& s, const std::string& actor, const Text& query) {
             return s.with([&](jmdcm_store* h) { return text_of([&](char** out) { return jmdcm_case_query(out, h, actor.c_str(), c_str(query)); }); });

@@ -26,7 +26,7 @@ extern "C" {
 #endif
 
 /** Bumped only by additions; a host may compare it with jmdcm_abi_version(). */
-#define JMDCM_ABI_VERSION 4
+#define JMDCM_ABI_VERSION 5
 
 /** Status codes: the library's one error table (jmdcm/error_codes.def). */
 typedef enum jmdcm_status {
@@ -53,7 +53,8 @@ JMDCM_API void jmdcm_string_free(char *s);
 typedef struct jmdcm_store jmdcm_store;
 
 /** Opens an in-memory store. options_json may be NULL or {"today":"YYYY-MM-DD"} to pin
- *  the day access rules (R15 substitution) are checked for. Free with jmdcm_store_free. */
+ *  the day access rules (R15 substitution) and saves are judged on, and "policy" (a policy
+ *  document) for the rules raw creates and saves are judged under. Free with jmdcm_store_free. */
 JMDCM_API jmdcm_status jmdcm_store_open_memory(jmdcm_store **out, const char *options_json);
 /** Opens (or creates) a SQLite file. options_json may be NULL or hold "today",
  *  "read_only", "busy_timeout_ms", "synchronous_full", "check_on_open". A read-only file
@@ -66,19 +67,52 @@ JMDCM_API void jmdcm_store_free(jmdcm_store *store);
 
 /* ------------------------------------------------------------------ cases in a store
  * actor_json: {"id":"fachkraft-1","role":"case_worker"} (roles: case_worker, team_lead,
- * statistics, administrator). Every call is access-checked and audited. */
+ * statistics, administrator). Every call is access-checked and audited.
+ *
+ * Who authenticates: the host. It proves who the person is and passes that person as the
+ * actor; the library authorises every access by the actor's role and the case (R4, R15)
+ * and records it in the audit log. To a case worker, a case of another worker and a
+ * missing id both answer JMDCM_NOT_FOUND ("no case 'X'"), so ids cannot be probed; the
+ * audit log keeps the difference (access_denied).
+ *
+ * The rules hold at the store: create and save judge the proposed document against the
+ * stored one (R1, R3, R4, R11, R13, R15), so a raw write can only do what some sequence of
+ * steps could do. jmdcm_store_step is the way to change a stored case. */
 
 /** Stores a new case; *out_case receives it as stored (version 1). */
 JMDCM_API jmdcm_status jmdcm_case_create(char **out_case, jmdcm_store *store, const char *actor_json, const char *case_json);
 /** Loads a case by id. */
 JMDCM_API jmdcm_status jmdcm_case_load(char **out_case, jmdcm_store *store, const char *actor_json, const char *case_id);
-/** Saves a changed case; JMDCM_CONFLICT when it was changed meanwhile (nothing written). */
+/** Saves a changed case; JMDCM_CONFLICT when it was changed meanwhile (nothing written).
+ *  The change is judged against the stored case: a change no step could make is refused
+ *  with its rule's status, naming the field (e.g. JMDCM_CASE_ANONYMISED for a save that
+ *  sets "anonymised_on", JMDCM_HISTORY_CHANGED for an edited journal entry). */
 JMDCM_API jmdcm_status jmdcm_case_save(char **out_case, jmdcm_store *store, const char *actor_json, const char *case_json);
+/** Applies one step of the method (see jmdcm_store_steps(): the steps of jmdcm_case_step,
+ *  plus "reopen_as_new_case" with {new_id, on}) to a stored case: loads it, checks access,
+ *  applies the step under its rules and saves, all in one transaction; audited with the
+ *  step's name, never its values. expected_version 0 means "the stored one"; any other
+ *  value is an optimistic check (JMDCM_CONFLICT, nothing written). *out_case receives the
+ *  case as stored. policy_json may be NULL for the handbook's defaults. */
+JMDCM_API jmdcm_status jmdcm_store_step(char **out_case, jmdcm_store *store, const char *actor_json, const char *case_id,
+                                        int64_t expected_version, const char *step, const char *input_json,
+                                        const char *policy_json);
+/** The step names jmdcm_store_step() knows, as a JSON array. */
+JMDCM_API jmdcm_status jmdcm_store_steps(char **out_names);
 /** Case summaries visible to the actor, as a JSON array; query_json may be NULL. */
 JMDCM_API jmdcm_status jmdcm_case_query(char **out_summaries, jmdcm_store *store, const char *actor_json, const char *query_json);
 /** R13 retention sweep for a date (administrators); *out_report receives the report. */
 JMDCM_API jmdcm_status jmdcm_store_sweep(char **out_report, jmdcm_store *store, const char *actor_json, const char *date,
                                          const char *policy_json);
+
+/** The audit trail, oldest first, as a JSON array of {at, actor, role, case_id, operation,
+ *  allowed, detail}: who did what to which case and whether it was allowed, never values
+ *  (GDPR Art. 15: "who looked at my file?"). query_json may be NULL or filter by
+ *  {"case_id", "actor", "operation", "from", "to" (UTC days, inclusive), "limit"}.
+ *  Administrators and team leads see every record; a case worker the records of one case
+ *  they may handle (name it in "case_id"); the statistics role none. The reading itself
+ *  is audited. */
+JMDCM_API jmdcm_status jmdcm_store_audit(char **out_records, jmdcm_store *store, const char *actor_json, const char *query_json);
 
 /** R14 report on a stored case for a team lead or its case worker; no personal data. */
 JMDCM_API jmdcm_status jmdcm_store_requirements(char **out_report, jmdcm_store *store, const char *actor_json, const char *case_id);

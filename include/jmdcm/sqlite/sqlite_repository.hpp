@@ -44,7 +44,7 @@ public:
     void save_partner(const Actor& actor, Partner& p) override;
     std::vector<Partner> partners(const Actor& actor) override;
 
-    /// The audit log, oldest first (administrators and team leads; it holds no personal data).
+    /// The audit log, oldest first (audit_trail without filters).
     std::vector<AuditRecord> audit_log(const Actor& actor, std::size_t limit = 0);
     int schema_version();
     /// PRAGMA integrity_check reports "ok".
@@ -57,6 +57,9 @@ protected:
     void update_unchecked(const Actor& actor, const std::vector<std::string>& ids, Operation op,
                           const std::function<bool(Case&)>& f) override;
     Case load_unchecked(std::string_view id) override;
+    Case write_unchecked(const std::string& id, const std::function<std::vector<Case>(Case*)>& f) override;
+    const Policy& policy() const override;
+    std::vector<AuditRecord> audit_records(const AuditQuery& q) override;
     std::vector<Case> cases_of_worker(const std::string& actor_id) override;
     void audit(const Actor& actor, std::string case_id, Operation op, bool allowed, std::string detail) override;
     Date today() const override;
