@@ -36,7 +36,9 @@ bool parse(const std::vector<std::string>& args, const po::options_description& 
 std::unique_ptr<SqliteRepository> open_store(const po::variables_map& vm) {
     SqliteOptions db;
     db.path = vm["store"].as<std::string>();
-    return std::make_unique<SqliteRepository>(db);
+    StoreOptions options;
+    options.policy = policy_of(vm);  // raw writes (import) are judged under the same rules
+    return std::make_unique<SqliteRepository>(db, options);
 }
 
 Actor actor_of(const po::variables_map& vm) { return {vm["actor"].as<std::string>(), enum_option<Role>(vm, "role")}; }

@@ -35,6 +35,8 @@ int supply_gaps(const std::vector<std::string>& args);
 int network(const std::vector<std::string>& args);
 int agenda(const std::vector<std::string>& args);
 int render(const std::vector<std::string>& args);
+int step(const std::vector<std::string>& args);
+int audit(const std::vector<std::string>& args);
 
 /// --store, --actor and --role, which most commands take.
 po::options_description store_options(Role default_role);

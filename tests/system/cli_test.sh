@@ -52,6 +52,17 @@ expect '"items":[' "$jmdcm" agenda "${s[@]}" --actor fk-01 --from 2018-01-01 --t
 refuses "--from" "$jmdcm" agenda "${s[@]}" --actor fk-01 --from 2018-13-01 --to 2022-12-31
 refuses "query.to" "$jmdcm" agenda "${s[@]}" --actor fk-01 --from 2020-01-01 --to 2019-12-31
 
+# A step on a stored case, under its rule, and the audit trail that names it without values.
+running="$(/usr/bin/python3 -c 'import json; print(next(c["id"] for c in json.load(open("back.json")) if c["plans"] and not c["anonymised_on"] and not c["closure"]))')"
+echo '{"date":"2026-01-05","kind":"phone","topic":"counselling","with_young_person":true,"with_whom":"","note":"Rueckruf"}' > entry.json
+expect '"note":"Rueckruf"' "$jmdcm" step "${s[@]}" --actor fk-01 --case "$running" --step add_journal_entry --input entry.json
+echo '{"date":"2026-01-05","recipient":"Nirgendwo","offer":"x"}' | refuses "R4" "$jmdcm" step "${s[@]}" --actor fk-01 --case "$running" --step refer --input -
+refuses "unknown step" "$jmdcm" step "${s[@]}" --actor fk-01 --case "$running" --step frobnicate --input entry.json
+expect '"detail":"step add_journal_entry"' "$jmdcm" audit "${s[@]}" --actor ad-1 --case "$running" --operation save
+"$jmdcm" audit "${s[@]}" --actor ad-1 | grep -q Rueckruf && { echo "cli_test: the audit trail copied a value"; exit 1; }
+refuses "R4" "$jmdcm" audit "${s[@]}" --actor fk-01 --role case_worker
+refuses "R13" "$jmdcm" audit "${s[@]}" --actor st-1 --role statistics
+
 # The network: partners from JSON, the map, the year's review list.
 cat > partners.json <<'JSON'
 [{"id":"P-1","version":0,"office":"JMD Synthetik","name":"Sprachkurs Nord","kind":"case_specific","category":"language_course",
