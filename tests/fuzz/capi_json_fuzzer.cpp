@@ -1,5 +1,6 @@
-// libFuzzer over the C ABI's JSON entry points. The first byte picks the entry point (and
-// the step or rule), the rest is the document. Every call must return a status, never
+// libFuzzer over the C ABI's JSON entry points, on an in-memory store and on a SQLite file
+// holding the worked example. The first byte picks the entry point (and the step or rule),
+// the rest is the document. Every call must return a status, never
 // crash, leak or trip a sanitizer; a failed call must leave its out-parameter NULL.
 #include "jmdcm/jmdcm.h"
 
@@ -7,6 +8,8 @@
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+
+#include <unistd.h>
 
 namespace {
 
@@ -40,6 +43,30 @@ jmdcm_store* store() {
     return s;
 }
 
+/// A SQLite file with the worked example in it, so that raw saves and store-side steps meet a
+/// real case and a real transaction (every write is judged against the stored case).
+jmdcm_store* sqlite_store() {
+    static jmdcm_store* s = [] {
+        const std::string path = "/tmp/jmdcm-fuzz-" + std::to_string(getpid()) + ".sqlite";
+        jmdcm_store* made = nullptr;
+        if (jmdcm_store_open_sqlite(&made, path.c_str(), R"({"today":"2017-04-01","synchronous_full":false})") != JMDCM_OK)
+            std::abort();
+        char* samira = nullptr;
+        if (jmdcm_example_samira(&samira, made, worker) != JMDCM_OK) std::abort();
+        jmdcm_string_free(samira);
+        std::atexit([] {
+            const std::string p = "/tmp/jmdcm-fuzz-" + std::to_string(getpid()) + ".sqlite";
+            for (const char* suffix : {"", "-wal", "-shm"}) unlink((p + suffix).c_str());
+        });
+        return made;
+    }();
+    return s;
+}
+
+const char* const store_steps[] = {"reopen_case", "add_journal_entry", "grant_release", "revoke_release", "hand_over",
+                                   "assign_substitute", "withdraw_consent", "reopen_as_new_case", "refer",
+                                   "record_evaluation", "close_case", "set_person"};
+
 void check(jmdcm_status s, char* out) {
     if (s == JMDCM_OK ? out == nullptr : out != nullptr) std::abort();  // the ownership contract
     if (s != JMDCM_OK && jmdcm_last_error()[0] == '\0') std::abort();  // every failure says why
@@ -54,7 +81,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string doc(reinterpret_cast<const char*>(data + 2), size - 2);  // NUL-terminated copy
     const char* d = doc.c_str();
     char* out = nullptr;
-    switch (selector % 10) {
+    switch (selector % 14) {
         case 0: check(jmdcm_case_step(&out, d, pick(steps, choice), R"({"on":"2020-06-01"})", nullptr), out); break;
         case 1: {  // a fresh case with a fuzzed step input
             char* opened = nullptr;
@@ -80,6 +107,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             break;
         }
         case 9: check(jmdcm_store_request(&out, store(), choice & 1 ? admin : worker, pick(requests, choice), d, nullptr), out); break;
+        case 10: check(jmdcm_case_create(&out, sqlite_store(), worker, d), out); break;
+        case 11: check(jmdcm_case_save(&out, sqlite_store(), worker, d), out); break;
+        case 12:
+            check(jmdcm_store_step(&out, sqlite_store(), choice & 0x80 ? admin : worker, "JMD-FFM-2016-0042", 0,
+                                   pick(store_steps, choice), d, nullptr), out);
+            break;
+        case 13: check(jmdcm_store_audit(&out, sqlite_store(), choice & 1 ? admin : worker, d), out); break;
     }
     return 0;
 }
