@@ -284,6 +284,8 @@ void check_change(const Case& s, const Case& p, Date on, const Policy& policy, C
 
 void check_new_case(const Case& p, Date on, const Policy& policy, ChangeOrigin origin) {
     if (is_blank(p.id)) fail(errc::invalid_argument, "R1", "case.id", "a case needs an id");
+    if (std::any_of(p.id.begin(), p.id.end(), [](unsigned char ch) { return ch < 0x20; }))
+        fail(errc::invalid_argument, "R1", "case.id", "a case id holds no control characters (a NUL would make the case unreachable)");
     if (is_blank(p.case_worker)) fail(errc::invalid_argument, "R15", "case.case_worker", "a case needs a responsible case worker");
     if (p.opened.is_special()) fail(errc::invalid_argument, "R1", "case.opened", "a date is required");
     if (is_anonymised(p)) {  // an anonymised file from elsewhere: nothing personal may come with it

@@ -58,6 +58,7 @@ public:
     std::vector<CaseSummary> query(const Actor& actor, const CaseQuery& q) override {
         std::vector<CaseSummary> out;
         repo_.audited(actor, "", Operation::query, [&] {
+            validate(q);
             each([&](const Case& c) {
                 if (q.limit && out.size() >= q.limit) return;
                 if (!visible_in_query(actor, c, repo_.today())) return;

@@ -4,6 +4,7 @@
 #include "jmdcm/requirements.hpp"
 
 #include <chrono>
+#include <limits>
 #include <ctime>
 
 namespace jmdcm {
@@ -18,6 +19,11 @@ std::string utc_timestamp() {
 }
 
 Date utc_today() { return boost::gregorian::day_clock::universal_day(); }
+
+void validate(const CaseQuery& q) {
+    if (q.limit > static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max()))
+        fail(errc::json_out_of_range, "", "query.limit", "a limit is at most " + std::to_string(std::numeric_limits<std::int64_t>::max()));
+}
 
 bool matches(const CaseQuery& q, const CaseSummary& s) {
     if (q.case_worker && s.case_worker != *q.case_worker) return false;
@@ -84,6 +90,8 @@ std::vector<AuditRecord> Repository::audit_trail(const Actor& actor, const Audit
             require_access(actor, Case{}, Operation::audit, today());
         }
         if (q.from && q.to && *q.to < *q.from) fail(errc::invalid_argument, "", "query.to", "the range ends before it starts");
+        if (q.limit > static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max()))
+            fail(errc::json_out_of_range, "", "query.limit", "a limit is at most " + std::to_string(std::numeric_limits<std::int64_t>::max()));
         out = audit_records(q);
         return std::to_string(out.size()) + " records";
     });

@@ -38,9 +38,10 @@ int main(int argc, char **argv) {
         printf("R14 report for the team lead: %s\n", report);
         printf("caseload (running cases): %s\n", caseload);
 
-        /* The case is closed: a new referral is refused, and the host is told why. */
-        jmdcm_status s = jmdcm_case_step(&refused, samira, "refer",
-                                         "{\"date\":\"2017-02-01\",\"recipient\":\"Jobcenter\",\"offer\":\"Beratung\"}", NULL);
+        /* A step on the stored case, in one transaction. The case is closed: a new referral
+         * is refused, nothing is written, and the host is told why. */
+        jmdcm_status s = jmdcm_store_step(&refused, store, worker, "JMD-FFM-2016-0042", 0, "refer",
+                                          "{\"date\":\"2017-02-01\",\"recipient\":\"Jobcenter\",\"offer\":\"Beratung\"}", NULL);
         printf("refer after closure: %s: %s\n", jmdcm_status_name(s), jmdcm_last_error());
         good = s != JMDCM_OK && refused == NULL;
     }

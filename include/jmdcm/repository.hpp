@@ -80,6 +80,8 @@ struct CaseQuery {
 BOOST_DESCRIBE_STRUCT(CaseQuery, (),
     (case_worker, phase, kind, running, anonymised, last_contact_before, last_activity_before, limit))
 
+/// Refuses a limit beyond what every store can take (errc::json_out_of_range, query.limit).
+void validate(const CaseQuery& q);
 bool matches(const CaseQuery& q, const CaseSummary& s);
 
 /// R13: what one sweep did, by case id.

@@ -158,8 +158,16 @@ struct SqliteRepository::Impl {
             read_only_tx(f);
             return;
         }
-        const bool relaxed = durability == Durability::audit_only && db_opts.synchronous_full;
-        if (relaxed) sqlite::exec(db, "PRAGMA synchronous=NORMAL");
+        // Restored on every way out, a failed BEGIN (storage_busy) included: a data commit
+        // after it must sync again.
+        struct RelaxedSync {
+            sqlite3* db;
+            bool on;
+            ~RelaxedSync() {
+                if (on) sqlite3_exec(db, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr);
+            }
+        } relaxed{db, durability == Durability::audit_only && db_opts.synchronous_full};
+        if (relaxed.on) sqlite::exec(db, "PRAGMA synchronous=NORMAL");
         sqlite::exec(db, "BEGIN IMMEDIATE");
         ++depth;
         try {
@@ -170,12 +178,10 @@ struct SqliteRepository::Impl {
         } catch (...) {
             --depth;
             sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-            if (relaxed) sqlite3_exec(db, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr);
             erased = false;
             record_after_rollback();
             throw;
         }
-        if (relaxed) sqlite::exec(db, "PRAGMA synchronous=FULL");
         if (erased) {
             erased = false;
             checkpoint();
@@ -342,6 +348,7 @@ public:
     std::vector<CaseSummary> query(const Actor& actor, const CaseQuery& q) override {
         std::vector<CaseSummary> out;
         repo_.audited(actor, "", Operation::query, [&] {
+            validate(q);
             std::string sql = "SELECT id, version, office, case_worker, kind, phase, running, anonymised, opened, last_activity, "
                               "last_contact FROM cases WHERE 1";
             std::vector<std::string> args;
@@ -485,6 +492,13 @@ bool SqliteRepository::integrity_ok() {
     std::lock_guard lock(impl_->m);
     Stmt st(impl_->db, "PRAGMA integrity_check");
     return st.step() && st.text(0) == "ok";
+}
+
+int SqliteRepository::synchronous() {
+    std::lock_guard lock(impl_->m);
+    Stmt st(impl_->db, "PRAGMA synchronous");
+    st.step();
+    return static_cast<int>(st.integer(0));
 }
 
 bool SqliteRepository::checkpoint() {

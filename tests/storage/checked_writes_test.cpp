@@ -142,3 +142,16 @@ TYPED_TEST(CheckedWrites, TheAuditTrailAnswersWhoLookedAtAFileWithoutValues) {
     reads.operation = Operation::audit;
     EXPECT_GE(this->store().audit_trail(admin, reads).size(), 5u);  // reading the trail is audited too
 }
+
+TYPED_TEST(CheckedWrites, IdsWithControlCharactersAndLimitsBeyondInt64AreRefused) {
+    Case c = case_at(Stage::opened);
+    c.id = std::string("T-\0-1", 5);  // a NUL would make the case unreachable through the C ABI
+    EXPECT_EQ(error_of([&] { this->store().create(worker, c); }).field(), "case.id");
+    CaseQuery q;
+    q.limit = static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max()) + 1;
+    const error e = error_of([&] { this->store().query(worker, q); });
+    EXPECT_EQ(e.code(), errc::json_out_of_range);
+    EXPECT_EQ(e.field(), "query.limit");
+    q.limit = static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max());
+    EXPECT_TRUE(this->store().query(worker, q).empty());
+}

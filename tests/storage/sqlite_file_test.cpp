@@ -215,3 +215,20 @@ TEST(SqliteFile, TwoConnectionsShareOneFile) {
     EXPECT_EQ(first.query(worker, {}).size(), 80u);
     EXPECT_TRUE(second.integrity_ok());
 }
+
+TEST(SqliteFile, CommitsSyncAgainAfterAReadThatMetABusyFile) {
+    TempDir dir;
+    const auto path = dir.file("db.sqlite");
+    SqliteOptions o = sqlite_at(path);
+    o.busy_timeout_ms = 50;
+    SqliteRepository repo(o, options_with(nullptr));
+    stored_case(repo, "T-1");
+    ASSERT_EQ(repo.synchronous(), 2);  // FULL: every data commit is synced
+    sqlite3* other = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &other), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);  // another process writes
+    EXPECT_EQ(error_of([&] { repo.load(worker, "T-1"); }).code(), errc::storage_busy);  // an audited read meets it
+    sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(other);
+    EXPECT_EQ(repo.synchronous(), 2);  // the read's relaxed level did not outlive it
+}

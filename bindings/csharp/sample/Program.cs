@@ -18,7 +18,7 @@ static class Program
             Console.WriteLine($"R14: {report.Met} of {report.Total} minimum requirements met");
             try
             {
-                samira.Step("refer", "{\"date\":\"2017-04-01\",\"recipient\":\"Jobcenter\",\"offer\":\"Beratung\"}");
+                store.Step(worker, samira.Id, "refer", "{\"date\":\"2017-04-01\",\"recipient\":\"Jobcenter\",\"offer\":\"Beratung\"}");
                 return 1;
             }
             catch (JmdcmException e)

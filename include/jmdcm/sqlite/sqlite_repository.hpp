@@ -49,6 +49,8 @@ public:
     int schema_version();
     /// PRAGMA integrity_check reports "ok".
     bool integrity_ok();
+    /// PRAGMA synchronous of the connection now (2: FULL, every data commit is synced).
+    int synchronous();
     /// Truncating WAL checkpoint; returns false when readers kept it from completing.
     bool checkpoint();
 
