@@ -197,6 +197,7 @@ SweepReport Repository::sweep(const Actor& actor, Date on, const Policy& policy,
             for (List list : {&SweepReport::review_due, &SweepReport::closed_no_contact, &SweepReport::anonymised})
                 for (auto& id : part.*list) (report.*list).push_back(std::move(id));
         }
+        report.erasure_pending = erasure_pending();
         return "examined " + std::to_string(report.examined) + ", review " + std::to_string(report.review_due.size()) +
                ", closed " + std::to_string(report.closed_no_contact.size()) + ", anonymised " + std::to_string(report.anonymised.size());
     });

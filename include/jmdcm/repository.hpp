@@ -91,8 +91,9 @@ struct SweepReport {
     std::vector<std::string> review_due;
     std::vector<std::string> closed_no_contact;
     std::vector<std::string> anonymised;
+    bool erasure_pending = false;   // an old copy may still sit in the store's log (SQLite: the WAL, held by a reader)
 };
-BOOST_DESCRIBE_STRUCT(SweepReport, (), (on, examined, review_due, closed_no_contact, anonymised))
+BOOST_DESCRIBE_STRUCT(SweepReport, (), (on, examined, review_due, closed_no_contact, anonymised, erasure_pending))
 
 /// The operations on cases. Versions are optimistic: `create` stores version 1, `save`
 /// succeeds only when the case carries the stored version (else errc::conflict and
@@ -220,6 +221,8 @@ protected:
     /// version + 1) and inserts the new ones (version 1); nothing when `f` throws. No
     /// access check or audit of its own. Returns the case as stored.
     virtual Case write_unchecked(const std::string& id, const std::function<std::vector<Case>(Case*)>& f) = 0;
+    /// An anonymisation committed whose old bytes the store could not remove yet.
+    virtual bool erasure_pending() { return false; }
     /// The stored audit records the query selects, oldest first.
     virtual std::vector<AuditRecord> audit_records(const AuditQuery& q) = 0;
     /// The rules raw creates and saves are judged under.

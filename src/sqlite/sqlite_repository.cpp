@@ -7,10 +7,12 @@
 #include "sqlite_db.hpp"
 #include "sqlite_schema.hpp"
 
+#include <chrono>
 #include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <thread>
 
 namespace jmdcm {
 
@@ -60,6 +62,7 @@ struct SqliteRepository::Impl {
     int depth = 0;                             // transaction nesting (only the outermost one is real)
     std::vector<AuditRecord> pending;          // audit records of the open transaction
     bool erased = false;                       // an anonymisation happened: checkpoint after commit
+    bool owed = false;                         // an erasure is recorded as owed (table erasure_owed)
     std::map<const char*, std::unique_ptr<Stmt>> statements;  // prepared once per connection, keyed by the SQL literal
 
     ~Impl() {
@@ -101,6 +104,16 @@ struct SqliteRepository::Impl {
                 fail(errc::storage_corrupt, "", "", "'" + db_opts.path + "' is damaged: " + st.text(0));
         }
         migrate();
+        if (!db_opts.read_only) {  // finish an erasure a crash or a reader left owed
+            try {
+                Stmt st(db, "SELECT count(*) FROM erasure_owed");
+                st.step();
+                owed = st.integer(0) > 0;
+            } catch (const error&) {
+                owed = true;  // a damaged file opened unchecked: cannot tell, so keep trying
+            }
+            if (owed) finish_erasure();
+        }
     }
 
     int user_version() {
@@ -182,9 +195,9 @@ struct SqliteRepository::Impl {
             record_after_rollback();
             throw;
         }
-        if (erased) {
+        if (erased || owed) {
             erased = false;
-            checkpoint();
+            finish_erasure();
         }
     }
 
@@ -231,8 +244,26 @@ struct SqliteRepository::Impl {
     bool checkpoint() {
         for (auto& [sql, st] : statements) st->reset();  // no statement may pin an old snapshot
         int log = 0, done = 0;
+        sqlite3_busy_timeout(db, 0);  // a reader is not waited for here: finish_erasure retries briefly
         const int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
+        sqlite3_busy_timeout(db, db_opts.busy_timeout_ms);
         return rc == SQLITE_OK;
+    }
+
+    /// R3, R13: takes the anonymised data's old pages out of the WAL. A reader holding an old
+    /// snapshot blocks the truncating checkpoint, so it is retried a few times; when it
+    /// still cannot finish, the erasure stays owed (in the file) for the next commit or open.
+    bool finish_erasure() {
+        owed = true;
+        for (int attempt = 0; attempt < 4; ++attempt) {
+            if (attempt) std::this_thread::sleep_for(std::chrono::milliseconds(10 << attempt));
+            if (!checkpoint()) continue;
+            // the mark goes, and the frames of that deletion are checkpointed too
+            if (sqlite3_exec(db, "DELETE FROM erasure_owed", nullptr, nullptr, nullptr) != SQLITE_OK || !checkpoint()) return false;
+            owed = false;
+            return true;
+        }
+        return false;
     }
 
     std::optional<Case> read(std::string_view id) {
@@ -297,7 +328,10 @@ struct SqliteRepository::Impl {
             c.version = based_on;
             throw;
         }
-        if (!is_anonymised(cur) && is_anonymised(c)) erased = true;
+        if (!is_anonymised(cur) && is_anonymised(c)) {  // owed from this very transaction until the checkpoint
+            cached("INSERT OR IGNORE INTO erasure_owed(id, since) VALUES(1, ?)").bind(1, opts.clock ? opts.clock() : utc_timestamp()).run();
+            erased = true;
+        }
     }
 
     void audit(const Actor& a, std::string case_id, Operation op, bool allowed, std::string detail) {
@@ -503,7 +537,12 @@ int SqliteRepository::synchronous() {
 
 bool SqliteRepository::checkpoint() {
     std::lock_guard lock(impl_->m);
-    return impl_->checkpoint();
+    return impl_->owed ? impl_->finish_erasure() : impl_->checkpoint();
+}
+
+bool SqliteRepository::erasure_pending() {
+    std::lock_guard lock(impl_->m);
+    return impl_->owed;
 }
 
 std::vector<std::string> SqliteRepository::sweep_candidates(Date on, const Policy& policy) {

@@ -55,6 +55,15 @@ inline const std::vector<const char*>& migrations() {
             doc     TEXT NOT NULL
         );
         )sql",
+        // 3 -> 4: an erasure owed (R3, R13): written in the transaction that anonymises, removed
+        // once a truncating checkpoint has taken the old pages out of the WAL. A crash or a
+        // reader in between leaves it, and the next open or commit finishes the erasure.
+        R"sql(
+        CREATE TABLE erasure_owed (
+            id    INTEGER PRIMARY KEY CHECK (id = 1),
+            since TEXT NOT NULL
+        );
+        )sql",
     };
     return steps;
 }

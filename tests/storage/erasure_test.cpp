@@ -2,6 +2,10 @@
 // values are gone from the raw bytes of the database file and its -wal and -journal.
 #include "storage_fixtures.hpp"
 
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 using namespace jmdcm;
 using namespace jmdcm::test;
 
@@ -21,6 +25,30 @@ std::vector<std::string> found_on_disk(const std::string& path) {
     }
     return hits;
 }
+/// Withdraws Samira's consent by the store-side step.
+void withdraw(SqliteRepository& repo) {
+    repo.step(fk, example::samira_case_id, 0, "withdraw_consent", Policy{}, [](Case& c) {
+        withdraw_consent(c, d(2017, 4, 3));
+        return std::vector<Case>{};
+    });
+}
+
+/// Another connection in the middle of a read: it holds an old snapshot of the file.
+struct Reader {
+    explicit Reader(const std::string& path) {
+        sqlite3_open(path.c_str(), &db);
+        sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+        sqlite3_prepare_v2(db, "SELECT doc FROM cases", -1, &st, nullptr);
+        sqlite3_step(st);  // the snapshot is taken and kept while the statement is on a row
+    }
+    ~Reader() {
+        sqlite3_finalize(st);
+        sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+    }
+    sqlite3* db = nullptr;
+    sqlite3_stmt* st = nullptr;
+};
 }  // namespace
 
 TEST(Erasure, R3_WithdrawnConsentLeavesNoTraceInTheFiles) {
@@ -60,4 +88,45 @@ TEST(Erasure, R13_AdministratorAnonymisationLeavesNoTraceInTheFiles) {
     example::run_samira(repo, fk, Policy{});
     repo.anonymise_case(admin, example::samira_case_id, d(2017, 3, 20));
     EXPECT_EQ(found_on_disk(path), std::vector<std::string>{});
+}
+
+TEST(Erasure, R3_AReaderHoldingASnapshotDelaysTheErasureUntilItIsGone) {
+    TempDir dir;
+    const auto path = dir.file("db.sqlite");
+    SqliteRepository repo(sqlite_at(path), options_with(nullptr));
+    example::run_samira(repo, fk, Policy{});
+    {
+        Reader reader(path);
+        withdraw(repo);
+        EXPECT_TRUE(repo.erasure_pending());
+        EXPECT_FALSE(repo.checkpoint());                // the WAL cannot be cleaned while the reader is there
+        EXPECT_FALSE(found_on_disk(path).empty());      // so the old pages are still in it: not a vacuous test
+        const auto report = repo.sweep({"ad-1", Role::administrator}, d(2017, 4, 4), Policy{});
+        EXPECT_TRUE(report.erasure_pending);            // and the sweep says so
+    }
+    EXPECT_TRUE(repo.checkpoint());
+    EXPECT_FALSE(repo.erasure_pending());
+    EXPECT_EQ(found_on_disk(path), std::vector<std::string>{});
+}
+
+TEST(Erasure, R3_ACrashBetweenCommitAndCheckpointIsFinishedOnTheNextOpen) {
+    TempDir dir;
+    const auto path = dir.file("db.sqlite");
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {  // commits the withdrawal, cannot checkpoint (a reader), and dies like kill -9
+        SqliteRepository repo(sqlite_at(path), options_with(nullptr));
+        example::run_samira(repo, fk, Policy{});
+        Reader reader(path);
+        withdraw(repo);
+        _exit(repo.erasure_pending() ? 0 : 1);
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    ASSERT_FALSE(found_on_disk(path).empty());  // what the crash left behind in the WAL
+    SqliteRepository reopened(sqlite_at(path), options_with(nullptr));
+    EXPECT_FALSE(reopened.erasure_pending());
+    EXPECT_EQ(found_on_disk(path), std::vector<std::string>{});
+    EXPECT_FALSE(reopened.load(fk, example::samira_case_id).person.has_value());
 }

@@ -27,7 +27,7 @@ struct SqliteOptions {
 };
 
 /// Schema version this library writes; older files are migrated forward, newer refused.
-inline constexpr int sqlite_schema_version = 3;
+inline constexpr int sqlite_schema_version = 4;
 
 class SqliteRepository final : public Repository {
 public:
@@ -51,8 +51,12 @@ public:
     bool integrity_ok();
     /// PRAGMA synchronous of the connection now (2: FULL, every data commit is synced).
     int synchronous();
-    /// Truncating WAL checkpoint; returns false when readers kept it from completing.
+    /// Truncating WAL checkpoint, finishing an erasure still owed; true when the WAL is
+    /// clean (empty), false when readers kept it from completing (the erasure stays owed
+    /// and is retried after the next commit and on the next open).
     bool checkpoint();
+    /// An anonymisation committed whose old pages are still in the WAL (a reader held it).
+    bool erasure_pending() override;
 
 protected:
     std::vector<std::string> sweep_candidates(Date today, const Policy& policy) override;
