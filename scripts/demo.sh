@@ -6,6 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-cmake --preset default >/dev/null
-cmake --build --preset default --target jmdcm_cli
-exec build/default/cli/jmdcm demo --store build/default/jmdcm-demo.sqlite
+cmake --preset demo >/dev/null      # the core, the SQLite store and the command line: no bindings, no tests
+cmake --build --preset demo --target jmdcm_cli
+exec build/demo/cli/jmdcm demo --store build/demo/jmdcm-demo.sqlite

@@ -22,6 +22,13 @@ packages=(
   chromium librsvg2-bin fonts-dejavu-core python3-pil
 )
 
+# --list: print the packages, one a line (tests/packaging/check_deps.sh checks that they
+# bring everything configure and the tests look for, without recommended packages).
+if [ "${1:-}" = "--list" ]; then
+  printf '%s\n' "${packages[@]}"
+  exit 0
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
