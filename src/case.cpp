@@ -49,8 +49,18 @@ const Plan* current_plan(const Case& c) { return c.plans.empty() ? nullptr : &c.
 
 Date last_contact(const Case& c) {
     Date last = c.opened;
+    auto seen = [&](Date d) {
+        if (!d.is_special() && (last.is_special() || d > last)) last = d;
+    };
+    if (c.intake) {  // R13: the first conversations are contact too
+        seen(c.intake->first_contact);
+        for (const auto& d : c.intake->conversations) seen(d);
+    }
     for (const auto& e : c.journal)
-        if (e.with_young_person && (last.is_special() || e.date > last)) last = e.date;
+        if (e.with_young_person) seen(e.date);
+    for (const auto& a : c.assessments)  // held with the young person when they gave their own view
+        if (std::any_of(a.ratings.begin(), a.ratings.end(), [](const AreaRating& r) { return r.perspective == Perspective::young_person; }))
+            seen(a.date);
     return last;
 }
 

@@ -109,7 +109,8 @@ bool is_anonymised(const Case& c);
 /// continues as a counselling case is running again, R11).
 bool is_running(const Case& c);
 const Plan* current_plan(const Case& c);
-/// Last contact with the young person (journal), else the opening date (R13).
+/// Last documented contact with the young person (R13): intake conversations, journal
+/// entries with them, assessments in which they gave their own view; else the opening date.
 Date last_contact(const Case& c);
 std::optional<Achievement> latest_achievement(const Case& c, std::string_view goal_id);
 /// A goal as the latest plan that holds it words it, with that plan's version.

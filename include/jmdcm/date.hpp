@@ -2,7 +2,11 @@
 // every rule gets its date passed in, so every deadline is testable (R13).
 #pragma once
 
+#include "jmdcm/error.hpp"
+
 #include <boost/date_time/gregorian/gregorian_types.hpp>
+
+#include <algorithm>
 
 #include <optional>
 #include <string>
@@ -19,8 +23,21 @@ inline int age_on(Date birth, Date on) {
     return years;
 }
 
-/// Date plus whole months; the end of a month snaps like Boost's month iterator (31 Jan + 1 = 28/29 Feb).
-inline Date add_months(Date d, int months) { return d + boost::gregorian::months(months); }
+/// Date plus whole months after German civil law (BGB §188, R13): the same day number in the
+/// target month, or that month's last day when it is shorter (31 Jan + 1 = 28/29 Feb); never
+/// snapped to a month's end (28 Feb + 6 = 28 Aug, not 31 Aug, which Boost's month arithmetic
+/// gives). Outside Boost's calendar (1400..9999) errc::json_bad_date.
+inline Date add_months(Date d, int months) {
+    const auto ymd = d.year_month_day();
+    const long total = static_cast<long>(ymd.year) * 12 + (ymd.month - 1) + months;
+    const long year = total / 12, month = total % 12 + 1;
+    if (total < 0 || year < 1400 || year > 9999)
+        fail(errc::json_bad_date, "", "", "the date " + std::to_string(months) + " months after " + std::to_string(ymd.year) +
+                                               " falls outside the calendar (1400..9999)");
+    const auto y = static_cast<unsigned short>(year), m = static_cast<unsigned short>(month);
+    const unsigned short last = boost::gregorian::gregorian_calendar::end_of_month_day(y, m);
+    return Date(y, m, std::min<unsigned short>(ymd.day, last));
+}
 
 /// First day of the month: R13 coarsens surviving dates to the month.
 inline Date month_start(Date d) { return Date(d.year(), d.month(), static_cast<unsigned short>(1)); }

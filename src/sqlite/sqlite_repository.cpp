@@ -547,11 +547,14 @@ bool SqliteRepository::erasure_pending() {
 
 std::vector<std::string> SqliteRepository::sweep_candidates(Date on, const Policy& policy) {
     std::lock_guard lock(impl_->m);
-    // Closed but not anonymised, or untouched long enough to be due for review: the four
-    // days of slack cover month-end snapping; the exact decision is retention_decision's.
-    const Date cutoff = add_months(on, -policy.review_after_months) + boost::gregorian::days(4);
-    Stmt st(impl_->db, "SELECT id FROM cases WHERE anonymised = 0 AND (running = 0 OR last_activity < ?) ORDER BY id");
-    st.bind(1, to_iso(cutoff));
+    // Closed but not anonymised, untouched long enough to be due for review, or without
+    // contact long enough to be closed: the same criteria as retention_decision (R13), as a
+    // superset (four days of slack for months of different length); it decides exactly.
+    const Date untouched = add_months(on, -policy.review_after_months) + boost::gregorian::days(4);
+    const Date no_contact = add_months(on, -policy.anonymise_after_months) + boost::gregorian::days(4);
+    Stmt st(impl_->db, "SELECT id FROM cases WHERE anonymised = 0 AND (running = 0 OR last_activity < ?1 OR last_contact < ?2) "
+                       "ORDER BY id");
+    st.bind(1, to_iso(untouched)).bind(2, to_iso(no_contact));
     std::vector<std::string> ids;
     while (st.step()) ids.push_back(st.text(0));
     return ids;

@@ -29,11 +29,11 @@ TEST(Closure, R11_EndedByTheYoungPersonSchedulesTheFollowUpTalk) {
 }
 
 TEST(Closure, R11_NoContactNeedsNineMonthsAndAnonymises) {
-    Case c = case_at(Stage::implementing);  // last contact 2020-01-06
-    auto e = error_of([&] { close_case(c, closure(ClosureReason::no_contact, d(2020, 10, 5)), Policy{}); });
+    Case c = case_at(Stage::implementing);  // last contact 2020-01-20: the assessment with the young person (R13)
+    auto e = error_of([&] { close_case(c, closure(ClosureReason::no_contact, d(2020, 10, 19)), Policy{}); });
     EXPECT_EQ(e.code(), errc::closure_invalid);
     EXPECT_TRUE(is_running(c));
-    close_case(c, closure(ClosureReason::no_contact, d(2020, 10, 6)), Policy{});
+    close_case(c, closure(ClosureReason::no_contact, d(2020, 10, 20)), Policy{});
     EXPECT_TRUE(is_anonymised(c));
     EXPECT_FALSE(c.closure->follow_up_on);
 }

@@ -85,9 +85,9 @@ TEST(Phases, R1_ACounsellingCaseBecomesCMAfterScreeningAndAgreement) {
 
 TEST(Phases, R10_LastContactCountsOnlyContactsWithTheYoungPerson) {
     Case c = case_at(Stage::implementing);
-    EXPECT_EQ(last_contact(c), d(2020, 1, 6));
+    EXPECT_EQ(last_contact(c), d(2020, 1, 20));  // the assessment in which she rated herself (R13)
     add_journal_entry(c, {d(2020, 2, 1), ContactKind::phone, ContactTopic::monitoring, false, "Sprachkursträger", {}}, Policy{});
-    EXPECT_EQ(last_contact(c), d(2020, 1, 6));
+    EXPECT_EQ(last_contact(c), d(2020, 1, 20));
     add_journal_entry(c, {d(2020, 2, 5), ContactKind::in_person, ContactTopic::counselling, true, {}, "Gespräch"}, Policy{});
     EXPECT_EQ(last_contact(c), d(2020, 2, 5));
 }

@@ -34,7 +34,8 @@ TEST(Retention, R13_PeriodsAreConfigurable) {
     p.anonymise_after_months = 4;
     Case c = case_at(Stage::implementing, p);
     EXPECT_EQ(retention_decision(c, d(2020, 3, 27), p).action, RetentionAction::review_due);
-    EXPECT_EQ(retention_decision(c, d(2020, 5, 6), p).action, RetentionAction::close_and_anonymise);
+    EXPECT_NE(retention_decision(c, d(2020, 5, 19), p).action, RetentionAction::close_and_anonymise);
+    EXPECT_EQ(retention_decision(c, d(2020, 5, 20), p).action, RetentionAction::close_and_anonymise);  // 4 months after 01-20
 }
 
 TEST(Retention, R13_AClosedCaseIsAnonymisedAndThenKeptForever) {

@@ -314,3 +314,43 @@ TYPED_TEST(Contract, AgendaReadsTheWorkersOwnCasesAuditsEachAndCopiesNoTextIntoT
     for (const auto& r : records) EXPECT_EQ(r.detail.find("Anmeldung"), std::string::npos);
     EXPECT_EQ(error_of([&] { this->store().agenda(worker, {d(2020, 3, 5), d(2020, 2, 25), 0}, {}); }).field(), "query.to");
 }
+
+TEST(SweepParity, R13_BothStoresSweepOneGeneratedPopulationAlike) {
+    // The same population in both stores, swept on the same days: the reports agree case by case.
+    TempDir dir;
+    SyntheticOptions population;
+    population.case_workers = 1;  // fk-01 creates them all
+    auto options = [] {
+        StoreOptions o;
+        o.today = [] { return d(2022, 6, 1); };
+        return o;
+    };
+    MemoryRepository memory(options());
+    SqliteRepository sqlite(sqlite_at(dir.file("parity.sqlite")), options());
+    const Actor fk{"fk-01", Role::case_worker};
+    for (std::uint64_t i = 0; i < 150; ++i) {
+        Case a = synthetic_case(population, i);
+        Case b = a;
+        memory.create(fk, a);
+        sqlite.create(fk, b);
+    }
+    // and one case busy with institutions but without contact with the young person since January
+    Case quiet = case_at(Stage::implementing);
+    quiet.id = "QUIET";
+    quiet.case_worker = "fk-01";
+    for (int m = 2; m <= 10; ++m)
+        add_journal_entry(quiet, {d(2020, m, 1), ContactKind::phone, ContactTopic::monitoring, false, {}, {}}, Policy{});
+    Case quiet_copy = quiet;
+    memory.create(fk, quiet);
+    sqlite.create(fk, quiet_copy);
+    int acted = 0;
+    for (const Date on : {d(2020, 1, 1), d(2020, 11, 1), d(2021, 1, 1), d(2022, 6, 1)}) {
+        const auto m = memory.sweep(admin, on, Policy{});
+        const auto s = sqlite.sweep(admin, on, Policy{});
+        EXPECT_EQ(m.review_due, s.review_due) << to_iso(on);
+        EXPECT_EQ(m.closed_no_contact, s.closed_no_contact) << to_iso(on);
+        EXPECT_EQ(m.anonymised, s.anonymised) << to_iso(on);
+        acted += static_cast<int>(m.review_due.size() + m.closed_no_contact.size() + m.anonymised.size());
+    }
+    EXPECT_GT(acted, 10);  // the sweeps did something to compare
+}
