@@ -232,6 +232,11 @@ void check_consent_record(const Case& s, const Case& p, const Policy& policy) {
 
 }  // namespace
 
+void require_next_version(const Case& stored) {
+    if (stored.version == std::numeric_limits<std::int64_t>::max())
+        fail(errc::json_out_of_range, "", "case.version", "case '" + stored.id + "' cannot take another version");
+}
+
 bool holds_personal_data(const Case& c) {
     if (c.person) return true;  // personal ties hold their person in free text (`who`); the category stays
     bool text = false;
@@ -247,8 +252,7 @@ void check_change(const Case& s, const Case& p, Date on, const Policy& policy, C
     if (p.version != s.version)
         fail(errc::conflict, "", "case.version",
              "case '" + s.id + "' is at version " + std::to_string(s.version) + ", the save was based on " + std::to_string(p.version));
-    if (s.version == std::numeric_limits<std::int64_t>::max())
-        fail(errc::json_out_of_range, "", "case.version", "case '" + s.id + "' cannot take another version");
+    require_next_version(s);
 
     if (is_anonymised(s)) {  // R13: irreversible; an unchanged copy changes nothing
         Case same = p;

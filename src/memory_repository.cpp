@@ -94,8 +94,7 @@ public:
 
     /// Optimistic write of `c` over `cur`.
     void put(const Case& cur, Case& c) {
-        if (cur.version == std::numeric_limits<std::int64_t>::max())
-            fail(errc::json_out_of_range, "", "case.version", "case '" + c.id + "' cannot take another version");
+        require_next_version(cur);
         if (cur.version != c.version)
             fail(errc::conflict, "", "case.version",
                  "case '" + c.id + "' is at version " + std::to_string(cur.version) + ", the save was based on " + std::to_string(c.version));

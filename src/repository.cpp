@@ -20,10 +20,17 @@ std::string utc_timestamp() {
 
 Date utc_today() { return boost::gregorian::day_clock::universal_day(); }
 
-void validate(const CaseQuery& q) {
-    if (q.limit > static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max()))
-        fail(errc::json_out_of_range, "", "query.limit", "a limit is at most " + std::to_string(std::numeric_limits<std::int64_t>::max()));
+namespace {
+
+/// Every store takes a limit up to INT64_MAX (SQLite's LIMIT is a signed 64-bit integer).
+void check_limit(std::size_t limit) {
+    constexpr auto most = std::numeric_limits<std::int64_t>::max();
+    if (limit > static_cast<std::size_t>(most)) fail(errc::json_out_of_range, "", "query.limit", "a limit is at most " + std::to_string(most));
 }
+
+}  // namespace
+
+void validate(const CaseQuery& q) { check_limit(q.limit); }
 
 bool matches(const CaseQuery& q, const CaseSummary& s) {
     if (q.case_worker && s.case_worker != *q.case_worker) return false;
@@ -44,7 +51,7 @@ void Repository::conceal(const Actor& actor, const std::string& case_id, Operati
 }
 
 Case Repository::step(const Actor& actor, std::string_view id, std::int64_t expected_version, std::string_view name,
-                      const Policy& policy, const StepFunction& apply) {
+                      const StepFunction& apply) {
     const std::string case_id(id);
     return write_unchecked(case_id, [&](Case* c) {
         std::vector<Case> created;
@@ -58,10 +65,11 @@ Case Repository::step(const Actor& actor, std::string_view id, std::int64_t expe
                          std::to_string(expected_version));
             const Case before = *c;
             created = apply(*c);
-            check_change(before, *c, on, policy, ChangeOrigin::step);
+            // one judge: the store's policy, as for raw saves, whatever policy the step ran under
+            check_change(before, *c, on, this->policy(), ChangeOrigin::step);
             for (const auto& n : created) {
                 require_access(actor, n, Operation::create, on);
-                check_new_case(n, on, policy, ChangeOrigin::step);
+                check_new_case(n, on, this->policy(), ChangeOrigin::step);
             }
             return "step " + std::string(name);
         });
@@ -90,8 +98,7 @@ std::vector<AuditRecord> Repository::audit_trail(const Actor& actor, const Audit
             require_access(actor, Case{}, Operation::audit, today());
         }
         if (q.from && q.to && *q.to < *q.from) fail(errc::invalid_argument, "", "query.to", "the range ends before it starts");
-        if (q.limit > static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max()))
-            fail(errc::json_out_of_range, "", "query.limit", "a limit is at most " + std::to_string(std::numeric_limits<std::int64_t>::max()));
+        check_limit(q.limit);
         out = audit_records(q);
         return std::to_string(out.size()) + " records";
     });

@@ -42,6 +42,9 @@ void check_change(const Case& stored, const Case& proposed, Date on, const Polic
 /// An anonymised document is accepted only when it holds nothing but the skeleton.
 void check_new_case(const Case& proposed, Date on, const Policy& policy, ChangeOrigin origin = ChangeOrigin::host);
 
+/// The stored version can take one more (errc::json_out_of_range naming case.version at INT64_MAX).
+void require_next_version(const Case& stored);
+
 /// Whether the case holds personal data: master data or any free text (a personal tie's
 /// person is free text).
 bool holds_personal_data(const Case& c);

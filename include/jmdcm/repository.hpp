@@ -119,12 +119,13 @@ public:
 
     /// A step of the method on a stored case: loads it, checks access, runs `apply` (which
     /// applies the step's rule and may return further new cases, as reopen_as_new_case
-    /// does), judges the result as a step's change and saves it, all in one transaction.
+    /// does), judges the result as a step's change under the store's policy (as raw saves
+    /// are) and saves it, all in one transaction.
     /// Audited as a save with the step's name, never with values. `expected_version` 0
     /// means the stored one; any other value is an optimistic check (errc::conflict).
     using StepFunction = std::function<std::vector<Case>(Case&)>;
     Case step(const Actor& actor, std::string_view id, std::int64_t expected_version, std::string_view name,
-              const Policy& policy, const StepFunction& apply);
+              const StepFunction& apply);
 
     /// The audit trail (GDPR Art. 15: "who looked at my file?"), oldest first, with no
     /// values. Administrators and team leads see every record; a case worker only the

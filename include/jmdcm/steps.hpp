@@ -30,7 +30,7 @@ template <class Store>
 Case run_step(Store& store, const Actor& actor, std::string_view case_id, std::int64_t expected_version,
               std::string_view name, std::string_view input_json, const Policy& policy) {
     const NamedStep& apply = find_step(store_steps(), name);
-    return store.step(actor, case_id, expected_version, name, policy, [&](Case& c) { return apply(c, input_json, policy); });
+    return store.step(actor, case_id, expected_version, name, [&](Case& c) { return apply(c, input_json, policy); });
 }
 
 }  // namespace jmdcm

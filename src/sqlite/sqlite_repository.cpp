@@ -311,8 +311,7 @@ struct SqliteRepository::Impl {
     /// Optimistic update: only when the stored row still has the version `c` was based on.
     /// Leaves `c` at the new version (restored if the update fails).
     void update(const Case& cur, Case& c) {
-        if (cur.version == std::numeric_limits<std::int64_t>::max())
-            fail(errc::json_out_of_range, "", "case.version", "case '" + c.id + "' cannot take another version");
+        require_next_version(cur);
         if (cur.version != c.version)
             fail(errc::conflict, "", "case.version",
                  "case '" + c.id + "' is at version " + std::to_string(cur.version) + ", the save was based on " + std::to_string(c.version));
@@ -507,7 +506,7 @@ std::vector<AuditRecord> SqliteRepository::audit_records(const AuditQuery& q) {
     if (q.from) where(" AND substr(at, 1, 10) >= ?", to_iso(*q.from));
     if (q.to) where(" AND substr(at, 1, 10) <= ?", to_iso(*q.to));
     sql += " ORDER BY seq";
-    if (q.limit) sql += " LIMIT " + std::to_string(std::min<std::size_t>(q.limit, std::numeric_limits<std::int64_t>::max()));
+    if (q.limit) sql += " LIMIT " + std::to_string(q.limit);  // at most INT64_MAX: audit_trail checked it
     Stmt st(impl_->db, sql);
     for (std::size_t k = 0; k < args.size(); ++k) st.bind(static_cast<int>(k + 1), args[k]);
     std::vector<AuditRecord> out;

@@ -12,7 +12,7 @@ protected:
     /// A step run by the store, as jmdcm_store_step does.
     template <class F>
     Case step(const Actor& actor, const char* name, F&& f, std::int64_t expected = 0, const std::string& id = "T-1") {
-        return this->store().step(actor, id, expected, name, Policy{}, [&](Case& c) {
+        return this->store().step(actor, id, expected, name, [&](Case& c) {
             f(c);
             return std::vector<Case>{};
         });
@@ -112,7 +112,7 @@ TYPED_TEST(CheckedWrites, R11_ReopeningAsANewCaseWritesBothOrNeither) {
         close_case(c, {d(2020, 5, 4), ClosureReason::goals_reached, true, {}, false, std::nullopt, {}}, Policy{});
     });
     auto reopen = [&](const std::string& new_id) {
-        return this->store().step(worker, "T-1", 0, "reopen_as_new_case", Policy{},
+        return this->store().step(worker, "T-1", 0, "reopen_as_new_case",
                                   [&](Case& c) { return std::vector<Case>{reopen_as_new_case(c, new_id, d(2020, 6, 1), Policy{})}; });
     };
     this->created(Stage::opened, "T-taken");

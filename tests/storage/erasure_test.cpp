@@ -27,7 +27,7 @@ std::vector<std::string> found_on_disk(const std::string& path) {
 }
 /// Withdraws Samira's consent by the store-side step.
 void withdraw(SqliteRepository& repo) {
-    repo.step(fk, example::samira_case_id, 0, "withdraw_consent", Policy{}, [](Case& c) {
+    repo.step(fk, example::samira_case_id, 0, "withdraw_consent", [](Case& c) {
         withdraw_consent(c, d(2017, 4, 3));
         return std::vector<Case>{};
     });
@@ -60,7 +60,7 @@ TEST(Erasure, R3_WithdrawnConsentLeavesNoTraceInTheFiles) {
     Case c = repo.load(fk, example::samira_case_id);
     withdraw_consent(c, d(2017, 4, 3));
     EXPECT_EQ(error_of([&] { repo.save(fk, c); }).code(), errc::case_anonymised);  // R13: only the step anonymises
-    repo.step(fk, example::samira_case_id, 0, "withdraw_consent", Policy{}, [](Case& x) {
+    repo.step(fk, example::samira_case_id, 0, "withdraw_consent", [](Case& x) {
         withdraw_consent(x, d(2017, 4, 3));
         return std::vector<Case>{};
     });

@@ -141,7 +141,7 @@ private:
         auto it = steps.begin();
         std::advance(it, static_cast<std::ptrdiff_t>(pick(steps.size())));
         const std::string id = any_id();
-        repo_.step(likely_actor(id), id, 0, it->first, Policy{}, [&](Case& c) {
+        repo_.step(likely_actor(id), id, 0, it->first, [&](Case& c) {
             it->second(c);
             return std::vector<Case>{};
         });
