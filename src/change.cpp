@@ -240,7 +240,7 @@ void require_next_version(const Case& stored) {
 bool holds_personal_data(const Case& c) {
     if (c.person) return true;  // personal ties hold their person in free text (`who`); the category stays
     bool text = false;
-    reflect::walk(const_cast<Case&>(c), [&](auto& leaf) {
+    reflect::walk(c, [&](const auto& leaf) {
         if constexpr (std::is_same_v<std::remove_cvref_t<decltype(leaf)>, FreeText>) text = text || !is_blank(leaf);
     });
     return text;

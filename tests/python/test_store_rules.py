@@ -24,13 +24,19 @@ def test_a_step_on_a_stored_case_runs_under_its_rule_in_the_store(sqlite_store, 
     assert store.load(worker, CASE_ID).version == reopened.version
 
 
+def _raw_save_of_samira(store, worker, error, **changes):
+    """Saves the worked example with `changes` written straight into the document; returns
+    the refusal, which must be `error`."""
+    samira = store.samira(worker)
+    with pytest.raises(error) as refused:
+        store.save(worker, jmdcm.Case(dict(samira.document, **changes)))
+    return refused.value
+
+
 def test_a_raw_save_cannot_hand_the_case_to_a_colleague(sqlite_store, worker):
     store, _ = sqlite_store
-    samira = store.samira(worker)
-    document = dict(samira.document, case_worker="fachkraft-2")
-    with pytest.raises(jmdcm.ReleaseRequiredError) as refused:
-        store.save(worker, jmdcm.Case(document))
-    assert refused.value.rule == "R4" and refused.value.field == "case.case_worker"
+    refused = _raw_save_of_samira(store, worker, jmdcm.ReleaseRequiredError, case_worker="fachkraft-2")
+    assert refused.rule == "R4" and refused.field == "case.case_worker"
     colleague = jmdcm.Actor("fachkraft-2", jmdcm.Role.case_worker)
     with pytest.raises(jmdcm.NotFoundError):  # another's case looks like a missing one
         store.load(colleague, CASE_ID)
@@ -38,11 +44,8 @@ def test_a_raw_save_cannot_hand_the_case_to_a_colleague(sqlite_store, worker):
 
 def test_a_save_cannot_mark_a_case_anonymised_and_keep_the_name(sqlite_store, worker):
     store, _ = sqlite_store
-    samira = store.samira(worker)
-    document = dict(samira.document, anonymised_on="2017-04-01")
-    with pytest.raises(jmdcm.CaseAnonymisedError) as refused:
-        store.save(worker, jmdcm.Case(document))
-    assert refused.value.rule == "R13"
+    refused = _raw_save_of_samira(store, worker, jmdcm.CaseAnonymisedError, anonymised_on="2017-04-01")
+    assert refused.rule == "R13" and refused.field == "case.anonymised_on"
 
 
 def test_the_audit_trail_is_a_dataframe_without_values(sqlite_store, worker):
