@@ -205,6 +205,7 @@ SweepReport Repository::sweep(const Actor& actor, Date on, const Policy& policy,
                 for (auto& id : part.*list) (report.*list).push_back(std::move(id));
         }
         report.erasure_pending = erasure_pending();
+        report.erasure_guaranteed = capabilities().erases;
         return "examined " + std::to_string(report.examined) + ", review " + std::to_string(report.review_due.size()) +
                ", closed " + std::to_string(report.closed_no_contact.size()) + ", anonymised " + std::to_string(report.anonymised.size());
     });

@@ -1,12 +1,12 @@
-// A thread-safe in-memory repository: the reference implementation of the contract,
-// for tests and for hosts that keep nothing on disk.
+// The in-memory store: the library's store over a backend that keeps its documents in
+// maps. The reference backend of the contract, for tests and for hosts that keep nothing
+// on disk.
 #pragma once
 
-#include "jmdcm/repository.hpp"
+#include "jmdcm/library_store.hpp"
 
 #include <map>
 #include <mutex>
-#include <shared_mutex>
 
 namespace jmdcm {
 
@@ -21,37 +21,33 @@ private:
     std::vector<AuditRecord> records_;
 };
 
-class MemoryRepository : public Repository {
+/// Documents in maps; a transaction writes into an overlay that only its commit merges,
+/// so a rollback leaves nothing behind. Nothing is on disk, so every erasure holds.
+class MemoryBackend final : public Backend {
 public:
-    explicit MemoryRepository(StoreOptions options = {});
-
-    void create(const Actor& actor, Case& c) override;
-    Case load(const Actor& actor, std::string_view id) override;
-    void save(const Actor& actor, Case& c) override;
-    std::vector<CaseSummary> query(const Actor& actor, const CaseQuery& q) override;
-    void transact(const Actor& actor, const std::function<void(CaseStore&)>& body) override;
-    void save_partner(const Actor& actor, Partner& p) override;
-    std::vector<Partner> partners(const Actor& actor) override;
-
-protected:
-    std::vector<std::string> sweep_candidates(Date today, const Policy& policy) override;
-    void update_unchecked(const Actor& actor, const std::vector<std::string>& ids, Operation op,
-                          const std::function<bool(Case&)>& f) override;
-    Case load_unchecked(std::string_view id) override;
-    Case write_unchecked(const std::string& id, const std::function<std::vector<Case>(Case*)>& f) override;
-    const Policy& policy() const override;
+    BackendCapabilities capabilities() const override;
+    void begin(TxKind kind) override;
+    void commit() override;
+    void rollback() noexcept override;
+    std::optional<CaseRow> get_case(std::string_view id) override;
+    void put_case(const CaseRow& row, std::int64_t expected_version, bool erases) override;
+    std::vector<CaseRow> find_cases(const BackendQuery& q) override;
+    std::vector<StoredDocument> partners() override;
+    void put_partner(const StoredDocument& p, std::int64_t expected_version) override;
+    void append_audit(const AuditRecord& r) override;
     std::vector<AuditRecord> audit_records(const AuditQuery& q) override;
-    void audit(const Actor& actor, std::string case_id, Operation op, bool allowed, std::string detail) override;
-    Date today() const override;
 
 private:
-    using Table = std::map<std::string, Case, std::less<>>;
-    class Stage;
-    std::shared_mutex m_;
-    Table cases_;
-    std::map<std::string, Partner, std::less<>> partners_;
-    StoreOptions options_;
-    MemoryAuditSink log_;   // the store's own trail, besides the host's sink
+    template <class T>
+    using Table = std::map<std::string, T, std::less<>>;
+    Table<CaseRow> cases_, case_overlay_;
+    Table<StoredDocument> partners_, partner_overlay_;
+    std::vector<AuditRecord> audit_, audit_overlay_;
+};
+
+class MemoryRepository final : public LibraryStore {
+public:
+    explicit MemoryRepository(StoreOptions options = {});
 };
 
 }  // namespace jmdcm

@@ -7,7 +7,9 @@
 
 #include "jmdcm/access.hpp"
 #include "jmdcm/agenda.hpp"
+#include "jmdcm/backend.hpp"
 #include "jmdcm/change.hpp"
+#include "jmdcm/repository_types.hpp"
 #include "jmdcm/network.hpp"
 #include "jmdcm/organisation.hpp"
 #include "jmdcm/requirements.hpp"
@@ -23,77 +25,6 @@
 #include <vector>
 
 namespace jmdcm {
-
-struct AuditRecord {
-    std::string at;             // UTC timestamp of the access (a record, not a rule: wall clock allowed)
-    std::string actor;
-    Role role = Role::case_worker;
-    std::string case_id;        // empty for queries over many cases
-    Operation operation = Operation::load;
-    bool allowed = true;
-    std::string detail;         // error code name or a count; never personal data
-};
-BOOST_DESCRIBE_STRUCT(AuditRecord, (), (at, actor, role, case_id, operation, allowed, detail))
-
-/// A filter over the audit trail; every member optional. Dates are UTC days, inclusive.
-struct AuditQuery {
-    using absent_members_keep_default = void;
-    std::optional<std::string> case_id;
-    std::optional<std::string> actor;
-    std::optional<Operation> operation;
-    std::optional<Date> from;
-    std::optional<Date> to;
-    std::size_t limit = 0;   // 0: no limit; the oldest first
-};
-BOOST_DESCRIBE_STRUCT(AuditQuery, (), (case_id, actor, operation, from, to, limit))
-
-bool matches(const AuditQuery& q, const AuditRecord& r);
-
-class AuditSink {
-public:
-    virtual ~AuditSink() = default;
-    virtual void record(const AuditRecord& r) = 0;
-};
-
-std::string utc_timestamp();
-Date utc_today();
-
-/// What a store needs from its host besides the data.
-struct StoreOptions {
-    AuditSink* audit = nullptr;                           // extra sink; SQLite also keeps its own log
-    std::function<std::string()> clock = utc_timestamp;   // audit timestamps
-    std::function<Date()> today = utc_today;              // the day access rules (R15 substitution) and saves are judged on
-    Policy policy;                                        // the rules raw creates and saves are judged under (change.hpp)
-};
-
-struct CaseQuery {
-    using absent_members_keep_default = void;   // a host names only the filters it uses
-    std::optional<std::string> case_worker;
-    std::optional<Phase> phase;
-    std::optional<CaseKind> kind;
-    std::optional<bool> running;
-    std::optional<bool> anonymised;
-    std::optional<Date> last_contact_before;    // strictly before
-    std::optional<Date> last_activity_before;   // strictly before
-    std::size_t limit = 0;                      // 0: no limit
-};
-BOOST_DESCRIBE_STRUCT(CaseQuery, (),
-    (case_worker, phase, kind, running, anonymised, last_contact_before, last_activity_before, limit))
-
-/// Refuses a limit beyond what every store can take (errc::json_out_of_range, query.limit).
-void validate(const CaseQuery& q);
-bool matches(const CaseQuery& q, const CaseSummary& s);
-
-/// R13: what one sweep did, by case id.
-struct SweepReport {
-    Date on;
-    int examined = 0;
-    std::vector<std::string> review_due;
-    std::vector<std::string> closed_no_contact;
-    std::vector<std::string> anonymised;
-    bool erasure_pending = false;   // an old copy may still sit in the store's log (SQLite: the WAL, held by a reader)
-};
-BOOST_DESCRIBE_STRUCT(SweepReport, (), (on, examined, review_due, closed_no_contact, anonymised, erasure_pending))
 
 /// The operations on cases. Versions are optimistic: `create` stores version 1, `save`
 /// succeeds only when the case carries the stored version (else errc::conflict and
@@ -132,6 +63,11 @@ public:
     /// records of one case they may handle now (the query must name it); statistics none.
     /// The reading itself is audited.
     std::vector<AuditRecord> audit_trail(const Actor& actor, const AuditQuery& q);
+
+    /// What the store's backend can promise: erasure above all (R3, R13).
+    virtual BackendCapabilities capabilities() const = 0;
+    /// An anonymisation committed whose old bytes the backend could not remove yet.
+    virtual bool erasure_pending() = 0;
 
     /// R14 report for a team lead or the case's worker; carries no personal data.
     RequirementsReport requirements_report(const Actor& actor, std::string_view id);
@@ -222,8 +158,6 @@ protected:
     /// version + 1) and inserts the new ones (version 1); nothing when `f` throws. No
     /// access check or audit of its own. Returns the case as stored.
     virtual Case write_unchecked(const std::string& id, const std::function<std::vector<Case>(Case*)>& f) = 0;
-    /// An anonymisation committed whose old bytes the store could not remove yet.
-    virtual bool erasure_pending() { return false; }
     /// The stored audit records the query selects, oldest first.
     virtual std::vector<AuditRecord> audit_records(const AuditQuery& q) = 0;
     /// The rules raw creates and saves are judged under.

@@ -1,0 +1,419 @@
+// The library's store over a Backend: the access checks, the audit and the judge of every
+// write, written once for every backend.
+#include "jmdcm/library_store.hpp"
+
+#include "jmdcm/json.hpp"
+
+#include <algorithm>
+
+namespace jmdcm {
+
+namespace {
+
+/// A stored document, read tolerantly (newer documents may carry more); storage_corrupt,
+/// naming what and which, when it does not read.
+template <class T>
+T stored_document(const std::string& text, const char* what, std::string_view id) {
+    try {
+        return json::from_string<T>(text);
+    } catch (const error& e) {
+        fail(errc::storage_corrupt, "", "", std::string("stored document of ") + what + " '" + std::string(id) + "' is unreadable: " + e.what());
+    }
+}
+
+bool listed(const std::vector<std::string>& ids, const std::string& id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); }
+
+}  // namespace
+
+bool matches(const BackendQuery& q, const CaseRow& row) {
+    const CaseSummary& s = row.summary;
+    if (!matches(q.filter, s)) return false;
+    if (q.visible_to && s.case_worker != *q.visible_to && !listed(row.substitutes, *q.visible_to)) return false;
+    if (q.due && (s.anonymised || (s.running && !(s.last_activity < q.due->activity_before) && !(s.last_contact < q.due->contact_before))))
+        return false;
+    return true;
+}
+
+// The operations with access checks and audit, inside the store's transaction.
+class LibraryStore::Stage : public CaseStore {
+public:
+    explicit Stage(LibraryStore& store) : s_(store) {}
+
+    void create(const Actor& actor, Case& c) override {
+        s_.audited(actor, c.id, Operation::create, [&] {
+            if (is_blank(c.id)) fail(errc::invalid_argument, "", "case.id", "a case needs an id");
+            const Date on = s_.today();
+            require_access(actor, c, Operation::create, on);
+            check_new_case(c, on, s_.options_.policy);
+            s_.insert(c);
+        });
+    }
+
+    Case load(const Actor& actor, std::string_view id) override {
+        Case out;
+        s_.audited(actor, std::string(id), Operation::load, [&] {
+            out = s_.existing(id);
+            require_access(actor, out, Operation::load, s_.today());
+            if (is_anonymised(out)) strip_to_skeleton(out);  // R13: every role sees the skeleton only
+        });
+        return out;
+    }
+
+    void save(const Actor& actor, Case& c) override {
+        s_.audited(actor, c.id, Operation::save, [&] {
+            const Case cur = s_.existing(c.id);
+            const Date on = s_.today();
+            require_access(actor, cur, Operation::save, on);  // the stored case decides, not the incoming one
+            check_change(cur, c, on, s_.options_.policy);
+            s_.update(cur, c);
+        });
+    }
+
+    std::vector<CaseSummary> query(const Actor& actor, const CaseQuery& q) override {
+        std::vector<CaseSummary> out;
+        s_.audited(actor, "", Operation::query, [&] {
+            validate(q);
+            out = s_.visible(actor, q);
+        });
+        return out;
+    }
+
+private:
+    LibraryStore& s_;
+};
+
+LibraryStore::LibraryStore(std::unique_ptr<Backend> backend, StoreOptions options)
+    : backend_(std::move(backend)), options_(std::move(options)) {
+    if (!backend_) fail(errc::invalid_argument, "", "backend", "a store needs a backend");
+    caps_ = backend_->capabilities();
+}
+
+LibraryStore::~LibraryStore() = default;
+
+BackendCapabilities LibraryStore::capabilities() const { return caps_; }
+
+Date LibraryStore::today() const { return options_.today ? options_.today() : utc_today(); }
+
+const Policy& LibraryStore::policy() const { return options_.policy; }
+
+// ---------------------------------------------------------------- transactions and audit
+
+template <class F>
+void LibraryStore::in_tx(TxKind kind, F&& f) {
+    if (depth_ > 0) {
+        f();
+        return;
+    }
+    backend_->begin(kind);
+    ++depth_;
+    try {
+        f();
+        write_pending();
+        backend_->commit();
+        --depth_;
+    } catch (...) {
+        --depth_;
+        backend_->rollback();
+        record_after_rollback();
+        throw;
+    }
+    auto records = std::move(pending_);
+    pending_.clear();
+    if (options_.audit)
+        for (const auto& r : records) options_.audit->record(r);
+}
+
+void LibraryStore::write_pending() {
+    if (pending_.empty()) return;
+    if (!caps_.keeps_audit) {
+        // every access to personal data is audited: without a place for the record, nothing is handed out
+        if (!options_.audit)
+            fail(errc::storage_readonly, "", "store",
+                 "the " + caps_.name + " backend keeps no audit records (a read-only file, or a host's backend without them) and "
+                 "cannot record the audit of this access; "
+                 "give the store an audit sink or open it writable");
+        return;
+    }
+    for (const auto& r : pending_) backend_->append_audit(r);
+}
+
+void LibraryStore::record_after_rollback() noexcept {
+    auto records = std::move(pending_);
+    pending_.clear();
+    if (records.empty()) return;
+    for (auto& r : records) r.detail += r.allowed ? " (rolled back)" : "";
+    if (caps_.keeps_audit) {
+        try {  // denials must stay recorded even though the transaction is gone
+            backend_->begin(TxKind::write);
+            try {
+                for (const auto& r : records) backend_->append_audit(r);
+                backend_->commit();
+            } catch (...) {
+                backend_->rollback();
+                throw;
+            }
+        } catch (...) {
+        }
+    }
+    if (options_.audit) {
+        try {
+            for (const auto& r : records) options_.audit->record(r);
+        } catch (...) {
+        }
+    }
+}
+
+void LibraryStore::audit(const Actor& actor, std::string case_id, Operation op, bool allowed, std::string detail) {
+    std::lock_guard lock(m_);
+    AuditRecord r{options_.clock ? options_.clock() : utc_timestamp(), actor.id, actor.role, std::move(case_id), op, allowed,
+                  std::move(detail)};
+    in_tx(TxKind::read, [&] { pending_.push_back(std::move(r)); });
+}
+
+std::vector<AuditRecord> LibraryStore::audit_records(const AuditQuery& q) {
+    std::lock_guard lock(m_);
+    std::vector<AuditRecord> out;
+    in_tx(TxKind::read, [&] { out = backend_->audit_records(q); });
+    if (q.limit && out.size() > q.limit) out.resize(q.limit);
+    return out;
+}
+
+bool LibraryStore::erasure_pending() {
+    std::lock_guard lock(m_);
+    return backend_->erasure_pending();
+}
+
+// ---------------------------------------------------------------- cases
+
+std::optional<Case> LibraryStore::read(std::string_view id) {
+    auto row = backend_->get_case(id);
+    if (!row) return std::nullopt;
+    if (row->summary.version < 1)
+        fail(errc::storage_corrupt, "", "", "the backend's get_case answered case '" + std::string(id) + "' at version " +
+                                                std::to_string(row->summary.version) + "; stored versions start at 1");
+    Case c = stored_document<Case>(row->document, "case", id);
+    if (c.id != id)
+        fail(errc::storage_corrupt, "", "", "the backend's get_case answered for case '" + std::string(id) + "' the document of case '" + c.id + "'");
+    c.version = row->summary.version;  // the backend's version decides: older documents may lack theirs
+    return c;
+}
+
+Case LibraryStore::existing(std::string_view id) {
+    auto c = read(id);
+    if (!c) fail(errc::not_found, "", "case.id", "no case '" + std::string(id) + "'");
+    return std::move(*c);
+}
+
+CaseRow LibraryStore::row_of(const Case& c) const {
+    CaseRow row;
+    row.summary = summarise(c);
+    for (const auto& sub : c.substitutions)
+        if (!listed(row.substitutes, sub.colleague)) row.substitutes.push_back(sub.colleague);
+    row.document = json::to_string(c);
+    return row;
+}
+
+void LibraryStore::insert(Case& c) {
+    const auto before = c.version;
+    c.version = 1;
+    try {
+        backend_->put_case(row_of(c), 0, false);
+    } catch (const error& e) {
+        c.version = before;
+        if (e.code() == errc::already_exists) fail(errc::already_exists, "", "case.id", "case '" + c.id + "' exists already");
+        throw;
+    } catch (...) {
+        c.version = before;
+        throw;
+    }
+}
+
+void LibraryStore::update(const Case& cur, Case& c) {
+    require_next_version(cur);
+    if (cur.version != c.version)
+        fail(errc::conflict, "", "case.version",
+             "case '" + c.id + "' is at version " + std::to_string(cur.version) + ", the save was based on " + std::to_string(c.version));
+    const auto based_on = c.version;
+    c.version = based_on + 1;
+    try {
+        // R3, R13: the anonymising write must leave no recoverable copy of the old document
+        backend_->put_case(row_of(c), based_on, !is_anonymised(cur) && is_anonymised(c));
+    } catch (...) {
+        c.version = based_on;
+        throw;
+    }
+}
+
+std::vector<CaseRow> LibraryStore::rows(const BackendQuery& q) {
+    auto found = backend_->find_cases(q);
+    // a backend may answer a superset: every row is judged here again, in id order
+    std::erase_if(found, [&](const CaseRow& r) { return !matches(q, r); });
+    std::sort(found.begin(), found.end(), [](const CaseRow& a, const CaseRow& b) { return a.summary.id < b.summary.id; });
+    for (std::size_t i = 1; i < found.size(); ++i)
+        if (found[i].summary.id == found[i - 1].summary.id)
+            fail(errc::storage_corrupt, "", "", "the backend's find_cases answered case '" + found[i].summary.id + "' twice");
+    if (q.documents)
+        for (const auto& r : found)
+            if (r.document.empty()) fail(errc::storage_corrupt, "", "", "the backend's find_cases answered case '" + r.summary.id + "' without its document");
+    if (q.filter.limit && found.size() > q.filter.limit) found.resize(q.filter.limit);
+    return found;
+}
+
+std::vector<CaseSummary> LibraryStore::visible(const Actor& actor, const CaseQuery& q) {
+    BackendQuery bq;
+    bq.filter = q;
+    const bool worker = actor.role == Role::case_worker;
+    if (worker) {
+        bq.visible_to = actor.id;
+        bq.filter.limit = 0;  // limited after the substitution check below
+    }
+    if (actor.role == Role::statistics) {  // R13, R15: the skeletons only
+        if (q.anonymised == false) return {};
+        bq.filter.anonymised = true;
+    }
+    std::vector<CaseSummary> out;
+    const Date on = today();
+    for (auto& r : rows(bq)) {
+        if (q.limit && out.size() >= q.limit) break;
+        // a substitute sees the row only while the substitution, consent and release hold today (R4, R15)
+        if (worker && r.summary.case_worker != actor.id && !may_handle_personal_data(actor, existing(r.summary.id), on)) continue;
+        out.push_back(std::move(r.summary));
+    }
+    return out;
+}
+
+void LibraryStore::create(const Actor& actor, Case& c) {
+    std::lock_guard lock(m_);
+    Case work = c;  // the caller's copy changes only once the commit has succeeded
+    in_tx(TxKind::write, [&] { Stage(*this).create(actor, work); });
+    c.version = work.version;
+}
+
+Case LibraryStore::load(const Actor& actor, std::string_view id) {
+    std::lock_guard lock(m_);
+    Case out;
+    in_tx(TxKind::read, [&] { out = Stage(*this).load(actor, id); });
+    return out;
+}
+
+void LibraryStore::save(const Actor& actor, Case& c) {
+    std::lock_guard lock(m_);
+    Case work = c;
+    in_tx(TxKind::write, [&] { Stage(*this).save(actor, work); });
+    c.version = work.version;
+}
+
+std::vector<CaseSummary> LibraryStore::query(const Actor& actor, const CaseQuery& q) {
+    std::lock_guard lock(m_);
+    std::vector<CaseSummary> out;
+    in_tx(TxKind::read, [&] { out = Stage(*this).query(actor, q); });
+    return out;
+}
+
+void LibraryStore::transact(const Actor& /*actor: each call in the body names its own*/, const std::function<void(CaseStore&)>& body) {
+    std::lock_guard lock(m_);
+    in_tx(TxKind::write, [&] {
+        Stage s(*this);
+        body(s);
+    });
+}
+
+std::vector<std::string> LibraryStore::sweep_candidates(Date on, const Policy& policy) {
+    std::lock_guard lock(m_);
+    // The same criteria as retention_decision (R13), as a superset (four days of slack for
+    // months of different length); the decision itself is exact.
+    BackendQuery q;
+    q.filter.anonymised = false;
+    q.due = DueFilter{add_months(on, -policy.review_after_months) + boost::gregorian::days(4),
+                      add_months(on, -policy.anonymise_after_months) + boost::gregorian::days(4)};
+    std::vector<std::string> ids;
+    in_tx(TxKind::read, [&] {
+        for (auto& r : rows(q)) ids.push_back(std::move(r.summary.id));
+    });
+    return ids;
+}
+
+void LibraryStore::update_unchecked(const Actor& actor, const std::vector<std::string>& ids, Operation op,
+                                    const std::function<bool(Case&)>& f) {
+    std::lock_guard lock(m_);
+    in_tx(TxKind::write, [&] {
+        for (const auto& id : ids) {
+            auto cur = read(id);
+            if (!cur) continue;
+            Case c = *cur;
+            if (!f(c)) continue;
+            update(*cur, c);
+            audit(actor, id, op, true, "");
+        }
+    });
+}
+
+Case LibraryStore::write_unchecked(const std::string& id, const std::function<std::vector<Case>(Case*)>& f) {
+    std::lock_guard lock(m_);
+    std::optional<Case> result;
+    in_tx(TxKind::write, [&] {
+        const auto cur = read(id);
+        std::optional<Case> c = cur;
+        auto created = f(c ? &*c : nullptr);
+        if (c && !(*c == *cur)) update(*cur, *c);
+        for (auto& n : created) insert(n);
+        result = std::move(c);
+    });
+    return result ? std::move(*result) : Case{};
+}
+
+Case LibraryStore::load_unchecked(std::string_view id) {
+    std::lock_guard lock(m_);
+    Case out;
+    in_tx(TxKind::read, [&] { out = existing(id); });
+    return out;
+}
+
+std::vector<Case> LibraryStore::cases_of_worker(const std::string& actor_id) {
+    std::lock_guard lock(m_);
+    // one backend query for the whole agenda: the worker's own and substituted cases
+    BackendQuery q;
+    q.filter.anonymised = false;
+    q.visible_to = actor_id;
+    q.documents = true;
+    std::vector<Case> out;
+    in_tx(TxKind::read, [&] {
+        for (const auto& r : rows(q)) out.push_back(stored_document<Case>(r.document, "case", r.summary.id));
+    });
+    return out;
+}
+
+// ---------------------------------------------------------------- network (R12)
+
+void LibraryStore::save_partner(const Actor& actor, Partner& p) {
+    std::lock_guard lock(m_);
+    Partner work = p;
+    in_tx(TxKind::write, [&] {
+        audited(actor, "", Operation::network, [&] {
+            std::optional<std::int64_t> stored;
+            for (const auto& d : backend_->partners())
+                if (d.id == work.id) stored = d.version;
+            check_partner_save(actor, work, stored);
+            work.version += 1;
+            backend_->put_partner({work.id, work.version, json::to_string(work)}, stored.value_or(0));
+            return "partner " + work.id;
+        });
+    });
+    p.version = work.version;  // only once the commit has succeeded
+}
+
+std::vector<Partner> LibraryStore::partners(const Actor& /*actor: no personal data*/) {
+    std::lock_guard lock(m_);
+    std::vector<Partner> out;
+    in_tx(TxKind::read, [&] {
+        for (const auto& d : backend_->partners()) {
+            Partner p = stored_document<Partner>(d.document, "partner", d.id);
+            p.version = d.version;
+            out.push_back(std::move(p));
+        }
+    });
+    std::sort(out.begin(), out.end(), [](const Partner& a, const Partner& b) { return a.id < b.id; });
+    return out;
+}
+
+}  // namespace jmdcm
