@@ -19,23 +19,9 @@ Repository& repo_of(jmdcm_store* s) { return *stores().get(s, "store").repo; }
 
 Actor actor_of(const char* actor_json) { return doc<Actor>(actor_json, "actor"); }
 
-namespace {
-
 jmdcm_store* registered(std::unique_ptr<Repository> repo) {
     return stores().add(std::make_unique<jmdcm_store>(jmdcm_store{std::move(repo)}));
 }
-
-/// Options a host may pass when opening a store.
-struct OpenOptions {
-    using absent_members_keep_default = void;
-    std::optional<Date> today;
-    bool read_only = false;
-    int busy_timeout_ms = 5000;
-    bool synchronous_full = true;
-    bool check_on_open = true;
-    std::optional<Policy> policy;   // what raw creates and saves are judged under (handbook defaults)
-};
-BOOST_DESCRIBE_STRUCT(OpenOptions, (), (today, read_only, busy_timeout_ms, synchronous_full, check_on_open, policy))
 
 OpenOptions open_options(const char* options_json) {
     return options_json ? doc<OpenOptions>(options_json, "options") : OpenOptions{};
@@ -50,6 +36,8 @@ StoreOptions store_options(const OpenOptions& o) {
     }
     return s;
 }
+
+namespace {
 
 /// create and save: the actor (who asks), then the case, then the store's answer.
 jmdcm_status write_case(char** out_case, jmdcm_store* store, const char* actor_json, const char* case_json,
@@ -151,6 +139,29 @@ jmdcm_status jmdcm_store_audit(char** out_records, jmdcm_store* store, const cha
     return answer(out_records, "out_records", store, actor_json, [&](Repository& r, const Actor& actor) {
         const AuditQuery q = query_json ? doc<AuditQuery>(query_json, "query", strict) : AuditQuery{};
         return json::to_string(r.audit_trail(actor, q));
+    });
+}
+
+jmdcm_status jmdcm_store_capabilities(char** out_capabilities, jmdcm_store* store) {
+    return guard([&] {
+        reset(out_capabilities, "out_capabilities");
+        give(out_capabilities, json::to_string(repo_of(store).capabilities()));
+    });
+}
+
+jmdcm_status jmdcm_store_transact(jmdcm_store* store, const char* actor_json, jmdcm_transaction_body body, void* payload) {
+    return guard([&] {
+        Repository& r = repo_of(store);
+        const Actor actor = actor_of(actor_json);  // checked; each call in the body names its own actor
+        if (!body) fail(errc::invalid_argument, "", "body", "body must not be NULL");
+        r.transact(actor, [&](CaseStore&) {
+            // the body's calls on `store` join this transaction: same thread, the store's lock is re-entrant
+            const jmdcm_status status = body(store, payload);
+            if (status == JMDCM_OK) return;
+            const std::string said = last_error();
+            const auto code = jmdcm_status_name(status) == std::string("unknown") ? errc::internal : static_cast<errc>(status);
+            fail(code, "", "body", std::string("the transaction body returned ") + jmdcm_status_name(status) + (said.empty() ? "" : ": " + said));
+        });
     });
 }
 

@@ -14,6 +14,23 @@ namespace jmdcm::capi {
 Handles<jmdcm_store>& stores();
 Repository& repo_of(jmdcm_store* s);
 Actor actor_of(const char* actor_json);
+/// Registers a new store handle.
+jmdcm_store* registered(std::unique_ptr<Repository> repo);
+
+/// Options a host may pass when opening a store.
+struct OpenOptions {
+    using absent_members_keep_default = void;
+    std::optional<Date> today;
+    bool read_only = false;
+    int busy_timeout_ms = 5000;
+    bool synchronous_full = true;
+    bool check_on_open = true;
+    std::optional<Policy> policy;   // what raw creates and saves are judged under (handbook defaults)
+};
+BOOST_DESCRIBE_STRUCT(OpenOptions, (), (today, read_only, busy_timeout_ms, synchronous_full, check_on_open, policy))
+
+OpenOptions open_options(const char* options_json);
+StoreOptions store_options(const OpenOptions& o);
 
 /// The shape of every store call that answers with a document: the out-parameter cleared,
 /// store and actor checked (in that order), then `body(repo, actor)`'s text handed over.

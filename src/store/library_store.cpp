@@ -174,6 +174,7 @@ std::vector<AuditRecord> LibraryStore::audit_records(const AuditQuery& q) {
     std::lock_guard lock(m_);
     std::vector<AuditRecord> out;
     in_tx(TxKind::read, [&] { out = backend_->audit_records(q); });
+    std::erase_if(out, [&](const AuditRecord& r) { return !matches(q, r); });  // a backend may answer all of them
     if (q.limit && out.size() > q.limit) out.resize(q.limit);
     return out;
 }

@@ -4,6 +4,11 @@
 #include "../core/fixtures.hpp"
 #include "jmdcm/sqlite/sqlite_repository.hpp"
 
+#ifdef JMDCM_TEST_C_BACKEND
+#include "../../capi/src/callback_backend.hpp"
+#include "../capi/dict_backend.h"
+#endif
+
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -61,6 +66,20 @@ struct SqliteStore {
     }
 };
 
+#ifdef JMDCM_TEST_C_BACKEND
+/// A host's backend written in plain C (tests/capi/dict_backend.c) behind the C ABI's
+/// callback struct: the contract holds over a backend the library does not own.
+struct CBackendStore {
+    static constexpr const char* name = "c_backend";
+    static std::unique_ptr<Repository> make(const TempDir&, StoreOptions o) {
+        jmdcm_backend b;
+        if (jmdcm_backend_init(&b, JMDCM_BACKEND_VERSION) != JMDCM_OK) throw std::runtime_error("jmdcm_backend_init");
+        dict_fill(&b, dict_new(), JMDCM_BACKEND_ERASES | JMDCM_BACKEND_KEEPS_AUDIT);
+        return std::make_unique<LibraryStore>(std::make_unique<capi::CallbackBackend>(b), std::move(o));
+    }
+};
+#endif
+
 inline const Actor worker{"fk-1", Role::case_worker};
 inline const Actor colleague{"fk-2", Role::case_worker};
 inline const Actor lead{"tl-1", Role::team_lead};
@@ -84,7 +103,11 @@ protected:
     std::unique_ptr<Repository> repo;
 };
 
+#ifdef JMDCM_TEST_C_BACKEND
+using Stores = ::testing::Types<CBackendStore>;   // tests/backend: the same suites over a host's backend
+#else
 using Stores = ::testing::Types<MemoryStore, SqliteStore>;
+#endif
 struct StoreNames {
     template <class T>
     static std::string GetName(int) { return T::name; }

@@ -46,5 +46,8 @@ JMDCM_POINTER(jmdcm_store *)
 JMDCM_POINTER(const jmdcm_table *)
 JMDCM_POINTER(jmdcm_table *)
 JMDCM_POINTER(char *)
+/* Callbacks and their payloads: function pointers from Marshal.GetFunctionPointerForDelegate. */
+JMDCM_POINTER(void *)
+JMDCM_POINTER(jmdcm_transaction_body)
 
 %include "jmdcm_swig.h"

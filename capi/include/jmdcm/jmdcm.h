@@ -26,7 +26,14 @@ extern "C" {
 #endif
 
 /** Bumped only by additions; a host may compare it with jmdcm_abi_version(). */
-#define JMDCM_ABI_VERSION 5
+#define JMDCM_ABI_VERSION 6
+
+/** The calling convention of callbacks (cdecl on Windows, the platform's default elsewhere). */
+#if defined(_WIN32)
+#define JMDCM_CALLBACK __cdecl
+#else
+#define JMDCM_CALLBACK
+#endif
 
 /** Status codes: the library's one error table (jmdcm/error_codes.def). */
 typedef enum jmdcm_status {
@@ -64,6 +71,17 @@ JMDCM_API jmdcm_status jmdcm_store_open_sqlite(jmdcm_store **out, const char *pa
 /** Closes a store. NULL, or a handle already freed, is allowed; any thread, but not while
  *  another call on the same handle is still running. */
 JMDCM_API void jmdcm_store_free(jmdcm_store *store);
+
+/** The store's capabilities: {"name":..,"erases":bool,"erasure_gaps":..,"keeps_audit":bool}. */
+JMDCM_API jmdcm_status jmdcm_store_capabilities(char **out_capabilities, jmdcm_store *store);
+
+/** Runs body atomically: every call the body makes on this store from this thread joins one
+ *  transaction, which commits when body returns JMDCM_OK and rolls back otherwise (the
+ *  body's status is returned; the calls' audit records of refusals stay). Other threads'
+ *  calls on the store wait until it ends. actor_json is checked, and each call in the body
+ *  names its own actor. */
+typedef jmdcm_status (JMDCM_CALLBACK *jmdcm_transaction_body)(jmdcm_store *store, void *payload);
+JMDCM_API jmdcm_status jmdcm_store_transact(jmdcm_store *store, const char *actor_json, jmdcm_transaction_body body, void *payload);
 
 /* ------------------------------------------------------------------ cases in a store
  * actor_json: {"id":"fachkraft-1","role":"case_worker"} (roles: case_worker, team_lead,
