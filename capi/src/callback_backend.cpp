@@ -257,7 +257,15 @@ jmdcm_status jmdcm_store_open_backend(jmdcm_store** out, const jmdcm_backend* ba
     return guard([&] {
         reset(out, "out");
         need(backend, "backend");
-        auto adapter = std::make_unique<CallbackBackend>(*backend);  // from here on, destroy runs whatever happens
+        std::unique_ptr<CallbackBackend> adapter;  // from here on, its destructor calls destroy
+        try {
+            adapter = std::make_unique<CallbackBackend>(*backend);
+        } catch (...) {
+            // refused: the host's user data is still released once (the fields up to destroy
+            // exist in every version from 1 on)
+            if (backend->version >= 1 && backend->destroy) backend->destroy(backend->user_data);
+            throw;
+        }
         StoreOptions o = store_options(open_options(options_json));
         std::unique_ptr<AuditSink> sink;
         if (hooks) {

@@ -153,7 +153,14 @@ static void test_a_bad_struct_is_refused_and_left_to_the_host(void) {
     b.put_case = NULL;
     CHECK(jmdcm_store_open_backend(&store, &b, NULL, NULL) == JMDCM_INVALID_ARGUMENT);
     CHECK(contains(jmdcm_last_error(), "backend.put_case"));
-    CHECK(store == NULL && destroyed == 0);
+    CHECK(store == NULL && destroyed == 1);  /* the host's data is released once, also on a refusal */
+    d = fill(&b, JMDCM_BACKEND_ERASES | JMDCM_BACKEND_KEEPS_AUDIT);
+    CHECK(jmdcm_store_open_backend(&store, &b, NULL, "{\"today\":\"yesterday\"}") == JMDCM_JSON_BAD_DATE);
+    CHECK(store == NULL && destroyed == 2);
+    d = fill(&b, JMDCM_BACKEND_ERASES | JMDCM_BACKEND_KEEPS_AUDIT);
+    b.version = 0;  /* not initialised: nothing of it is followed */
+    CHECK(jmdcm_store_open_backend(&store, &b, NULL, NULL) == JMDCM_INVALID_ARGUMENT);
+    CHECK(contains(jmdcm_last_error(), "backend.version") && destroyed == 2);
     CHECK(jmdcm_store_open_backend(&store, NULL, NULL, NULL) == JMDCM_INVALID_ARGUMENT);
     CHECK(jmdcm_backend_init(&b, 0) == JMDCM_INVALID_ARGUMENT);
     CHECK(jmdcm_backend_init(NULL, JMDCM_BACKEND_VERSION) == JMDCM_INVALID_ARGUMENT);

@@ -77,6 +77,17 @@ namespace Jmdcm
         public System.DateTime LastContact => Json.Date(lastContact);
     }
 
+    /// <summary>What a store's storage can promise: whether an erasing write leaves no copy,
+    /// what keeps old bytes otherwise, and whether it keeps the audit log.</summary>
+    [DataContract]
+    public sealed class StoreCapabilities
+    {
+        [DataMember(Name = "name")] public string Name { get; private set; }
+        [DataMember(Name = "erases")] public bool Erases { get; private set; }
+        [DataMember(Name = "erasure_gaps")] public string ErasureGaps { get; private set; }
+        [DataMember(Name = "keeps_audit")] public bool KeepsAudit { get; private set; }
+    }
+
     /// <summary>One record of the audit trail: who did what to which case, allowed or not; never values.</summary>
     [DataContract]
     public sealed class AuditRecord

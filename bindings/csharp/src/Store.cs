@@ -5,7 +5,8 @@ using Jmdcm.Native;
 namespace Jmdcm
 {
     /// <summary>
-    /// A case store: in memory, or a SQLite file (WAL, audited, real erasure). Every call
+    /// A case store: in memory, a SQLite file (WAL, audited, real erasure), or the host's own
+    /// storage (<see cref="Backend"/>). Every call
     /// names its actor. Dispose it (using); disposing twice is harmless. One store may be
     /// used from several threads: calls on it are serialised.
     /// </summary>
@@ -30,6 +31,20 @@ namespace Jmdcm
             Call.Check(JmdcmNative.jmdcm_store_open_sqlite(out h, Utf8.Encode(path), Utf8.Encode(Options(today, readOnly))));
             return new Store(h);
         }
+
+        /// <summary>A store over the host's own storage (a <see cref="Backend"/> subclass). The
+        /// library keeps the rules and the audit; <paramref name="audit"/> receives every audit
+        /// record's JSON after its transaction (required when the backend keeps none).</summary>
+        public static Store OpenBackend(Backend backend, DateTime? today = null, Action<string> audit = null)
+        {
+            IntPtr h;
+            Call.Check(BackendBridge.Open(out h, backend, audit, Options(today, null)));
+            return new Store(h);
+        }
+
+        /// <summary>What the store's storage can promise (erasure above all, R3/R13).</summary>
+        public StoreCapabilities Capabilities() =>
+            Json.Read<StoreCapabilities>(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_capabilities(out o, h)));
 
         static string Options(DateTime? today, bool? readOnly)
         {

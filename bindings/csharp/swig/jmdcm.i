@@ -5,7 +5,7 @@
 %module JmdcmNative
 
 %{
-#include "jmdcm/jmdcm.h"
+#include "jmdcm/backend.h"
 %}
 
 %include <stdint.i>
@@ -49,5 +49,13 @@ JMDCM_POINTER(char *)
 /* Callbacks and their payloads: function pointers from Marshal.GetFunctionPointerForDelegate. */
 JMDCM_POINTER(void *)
 JMDCM_POINTER(jmdcm_transaction_body)
+/* A host's backend: the structs are laid out by Jmdcm (Backend.cs) in unmanaged memory, so
+ * SWIG passes pointers only and makes no proxy classes of them. */
+JMDCM_POINTER(const jmdcm_backend *)
+JMDCM_POINTER(jmdcm_backend *)
+JMDCM_POINTER(const jmdcm_hooks *)
+JMDCM_POINTER(jmdcm_reply *)
+%ignore jmdcm_backend;
+%ignore jmdcm_hooks;
 
 %include "jmdcm_swig.h"

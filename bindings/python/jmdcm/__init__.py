@@ -21,11 +21,12 @@ from .case import Case, steps
 from .research import TABLES, ResearchTable, synthetic_table
 from .rules import (catalogue, policy, radar_chart, render_evaluation, render_plan, requests, rule, rules,
                     synthetic_case)
+from .backend import Backend
 from .store import Actor, Store
 
 __version__ = _jmdcm.version()
 ABI_VERSION = _jmdcm.abi_version()
 
-__all__ = ["Actor", "Case", "Store", "ResearchTable", "TABLES", "synthetic_table", "synthetic_case", "steps",
+__all__ = ["Actor", "Backend", "Case", "Store", "ResearchTable", "TABLES", "synthetic_table", "synthetic_case", "steps",
            "rule", "rules", "requests", "policy", "catalogue", "render_plan", "render_evaluation", "radar_chart",
            "ABI_VERSION", *_enum_names, *_error_names]

@@ -1,13 +1,16 @@
-"""Stores: an in-memory one and a SQLite file, both access-checked and audited."""
+"""Stores: in memory, a SQLite file, or the host's own storage; all access-checked and audited."""
 from __future__ import annotations
 
 import datetime as _dt
 import json
-from typing import Any, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, Mapping, NamedTuple
 
 from . import _codec, _jmdcm
 from .case import Case
 from .enums import Role  # type: ignore[attr-defined]
+
+if TYPE_CHECKING:
+    from .backend import Backend
 
 __all__ = ["Actor", "Store"]
 
@@ -55,6 +58,19 @@ class Store:
                                                            busy_timeout_ms=busy_timeout_ms,
                                                            synchronous_full=synchronous_full,
                                                            check_on_open=check_on_open, policy=policy)))
+
+    @classmethod
+    def backend(cls, backend: "Backend", *, today: _dt.date | None = None, policy: Mapping[str, Any] | None = None,
+                audit: Callable[[str], None] | None = None, today_hook: Callable[[], str] | None = None) -> "Store":
+        """A store over the host's own storage (a jmdcm.Backend subclass). The library keeps
+        the rules and the audit; `audit` receives every audit record's JSON after its
+        transaction (required when the backend keeps none), `today_hook` answers the day
+        ("YYYY-MM-DD") when it is not pinned by `today`."""
+        return cls(_jmdcm.Store.backend(backend, audit, today_hook, _options(today=today, policy=policy)))
+
+    def capabilities(self) -> dict[str, Any]:
+        """What the store's storage can promise: name, erases, erasure_gaps, keeps_audit."""
+        return json.loads(self._h.capabilities())
 
     def close(self) -> None:
         self._h.close()

@@ -3,6 +3,8 @@
 // library works, and lends research columns to numpy without copying them.
 #include "jmdcm/jmdcm.h"
 
+#include "host_backend.hpp"
+
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -78,6 +80,12 @@ public:
         run([&] { return jmdcm_store_open_sqlite(&s, path.c_str(), c_str(options)); });
         return std::make_unique<Store>(s);
     }
+    static std::unique_ptr<Store> backend(const py::object& b, const py::object& audit, const py::object& today, const Text& options) {
+        jmdcm_store* s = nullptr;
+        const jmdcm_status status = jmdcm_python::open_host_backend(&s, b, audit, today, c_str(options));
+        if (status != JMDCM_OK) raise(status);
+        return std::make_unique<Store>(s);
+    }
     void close() {
         auto lock = locked();
         jmdcm_store_free(store_);
@@ -144,7 +152,12 @@ PYBIND11_MODULE(_jmdcm, m) {
     py::class_<Store>(m, "Store")
         .def_static("memory", &Store::memory, py::arg("options") = py::none())
         .def_static("sqlite", &Store::sqlite, py::arg("path"), py::arg("options") = py::none())
+        .def_static("backend", &Store::backend, py::arg("backend"), py::arg("audit") = py::none(), py::arg("today") = py::none(),
+                    py::arg("options") = py::none())
         .def("close", &Store::close)
+        .def("capabilities", [](Store& s) {
+            return s.with([&](jmdcm_store* h) { return text_of([&](char** out) { return jmdcm_store_capabilities(out, h); }); });
+        })
         .def("case_create", [](Store& s, const std::string& actor, const std::string& c) {
             return s.with([&](jmdcm_store* h) { return text_of([&](char** out) { return jmdcm_case_create(out, h, actor.c_str(), c.c_str()); }); });
         })

@@ -97,7 +97,7 @@ typedef struct jmdcm_backend {
 
     /* Optional (NULL): nonzero while an erasing put has committed but old bytes remain. */
     int (JMDCM_CALLBACK *erasure_pending)(void *user_data);
-    /* Optional (NULL): called once when the store is freed, or when opening it fails. */
+    /* Optional (NULL): called once, when the store is freed or when opening it fails. */
     void (JMDCM_CALLBACK *destroy)(void *user_data);
 } jmdcm_backend;
 
@@ -127,9 +127,9 @@ typedef struct jmdcm_hooks {
     jmdcm_status (JMDCM_CALLBACK *today)(void *user_data, char date[11]);
 } jmdcm_hooks;
 
-/** Opens a store over a host's backend. backend is copied (its user_data is not owned, but
- *  its destroy callback is called when the store is freed, also when this call fails after
- *  checking the struct). hooks may be NULL. options_json as jmdcm_store_open_memory
+/** Opens a store over a host's backend. backend is copied; its destroy callback is called
+ *  exactly once: when the store is freed, or before this call returns a failure (unless
+ *  backend->version is 0, an uninitialised struct). hooks may be NULL. options_json as jmdcm_store_open_memory
  *  ("today", "policy"). Free with jmdcm_store_free. */
 JMDCM_API jmdcm_status jmdcm_store_open_backend(jmdcm_store **out, const jmdcm_backend *backend, const jmdcm_hooks *hooks,
                                                 const char *options_json);
