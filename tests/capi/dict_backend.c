@@ -17,7 +17,8 @@ typedef struct table {
 
 struct dict_backend {
     table cases, partners, audit;
-    table saved_cases, saved_partners, saved_audit; /* the state at begin */
+    table saved_cases, saved_partners; /* the state at begin */
+    size_t saved_audit;                /* the audit log is append-only: its length at begin */
     int open, commits, rollbacks;
     enum dict_fault fault;
 };
@@ -109,9 +110,8 @@ static jmdcm_status JMDCM_CALLBACK d_begin(void *u, int write) {
         jmdcm_error_set("a transaction is open already");
         return JMDCM_INTERNAL;
     }
-    if (!table_copy(&d->saved_cases, &d->cases) || !table_copy(&d->saved_partners, &d->partners) ||
-        !table_copy(&d->saved_audit, &d->audit))
-        return JMDCM_STORAGE_FULL;
+    if (!table_copy(&d->saved_cases, &d->cases) || !table_copy(&d->saved_partners, &d->partners)) return JMDCM_STORAGE_FULL;
+    d->saved_audit = d->audit.n;
     d->open = 1;
     return JMDCM_OK;
 }
@@ -119,7 +119,6 @@ static jmdcm_status JMDCM_CALLBACK d_begin(void *u, int write) {
 static void drop_saved(dict_backend *d) {
     table_clear(&d->saved_cases);
     table_clear(&d->saved_partners);
-    table_clear(&d->saved_audit);
 }
 
 static jmdcm_status JMDCM_CALLBACK d_commit(void *u) {
@@ -136,7 +135,11 @@ static void JMDCM_CALLBACK d_rollback(void *u) {
     if (!d->open) return;
     table_copy(&d->cases, &d->saved_cases);
     table_copy(&d->partners, &d->saved_partners);
-    table_copy(&d->audit, &d->saved_audit);
+    while (d->audit.n > d->saved_audit) { /* drop the records appended since begin */
+        --d->audit.n;
+        free(d->audit.rows[d->audit.n].id);
+        free(d->audit.rows[d->audit.n].json);
+    }
     drop_saved(d);
     d->open = 0;
     ++d->rollbacks;
@@ -249,6 +252,13 @@ void dict_fill(jmdcm_backend *b, dict_backend *d, unsigned int flags) {
     b->destroy = d_destroy;
 }
 
+const char *dict_get(const dict_backend *d, const char *case_id) {
+    size_t i;
+    for (i = 0; i < d->cases.n; ++i)
+        if (strcmp(d->cases.rows[i].id, case_id) == 0) return d->cases.rows[i].json;
+    return NULL;
+}
+
 void dict_set_fault(dict_backend *d, enum dict_fault fault) { d->fault = fault; }
 int dict_commits(const dict_backend *d) { return d->commits; }
 int dict_rollbacks(const dict_backend *d) { return d->rollbacks; }
@@ -263,5 +273,5 @@ static int table_holds(const table *t, const char *text) {
 
 int dict_holds(const dict_backend *d, const char *text) {
     return table_holds(&d->cases, text) || table_holds(&d->partners, text) || table_holds(&d->audit, text) ||
-           table_holds(&d->saved_cases, text) || table_holds(&d->saved_partners, text) || table_holds(&d->saved_audit, text);
+           table_holds(&d->saved_cases, text) || table_holds(&d->saved_partners, text);
 }

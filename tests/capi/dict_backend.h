@@ -33,6 +33,8 @@ void dict_set_fault(dict_backend *d, enum dict_fault fault);
 int dict_commits(const dict_backend *d);
 int dict_rollbacks(const dict_backend *d);
 int dict_open(const dict_backend *d);
+/* The stored row of a case (the dict's own lookup, what a host would call directly), or NULL. */
+const char *dict_get(const dict_backend *d, const char *case_id);
 /* Whether any stored row (cases, partners, audit) or any copy held contains `text`. */
 int dict_holds(const dict_backend *d, const char *text);
 

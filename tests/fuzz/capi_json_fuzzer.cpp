@@ -1,8 +1,9 @@
-// libFuzzer over the C ABI's JSON entry points, on an in-memory store and on a SQLite file
-// holding the worked example. The first byte picks the entry point (and the step or rule),
+// libFuzzer over the C ABI's JSON entry points, on an in-memory store, on a SQLite file
+// holding the worked example, and on a host's backend whose every answer (and status) is
+// the fuzzed input. The first byte picks the entry point (and the step or rule),
 // the rest is the document. Every call must return a status, never
 // crash, leak or trip a sanitizer; a failed call must leave its out-parameter NULL.
-#include "jmdcm/jmdcm.h"
+#include "jmdcm/backend.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -67,6 +68,40 @@ const char* const store_steps[] = {"reopen_case", "add_journal_entry", "grant_re
                                    "assign_substitute", "withdraw_consent", "reopen_as_new_case", "refer",
                                    "record_evaluation", "close_case", "set_person"};
 
+/// A misbehaving host: whatever the library asks, the backend answers the fuzzed document,
+/// or NULL, or a status of its choosing (known or not), or a conflict on every write.
+struct Script {
+    std::string answer;
+    std::uint8_t choice = 0;
+};
+thread_local Script script;
+
+jmdcm_status scripted(jmdcm_reply* reply) {
+    if (script.choice & 0x40) return static_cast<jmdcm_status>(script.choice & 0x3f);  // 0..63: many are no status
+    if (script.choice & 0x20) return jmdcm_reply_add(reply, nullptr);
+    return jmdcm_reply_add(reply, script.answer.c_str());
+}
+
+jmdcm_store* scripted_store() {
+    jmdcm_backend b;
+    if (jmdcm_backend_init(&b, JMDCM_BACKEND_VERSION) != JMDCM_OK) std::abort();
+    b.name = "fuzzed";
+    b.flags = JMDCM_BACKEND_ERASES | JMDCM_BACKEND_KEEPS_AUDIT;
+    b.begin = [](void*, int) { return JMDCM_OK; };
+    b.commit = [](void*) { return script.choice & 0x10 ? JMDCM_STORAGE_BUSY : JMDCM_OK; };
+    b.rollback = [](void*) {};
+    b.get_case = [](void*, const char*, jmdcm_reply* r) { return scripted(r); };
+    b.put_case = [](void*, const char*, int64_t, int64_t, const char*, int) { return script.choice & 8 ? JMDCM_CONFLICT : JMDCM_OK; };
+    b.find_cases = [](void*, const char*, jmdcm_reply* r) { return scripted(r); };
+    b.list_partners = [](void*, jmdcm_reply* r) { return script.choice & 4 ? scripted(r) : JMDCM_OK; };
+    b.put_partner = [](void*, const char*, int64_t, int64_t, const char*) { return JMDCM_OK; };
+    b.append_audit = [](void*, const char*) { return JMDCM_OK; };
+    b.audit_records = [](void*, const char*, jmdcm_reply* r) { return scripted(r); };
+    jmdcm_store* made = nullptr;
+    if (jmdcm_store_open_backend(&made, &b, nullptr, R"({"today":"2020-06-01"})") != JMDCM_OK) std::abort();
+    return made;
+}
+
 void check(jmdcm_status s, char* out) {
     if (s == JMDCM_OK ? out == nullptr : out != nullptr) std::abort();  // the ownership contract
     if (s != JMDCM_OK && jmdcm_last_error()[0] == '\0') std::abort();  // every failure says why
@@ -81,7 +116,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string doc(reinterpret_cast<const char*>(data + 2), size - 2);  // NUL-terminated copy
     const char* d = doc.c_str();
     char* out = nullptr;
-    switch (selector % 14) {
+    switch (selector % 15) {
         case 0: check(jmdcm_case_step(&out, d, pick(steps, choice), R"({"on":"2020-06-01"})", nullptr), out); break;
         case 1: {  // a fresh case with a fuzzed step input
             char* opened = nullptr;
@@ -114,6 +149,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                    pick(store_steps, choice), d, nullptr), out);
             break;
         case 13: check(jmdcm_store_audit(&out, sqlite_store(), choice & 1 ? admin : worker, d), out); break;
+        case 14: {  // a host's backend answering the document to whatever is asked
+            static jmdcm_store* host = scripted_store();
+            script = {doc, choice};
+            const char* actor = choice & 0x80 ? admin : worker;
+            switch (choice % 6) {
+                case 0: check(jmdcm_case_load(&out, host, actor, "T-1"), out); break;
+                case 1: check(jmdcm_case_query(&out, host, actor, nullptr), out); break;
+                case 2: check(jmdcm_store_step(&out, host, actor, "T-1", 0, "add_journal_entry",
+                                               R"({"date":"2020-05-02","kind":"phone","topic":"counselling","with_young_person":true,"with_whom":"","note":"Anruf"})",
+                                               nullptr), out); break;
+                case 3: check(jmdcm_store_sweep(&out, host, admin, "2030-01-01", nullptr), out); break;
+                case 4: check(jmdcm_store_audit(&out, host, actor, R"({"case_id":"T-1"})"), out); break;
+                case 5: check(jmdcm_store_request(&out, host, actor, "network_map", R"({"on":"2020-06-01"})", nullptr), out); break;
+            }
+            break;
+        }
     }
     return 0;
 }
