@@ -8,6 +8,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-date-time1.81-dev
   libboost-program-options1.81-dev                # the `jmdcm` command line's options
   libsqlite3-dev
+  libpq-dev postgresql-15                         # the PostgreSQL backend (libpq) and the throwaway test cluster
   libgtest-dev libgmock-dev libbenchmark-dev
   abigail-tools                                   # abidw/abidiff: the C ABI guard
   clang-14 libclang-rt-14-dev                     # libFuzzer over the C ABI's JSON entry points

@@ -4,6 +4,8 @@
 #include "jmdcm/requirements.hpp"
 
 #include <chrono>
+#include <random>
+#include <thread>
 #include <limits>
 #include <ctime>
 
@@ -52,6 +54,25 @@ void Repository::conceal(const Actor& actor, const std::string& case_id, Operati
 
 Case Repository::step(const Actor& actor, std::string_view id, std::int64_t expected_version, std::string_view name,
                       const StepFunction& apply) {
+    // Applied to "the stored one" (expected_version 0), a step that lost a race to another
+    // writer (a conflict at the write, as a server in REPEATABLE READ reports it) is run again
+    // on the case as it is now; with an expected version the caller decides.
+    constexpr int attempts = 64;
+    std::minstd_rand jitter(static_cast<std::uint32_t>(std::hash<std::string_view>{}(id)) ^ static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(this)));
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return step_once(actor, id, expected_version, name, apply);
+        } catch (const error& e) {
+            if (e.code() != errc::conflict || expected_version != 0 || attempt == attempts) throw;
+        }
+        // a random pause, growing with the attempts, so that the writers who collided spread out
+        const int most = 1 << std::min(attempt, 5);
+        std::this_thread::sleep_for(std::chrono::microseconds(250 * static_cast<int>(jitter() % static_cast<unsigned>(most))));
+    }
+}
+
+Case Repository::step_once(const Actor& actor, std::string_view id, std::int64_t expected_version, std::string_view name,
+                           const StepFunction& apply) {
     const std::string case_id(id);
     return write_unchecked(case_id, [&](Case* c) {
         std::vector<Case> created;

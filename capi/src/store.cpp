@@ -3,6 +3,7 @@
 // live ones, so a freed or foreign pointer is refused instead of followed.
 #include "store.hpp"
 
+#include "jmdcm/postgres/postgres_backend.hpp"
 #include "jmdcm/sqlite/sqlite_repository.hpp"
 #include "jmdcm/worked_example.hpp"
 
@@ -76,6 +77,18 @@ jmdcm_status jmdcm_store_open_sqlite(jmdcm_store** out, const char* path, const 
         db.synchronous_full = o.synchronous_full;
         db.check_on_open = o.check_on_open;
         *out = registered(std::make_unique<SqliteRepository>(db, store_options(o)));
+    });
+}
+
+jmdcm_status jmdcm_store_open_postgres(jmdcm_store** out, const char* conninfo, const char* options_json) {
+    return guard([&] {
+        reset(out, "out");
+        need(conninfo, "conninfo");
+        const OpenOptions o = open_options(options_json);
+        PostgresOptions db;
+        db.conninfo = conninfo;
+        db.vacuum_after_erasure = o.vacuum_after_erasure;
+        *out = registered(std::make_unique<PostgresRepository>(db, store_options(o)));
     });
 }
 

@@ -26,8 +26,9 @@ struct OpenOptions {
     bool synchronous_full = true;
     bool check_on_open = true;
     std::optional<Policy> policy;   // what raw creates and saves are judged under (handbook defaults)
+    bool vacuum_after_erasure = true;  // PostgreSQL
 };
-BOOST_DESCRIBE_STRUCT(OpenOptions, (), (today, read_only, busy_timeout_ms, synchronous_full, check_on_open, policy))
+BOOST_DESCRIBE_STRUCT(OpenOptions, (), (today, read_only, busy_timeout_ms, synchronous_full, check_on_open, policy, vacuum_after_erasure))
 
 OpenOptions open_options(const char* options_json);
 StoreOptions store_options(const OpenOptions& o);

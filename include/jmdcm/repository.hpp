@@ -53,7 +53,8 @@ public:
     /// does), judges the result as a step's change under the store's policy (as raw saves
     /// are) and saves it, all in one transaction.
     /// Audited as a save with the step's name, never with values. `expected_version` 0
-    /// means the stored one; any other value is an optimistic check (errc::conflict).
+    /// means the stored one (a step that lost a race to another writer is run again on the
+    /// case as it is then); any other value is an optimistic check (errc::conflict).
     using StepFunction = std::function<std::vector<Case>(Case&)>;
     Case step(const Actor& actor, std::string_view id, std::int64_t expected_version, std::string_view name,
               const StepFunction& apply);
@@ -107,6 +108,9 @@ public:
     Agenda agenda(const Actor& actor, const AgendaQuery& q, const Policy& policy);
 
 protected:
+    Case step_once(const Actor& actor, std::string_view id, std::int64_t expected_version, std::string_view name,
+                   const StepFunction& apply);
+
     /// The one check before a partner is written: access, validate_partner, and the
     /// optimistic version against the stored one (nullopt: none stored). Audited by the caller.
     static void check_partner_save(const Actor& actor, const Partner& p, std::optional<std::int64_t> stored_version);

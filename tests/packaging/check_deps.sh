@@ -32,6 +32,9 @@ done < <(grep -E '^[A-Za-z0-9_]+:(FILEPATH|PATH)=/' "$build/CMakeCache.txt")
 for tool in chromium rsvg-convert abidw abidiff nm clang-14 mono nunit-console jupyter-nbconvert swig mcs; do
   paths+=("$(command -v "$tool")")
 done
+for tool in initdb pg_ctl postgres; do   # the throwaway cluster of the PostgreSQL tests (not on PATH)
+  paths+=("/usr/lib/postgresql/15/bin/$tool")
+done
 for module in numpy pandas matplotlib PIL pytest nbconvert ipykernel; do
   paths+=("$(/usr/bin/python3 -c "import $module, os; print(os.path.realpath($module.__file__))")")
 done

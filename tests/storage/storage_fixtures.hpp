@@ -4,11 +4,17 @@
 #include "../core/fixtures.hpp"
 #include "jmdcm/sqlite/sqlite_repository.hpp"
 
+#ifdef JMDCM_TEST_POSTGRES
+#include "jmdcm/postgres/postgres_backend.hpp"
+#include "../../src/postgres/pg_conn.hpp"
+#endif
 #ifdef JMDCM_TEST_C_BACKEND
 #include "../../capi/src/callback_backend.hpp"
 #include "../capi/dict_backend.h"
 #endif
 
+#include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -29,6 +35,13 @@ public:
         std::filesystem::remove_all(path_, ec);
     }
     std::string file(const std::string& name) const { return (path_ / name).string(); }
+    /// A name unique to this directory, usable as an SQL identifier.
+    std::string tag() const {
+        std::string t = "t_";
+        for (char ch : path_.filename().string())
+            if (std::isalnum(static_cast<unsigned char>(ch))) t += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return t;
+    }
 
 private:
     std::filesystem::path path_;
@@ -65,6 +78,29 @@ struct SqliteStore {
         return std::make_unique<SqliteRepository>(sqlite_at(dir.file("store.sqlite")), std::move(o));
     }
 };
+
+#ifdef JMDCM_TEST_POSTGRES
+/// The throwaway cluster's connection string (tests/postgres/cluster.sh, set by ctest).
+inline std::string pg_conninfo() {
+    const char* c = std::getenv("JMDCM_TEST_PG");
+    if (!c) throw std::runtime_error("JMDCM_TEST_PG is not set: run the postgres tests through ctest (it starts the cluster)");
+    return c;
+}
+
+/// A fresh schema of the test cluster for one store; its connection string.
+inline std::string pg_schema(const std::string& name) {
+    pg::Connection c(pg_conninfo());
+    c.exec("CREATE SCHEMA IF NOT EXISTS " + name);
+    return pg_conninfo() + " options=-csearch_path=" + name;
+}
+
+struct PostgresStore {
+    static constexpr const char* name = "postgres";
+    static std::unique_ptr<Repository> make(const TempDir& dir, StoreOptions o) {
+        return std::make_unique<PostgresRepository>(PostgresOptions{pg_schema(dir.tag()), true}, std::move(o));
+    }
+};
+#endif
 
 #ifdef JMDCM_TEST_C_BACKEND
 /// A host's backend written in plain C (tests/capi/dict_backend.c) behind the C ABI's
@@ -103,8 +139,10 @@ protected:
     std::unique_ptr<Repository> repo;
 };
 
-#ifdef JMDCM_TEST_C_BACKEND
+#if defined(JMDCM_TEST_C_BACKEND)
 using Stores = ::testing::Types<CBackendStore>;   // tests/backend: the same suites over a host's backend
+#elif defined(JMDCM_TEST_POSTGRES)
+using Stores = ::testing::Types<PostgresStore>;   // tests/postgres: the same suites on a real cluster
 #else
 using Stores = ::testing::Types<MemoryStore, SqliteStore>;
 #endif

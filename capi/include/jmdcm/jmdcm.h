@@ -68,6 +68,13 @@ JMDCM_API jmdcm_status jmdcm_store_open_memory(jmdcm_store **out, const char *op
  *  cannot record the audit of an access, and the C ABI has no audit sink to take it
  *  instead, so a read-only store refuses every access (JMDCM_STORAGE_READONLY). */
 JMDCM_API jmdcm_status jmdcm_store_open_sqlite(jmdcm_store **out, const char *path, const char *options_json);
+/** Opens a store on a PostgreSQL server: conninfo is a libpq connection string or URI
+ *  ("postgresql://jmdcm@db.example/jmd?sslmode=verify-full"; TLS settings pass through). The
+ *  schema is created or migrated in the first schema of the search_path. options_json may be
+ *  NULL or hold "today", "policy" and "vacuum_after_erasure" (default true: VACUUM the case
+ *  table after each anonymisation). Erasure is not guaranteed there (WAL archives, backups,
+ *  replicas): jmdcm_store_capabilities says so. */
+JMDCM_API jmdcm_status jmdcm_store_open_postgres(jmdcm_store **out, const char *conninfo, const char *options_json);
 /** Closes a store. NULL, or a handle already freed, is allowed; any thread, but not while
  *  another call on the same handle is still running. */
 JMDCM_API void jmdcm_store_free(jmdcm_store *store);

@@ -1,0 +1,286 @@
+// The PostgreSQL backend over libpq: summaries in columns, documents in jsonb, the audit
+// append-only. Every statement has its parameters as text; dates are ISO (DateStyle ISO).
+#include "jmdcm/postgres/postgres_backend.hpp"
+
+#include "jmdcm/json.hpp"
+#include "pg_conn.hpp"
+#include "postgres_schema.hpp"
+
+namespace jmdcm {
+
+using pg::Params;
+
+namespace {
+
+template <class E>
+std::string name(E e) { return boost::describe::enum_to_string(e, "?"); }
+
+template <class E>
+E enum_of(const std::string& s) {
+    E e{};
+    if (!boost::describe::enum_from_string(s.c_str(), e)) fail(errc::storage_corrupt, "", "", "unknown stored value '" + s + "'");
+    return e;
+}
+
+Date date_of(const std::string& s) {
+    auto d = parse_iso(s);
+    if (!d) fail(errc::storage_corrupt, "", "", "stored date '" + s + "' is invalid");
+    return *d;
+}
+
+std::string flag(bool b) { return b ? "true" : "false"; }
+
+constexpr const char* summary_columns =
+    "id, version, office, case_worker, kind, phase, running, anonymised, opened::text, last_activity::text, last_contact::text, "
+    "array_to_json(substitutes)::text";
+
+}  // namespace
+
+struct PostgresBackend::Impl {
+    PostgresOptions opts;
+    std::unique_ptr<pg::Connection> conn;
+    bool erased = false;     // an erasing write in the open transaction
+    bool pending = false;    // committed erasures the table has not been vacuumed of
+
+    void connect() {
+        conn = std::make_unique<pg::Connection>(opts.conninfo);
+        conn->exec("SET datestyle = ISO; SET client_encoding = 'UTF8'");
+    }
+
+    /// The schema, migrated forward under a lock so that several processes may open at once.
+    void migrate() {
+        const auto& steps = postgres::migrations();
+        const int want = static_cast<int>(steps.size());
+        conn->exec("BEGIN");
+        try {
+            conn->exec("SELECT pg_advisory_xact_lock(hashtext('jmdcm_schema'))");
+            conn->exec("CREATE TABLE IF NOT EXISTS jmdcm_schema (version integer NOT NULL)");
+            auto r = conn->exec("SELECT version FROM jmdcm_schema");
+            int have = 0;
+            if (r.rows() == 0) conn->exec("INSERT INTO jmdcm_schema VALUES (0)");
+            else have = std::stoi(r.text(0, 0));
+            if (have > want)
+                fail(errc::storage_schema, "", "", "the database has jmdcm schema version " + std::to_string(have) + "; this library reads up to " +
+                                                       std::to_string(want) + ": use a newer jmdcm");
+            for (int v = have; v < want; ++v) conn->exec(steps[static_cast<std::size_t>(v)]);
+            conn->exec("UPDATE jmdcm_schema SET version = $1", {std::to_string(want)});
+            conn->exec("COMMIT");
+        } catch (...) {
+            PQexec(conn->raw(), "ROLLBACK");
+            throw;
+        }
+    }
+
+    CaseRow summary_row(const pg::Result& r, int row) {
+        CaseRow out;
+        CaseSummary& s = out.summary;
+        s.id = r.text(row, 0);
+        s.version = std::stoll(r.text(row, 1));
+        s.office = r.text(row, 2);
+        s.case_worker = r.text(row, 3);
+        s.kind = enum_of<CaseKind>(r.text(row, 4));
+        s.phase = enum_of<Phase>(r.text(row, 5));
+        s.running = r.text(row, 6) == "t";
+        s.anonymised = r.text(row, 7) == "t";
+        s.opened = date_of(r.text(row, 8));
+        s.last_activity = date_of(r.text(row, 9));
+        s.last_contact = date_of(r.text(row, 10));
+        out.substitutes = json::from_string<std::vector<std::string>>(r.text(row, 11));
+        return out;
+    }
+
+    static Params columns(const CaseRow& row) {
+        const CaseSummary& s = row.summary;
+        return {s.id, std::to_string(s.version), s.office, s.case_worker, name(s.kind), name(s.phase), flag(s.running),
+                flag(s.anonymised), to_iso(s.opened), to_iso(s.last_activity), to_iso(s.last_contact), json::to_string(row.substitutes),
+                row.document};
+    }
+};
+
+PostgresBackend::PostgresBackend(PostgresOptions options) : impl_(std::make_unique<Impl>()) {
+    impl_->opts = std::move(options);
+    impl_->connect();
+    impl_->migrate();
+}
+
+PostgresBackend::~PostgresBackend() = default;
+
+BackendCapabilities PostgresBackend::capabilities() const {
+    return {"postgresql", false,
+            "the server's WAL and its archive, base backups and replicas (until recycled or replayed)" +
+                std::string(impl_->opts.vacuum_after_erasure ? "" : "; dead row versions until the host runs VACUUM"),
+            true};
+}
+
+void PostgresBackend::begin(TxKind kind) {
+    Impl& i = *impl_;
+    if (PQstatus(i.conn->raw()) != CONNECTION_OK) {  // the server restarted: one new connection, then the error if it fails
+        PQreset(i.conn->raw());
+        if (PQstatus(i.conn->raw()) != CONNECTION_OK) pg::raise(i.conn->raw(), nullptr, "reconnecting");
+        i.conn->exec("SET datestyle = ISO; SET client_encoding = 'UTF8'");
+    }
+    i.conn->exec(kind == TxKind::read ? "BEGIN ISOLATION LEVEL REPEATABLE READ; SET LOCAL synchronous_commit = off"
+                                      : "BEGIN ISOLATION LEVEL REPEATABLE READ");
+}
+
+void PostgresBackend::commit() {
+    Impl& i = *impl_;
+    i.conn->exec("COMMIT");
+    if (i.erased) {
+        i.erased = false;
+        i.pending = true;
+        if (i.opts.vacuum_after_erasure) {
+            try {
+                vacuum();
+            } catch (const error&) {
+                // the erasure stays pending (erasure_pending) and the host's schedule vacuums
+            }
+        }
+    }
+}
+
+void PostgresBackend::rollback() noexcept {
+    Impl& i = *impl_;
+    i.erased = false;
+    if (i.conn && i.conn->raw()) PQclear(PQexec(i.conn->raw(), "ROLLBACK"));
+}
+
+std::optional<CaseRow> PostgresBackend::get_case(std::string_view id) {
+    auto r = impl_->conn->exec("SELECT version, doc::text FROM cases WHERE id = $1", {std::string(id)});
+    if (r.rows() == 0) return std::nullopt;
+    CaseRow row;
+    row.summary.id = std::string(id);
+    row.summary.version = std::stoll(r.text(0, 0));
+    row.document = r.text(0, 1);
+    return row;
+}
+
+void PostgresBackend::put_case(const CaseRow& row, std::int64_t expected_version, bool erases) {
+    Impl& i = *impl_;
+    Params p = Impl::columns(row);
+    if (expected_version == 0) {
+        i.conn->exec("INSERT INTO cases (id, version, office, case_worker, kind, phase, running, anonymised, opened, last_activity, "
+                     "last_contact, substitutes, doc) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+                     "ARRAY(SELECT jsonb_array_elements_text($12::jsonb)), $13::jsonb)",
+                     p);
+        return;
+    }
+    p.push_back(std::to_string(expected_version));
+    auto r = i.conn->exec("UPDATE cases SET version = $2, office = $3, case_worker = $4, kind = $5, phase = $6, running = $7, "
+                          "anonymised = $8, opened = $9, last_activity = $10, last_contact = $11, "
+                          "substitutes = ARRAY(SELECT jsonb_array_elements_text($12::jsonb)), doc = $13::jsonb "
+                          "WHERE id = $1 AND version = $14",
+                          p);
+    if (r.affected() != 1) fail(errc::conflict, "", "case.version", "case '" + row.summary.id + "' was changed meanwhile");
+    if (erases) i.erased = true;
+}
+
+std::vector<CaseRow> PostgresBackend::find_cases(const BackendQuery& q) {
+    std::string sql = std::string("SELECT ") + summary_columns + (q.documents ? ", doc::text" : "") + " FROM cases WHERE true";
+    Params args;
+    auto arg = [&](std::string v) {
+        args.emplace_back(std::move(v));
+        return "$" + std::to_string(args.size());
+    };
+    const CaseQuery& f = q.filter;
+    if (q.visible_to) {
+        const auto id = arg(*q.visible_to);
+        sql += " AND (case_worker = " + id + " OR " + id + " = ANY (substitutes))";
+    }
+    if (q.due)
+        sql += " AND NOT anonymised AND (NOT running OR last_activity < " + arg(to_iso(q.due->activity_before)) +
+               "::date OR last_contact < " + arg(to_iso(q.due->contact_before)) + "::date)";
+    if (f.case_worker) sql += " AND case_worker = " + arg(*f.case_worker);
+    if (f.phase) sql += " AND phase = " + arg(name(*f.phase));
+    if (f.kind) sql += " AND kind = " + arg(name(*f.kind));
+    if (f.running) sql += *f.running ? " AND running" : " AND NOT running";
+    if (f.anonymised) sql += *f.anonymised ? " AND anonymised" : " AND NOT anonymised";
+    if (f.last_contact_before) sql += " AND last_contact < " + arg(to_iso(*f.last_contact_before)) + "::date";
+    if (f.last_activity_before) sql += " AND last_activity < " + arg(to_iso(*f.last_activity_before)) + "::date";
+    sql += " ORDER BY id COLLATE \"C\"";   // byte order, as the library and SQLite order ids
+    if (f.limit) sql += " LIMIT " + std::to_string(f.limit);  // at most INT64_MAX: validate(CaseQuery) checked it
+    auto r = impl_->conn->exec(sql, args);
+    std::vector<CaseRow> out;
+    out.reserve(static_cast<std::size_t>(r.rows()));
+    for (int k = 0; k < r.rows(); ++k) {
+        out.push_back(impl_->summary_row(r, k));
+        if (q.documents) out.back().document = r.text(k, 12);
+    }
+    return out;
+}
+
+std::vector<StoredDocument> PostgresBackend::partners() {
+    auto r = impl_->conn->exec("SELECT id, version, doc::text FROM partners ORDER BY id COLLATE \"C\"");
+    std::vector<StoredDocument> out;
+    for (int k = 0; k < r.rows(); ++k) out.push_back({r.text(k, 0), std::stoll(r.text(k, 1)), r.text(k, 2)});
+    return out;
+}
+
+void PostgresBackend::put_partner(const StoredDocument& p, std::int64_t expected_version) {
+    Impl& i = *impl_;
+    if (expected_version == 0) {
+        i.conn->exec("INSERT INTO partners (id, version, doc) VALUES ($1, $2, $3::jsonb)", {p.id, std::to_string(p.version), p.document});
+        return;
+    }
+    auto r = i.conn->exec("UPDATE partners SET version = $2, doc = $3::jsonb WHERE id = $1 AND version = $4",
+                          {p.id, std::to_string(p.version), p.document, std::to_string(expected_version)});
+    if (r.affected() != 1) fail(errc::conflict, "", "partner.version", "partner '" + p.id + "' was changed meanwhile");
+}
+
+void PostgresBackend::append_audit(const AuditRecord& r) {
+    impl_->conn->exec("INSERT INTO audit (at, actor, role, case_id, operation, allowed, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                      {r.at, r.actor, name(r.role), r.case_id, name(r.operation), flag(r.allowed), r.detail});
+}
+
+std::vector<AuditRecord> PostgresBackend::audit_records(const AuditQuery& q) {
+    std::string sql = "SELECT at, actor, role, case_id, operation, allowed, detail FROM audit WHERE true";
+    Params args;
+    auto arg = [&](std::string v) {
+        args.emplace_back(std::move(v));
+        return "$" + std::to_string(args.size());
+    };
+    if (q.case_id) sql += " AND case_id = " + arg(*q.case_id);
+    if (q.actor) sql += " AND actor = " + arg(*q.actor);
+    if (q.operation) sql += " AND operation = " + arg(name(*q.operation));
+    if (q.from) sql += " AND substr(at, 1, 10) >= " + arg(to_iso(*q.from));
+    if (q.to) sql += " AND substr(at, 1, 10) <= " + arg(to_iso(*q.to));
+    sql += " ORDER BY seq";
+    if (q.limit) sql += " LIMIT " + std::to_string(q.limit);
+    auto r = impl_->conn->exec(sql, args);
+    std::vector<AuditRecord> out;
+    for (int k = 0; k < r.rows(); ++k)
+        out.push_back({r.text(k, 0), r.text(k, 1), enum_of<Role>(r.text(k, 2)), r.text(k, 3), enum_of<Operation>(r.text(k, 4)),
+                       r.text(k, 5) == "t", r.text(k, 6)});
+    return out;
+}
+
+bool PostgresBackend::erasure_pending() { return impl_->pending; }
+
+int PostgresBackend::schema_version() { return std::stoi(impl_->conn->exec("SELECT version FROM jmdcm_schema").text(0, 0)); }
+
+void PostgresBackend::vacuum() {
+    impl_->conn->exec("VACUUM cases");  // outside any transaction: VACUUM cannot run in one
+    // A transaction anywhere in the database that is older than the erasure keeps VACUUM from
+    // removing the dead copy; the erasure stays pending until the count of dead rows the last
+    // VACUUM had to leave (table and TOAST) is zero.
+    const auto r = impl_->conn->exec(
+        "SELECT coalesce(sum(n_dead_tup), 0) FROM pg_stat_all_tables WHERE relid IN "
+        "(SELECT oid FROM pg_class WHERE oid = 'cases'::regclass UNION SELECT reltoastrelid FROM pg_class WHERE oid = 'cases'::regclass)");
+    impl_->pending = r.text(0, 0) != "0";
+}
+
+PostgresRepository::PostgresRepository(PostgresOptions db, StoreOptions options)
+    : LibraryStore(std::make_unique<PostgresBackend>(std::move(db)), std::move(options)) {}
+
+int PostgresRepository::schema_version() {
+    return with_server([](PostgresBackend& b) { return b.schema_version(); });
+}
+
+void PostgresRepository::vacuum() {
+    with_server([](PostgresBackend& b) {
+        b.vacuum();
+        return 0;
+    });
+}
+
+}  // namespace jmdcm

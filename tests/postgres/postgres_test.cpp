@@ -1,0 +1,154 @@
+// What PostgreSQL adds to the contract: the schema and its migrations, the audit table that
+// refuses changes, erasure stated honestly, and writers in several processes that lose no
+// update and duplicate nothing.
+#include "../storage/storage_fixtures.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace jmdcm;
+using namespace jmdcm::test;
+
+namespace {
+
+Case stored_case(Repository& repo, const std::string& id) {
+    Case c = case_at(Stage::implementing);
+    c.id = id;
+    repo.create(worker, c);
+    return c;
+}
+
+}  // namespace
+
+TEST(Postgres, CreatesItsSchemaOnceAndRefusesANewerOne) {
+    TempDir dir;
+    const std::string conninfo = pg_schema(dir.tag());
+    {
+        PostgresRepository repo({conninfo, true}, options_with(nullptr));
+        EXPECT_EQ(repo.schema_version(), postgres_schema_version);
+        stored_case(repo, "T-1");
+    }
+    PostgresRepository again({conninfo, true}, options_with(nullptr));  // a second open migrates nothing, keeps the case
+    EXPECT_EQ(again.load(worker, "T-1").version, 1);
+    pg::Connection raw(conninfo);
+    raw.exec("UPDATE jmdcm_schema SET version = 99");
+    const auto e = error_of([&] { PostgresRepository newer({conninfo, true}, options_with(nullptr)); });
+    EXPECT_EQ(e.code(), errc::storage_schema);
+    EXPECT_NE(std::string(e.what()).find("schema version 99"), std::string::npos) << e.what();
+}
+
+TEST(Postgres, TheAuditTableRefusesUpdateDeleteAndTruncate) {
+    TempDir dir;
+    const std::string conninfo = pg_schema(dir.tag());
+    PostgresRepository repo({conninfo, true}, options_with(nullptr));
+    stored_case(repo, "T-1");
+    (void)repo.load(worker, "T-1");
+    pg::Connection raw(conninfo);
+    for (const char* sql : {"UPDATE audit SET detail = 'x'", "DELETE FROM audit", "TRUNCATE audit"}) {
+        const auto e = error_of([&] { raw.exec(sql); });
+        EXPECT_NE(std::string(e.what()).find("append-only"), std::string::npos) << sql << ": " << e.what();
+    }
+    AuditQuery q;
+    q.case_id = "T-1";
+    EXPECT_EQ(repo.audit_trail(admin, q).size(), 2u);  // create and load, unchanged
+}
+
+TEST(Postgres, ErasureLeavesNoLiveOrDeadCopyAndSaysWhatItCannotReach) {
+    TempDir dir;
+    const std::string conninfo = pg_schema(dir.tag());
+    PostgresRepository repo({conninfo, true}, options_with(nullptr));
+    Case c = case_at(Stage::implementing);
+    c.id = "T-1";
+    close_case(c, {d(2020, 3, 1), ClosureReason::goals_reached, true, {}, false, std::nullopt, {}}, Policy{});
+    repo.create(worker, c);
+    const std::string name = c.person->family_name.text;
+    ASSERT_FALSE(name.empty());
+    const auto caps = repo.capabilities();
+    EXPECT_FALSE(caps.erases);  // R3, R13: the server's WAL, backups and replicas are out of reach
+    EXPECT_NE(caps.erasure_gaps.find("backups"), std::string::npos);
+    const auto report = repo.sweep(admin, d(2020, 8, 1), Policy{});
+    EXPECT_EQ(report.anonymised, std::vector<std::string>{"T-1"});
+    EXPECT_FALSE(report.erasure_guaranteed);
+    // vacuumed right after the commit; another test's transaction in the same database may hold
+    // the dead copy for a while, and then the erasure is reported pending until a VACUUM got it
+    for (int k = 0; k < 300 && repo.erasure_pending(); ++k) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        repo.vacuum();
+    }
+    EXPECT_FALSE(repo.erasure_pending());
+    pg::Connection raw(conninfo);
+    EXPECT_EQ(raw.exec("SELECT count(*) FROM cases WHERE doc::text LIKE $1", {"%" + name + "%"}).text(0, 0), "0");
+    // no dead row version left behind either, in the table or its TOAST table (counted exactly, not from statistics)
+    raw.exec("CREATE EXTENSION IF NOT EXISTS pgstattuple SCHEMA public");
+    EXPECT_EQ(raw.exec("SELECT dead_tuple_count FROM public.pgstattuple('cases')").text(0, 0), "0");
+    EXPECT_EQ(raw.exec("SELECT dead_tuple_count FROM public.pgstattuple((SELECT reltoastrelid FROM pg_class WHERE oid = 'cases'::regclass))")
+                  .text(0, 0),
+              "0");
+}
+
+TEST(Postgres, WritersInSeveralProcessesLoseNoUpdateAndDuplicateNothing) {
+    TempDir dir;
+    const std::string conninfo = pg_schema(dir.tag());
+    constexpr int processes = 8, rounds = 200, shared = 4;
+    {
+        PostgresRepository repo({conninfo, true}, options_with(nullptr));
+        for (int k = 0; k < shared; ++k) stored_case(repo, "S-" + std::to_string(k));
+    }
+    std::vector<pid_t> children;
+    for (int p = 0; p < processes; ++p) {
+        const pid_t pid = fork();
+        ASSERT_GE(pid, 0);
+        if (pid == 0) {
+            int failures = 0;
+            try {
+                PostgresRepository repo({conninfo, true}, options_with(nullptr));
+                for (int r = 0; r < rounds; ++r) {
+                    const std::string id = "S-" + std::to_string((p + r) % shared);
+                    // a store-side step on whatever is stored: retried on a lost race, never lost
+                    repo.step(worker, id, 0, "add_journal_entry", [&](Case& c) {
+                        add_journal_entry(c, {d(2020, 5, 2), ContactKind::phone, ContactTopic::counselling, true, {},
+                                              "p" + std::to_string(p) + "r" + std::to_string(r)},
+                                          Policy{});
+                        return std::vector<Case>{};
+                    });
+                    // and a create that every process tries: exactly one may win
+                    Case dup = case_at(Stage::opened);
+                    dup.id = "D-" + std::to_string(r);
+                    try {
+                        repo.create(worker, dup);
+                    } catch (const error& e) {
+                        if (e.code() != errc::already_exists) {
+                            std::fprintf(stderr, "process %d, create: %s\n", p, e.what());
+                            ++failures;
+                        }
+                    }
+                }
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "process %d: %s\n", p, e.what());
+                ++failures;
+            }
+            _exit(failures == 0 ? 0 : 1);
+        }
+        children.push_back(pid);
+    }
+    for (pid_t pid : children) {
+        int status = 0;
+        waitpid(pid, &status, 0);
+        EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    }
+    PostgresRepository repo({conninfo, true}, options_with(nullptr));
+    std::size_t entries = 0;
+    for (int k = 0; k < shared; ++k) {
+        const Case c = repo.load(worker, "S-" + std::to_string(k));
+        entries += c.journal.size();
+        EXPECT_EQ(c.version, 1 + static_cast<std::int64_t>(c.journal.size()));  // one version per step, none lost
+    }
+    EXPECT_EQ(entries, static_cast<std::size_t>(processes * rounds));
+    CaseQuery dups;
+    dups.phase = Phase::intake;
+    EXPECT_EQ(repo.query(lead, dups).size(), static_cast<std::size_t>(rounds));
+}
