@@ -9,7 +9,7 @@ namespace jmdcm::cli {
 po::options_description store_options(Role default_role) {
     po::options_description o("Store and actor");
     o.add_options()
-        ("store", po::value<std::string>()->default_value("jmdcm.sqlite"), "SQLite file")
+        ("store", po::value<std::string>()->default_value("jmdcm.sqlite"), "SQLite file, or a PostgreSQL URI postgresql://...")
         ("actor", po::value<std::string>()->required(), "who acts (every access is audited under this id)")
         ("role", po::value<std::string>()->default_value(reflect::enum_name(default_role)),
          "case_worker, team_lead, statistics or administrator")
@@ -33,11 +33,17 @@ bool parse(const std::vector<std::string>& args, const po::options_description& 
     return true;
 }
 
-std::unique_ptr<SqliteRepository> open_store(const po::variables_map& vm) {
-    SqliteOptions db;
-    db.path = vm["store"].as<std::string>();
+bool is_postgres(const std::string& store) {
+    return store.rfind("postgresql://", 0) == 0 || store.rfind("postgres://", 0) == 0;
+}
+
+std::unique_ptr<Repository> open_store(const po::variables_map& vm) {
+    const std::string store = vm["store"].as<std::string>();
     StoreOptions options;
     options.policy = policy_of(vm);  // raw writes (import) are judged under the same rules
+    if (is_postgres(store)) return std::make_unique<PostgresRepository>(PostgresOptions{store, true}, options);
+    SqliteOptions db;
+    db.path = store;
     return std::make_unique<SqliteRepository>(db, options);
 }
 

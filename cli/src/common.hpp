@@ -2,6 +2,7 @@
 #pragma once
 
 #include "jmdcm/jmdcm.hpp"
+#include "jmdcm/postgres/postgres_backend.hpp"
 #include "jmdcm/sqlite/sqlite_repository.hpp"
 
 #include <boost/algorithm/string/join.hpp>
@@ -28,6 +29,7 @@ int demo(const std::vector<std::string>& args);
 int generate(const std::vector<std::string>& args);
 int import_cases(const std::vector<std::string>& args);
 int export_cases(const std::vector<std::string>& args);
+int migrate(const std::vector<std::string>& args);
 int partners(const std::vector<std::string>& args);
 int sweep(const std::vector<std::string>& args);
 int statistics(const std::vector<std::string>& args);
@@ -45,7 +47,9 @@ po::options_description store_options(Role default_role);
 bool parse(const std::vector<std::string>& args, const po::options_description& options, po::variables_map& vm,
            const char* usage, const po::positional_options_description* positional = nullptr);
 
-std::unique_ptr<SqliteRepository> open_store(const po::variables_map& vm);
+/// The store --store names: a SQLite file, or a PostgreSQL server by its URI (postgresql://...).
+std::unique_ptr<Repository> open_store(const po::variables_map& vm);
+bool is_postgres(const std::string& store);
 Actor actor_of(const po::variables_map& vm);
 /// An enumeration value from option `name` by its library name, naming the option when unknown.
 template <class E>

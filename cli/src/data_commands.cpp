@@ -1,6 +1,7 @@
 // import, export, partners, sweep.
 #include "common.hpp"
 
+#include <filesystem>
 #include <iostream>
 
 namespace jmdcm::cli {
@@ -33,6 +34,30 @@ int import_cases(const std::vector<std::string>& args) {
         }
     });
     std::cout << "imported " << cases.size() << " case(s)\n";
+    return 0;
+}
+
+int migrate(const std::vector<std::string>& args) {
+    po::options_description o("Moving an office");
+    o.add_options()
+        ("from", po::value<std::string>()->required(), "the SQLite file (or PostgreSQL URI) to copy from")
+        ("to", po::value<std::string>()->required(), "the PostgreSQL URI postgresql://... (or SQLite file) to copy into; it must hold no case")
+        ("actor", po::value<std::string>()->required(), "the administrator who moves it (audited in both stores)");
+    po::variables_map vm;
+    if (!parse(args, o, vm, "jmdcm migrate --from FILE.sqlite --to postgresql://... --actor ID")) return 0;
+    auto open = [](const std::string& where) -> std::unique_ptr<LibraryStore> {
+        if (is_postgres(where)) return std::make_unique<PostgresRepository>(PostgresOptions{where, true});
+        SqliteOptions db;
+        db.path = where;
+        return std::make_unique<SqliteRepository>(db);
+    };
+    const std::string source = vm["from"].as<std::string>();
+    if (!is_postgres(source) && !std::filesystem::exists(source))
+        fail(errc::not_found, "", "--from", "no store file '" + source + "'");
+    auto from = open(source);
+    auto to = open(vm["to"].as<std::string>());
+    const std::size_t moved = from->migrate_to({vm["actor"].as<std::string>(), Role::administrator}, *to);
+    std::cout << "moved " << moved << " case(s), their partners and audit trail, all in one transaction\n";
     return 0;
 }
 

@@ -12,6 +12,7 @@ const std::vector<Command>& jmdcm::cli::commands() {
         {"generate", "synthetic cases as JSON, for trying things out", generate},
         {"import", "create cases from a JSON file (one case or an array), all or none", import_cases},
         {"export", "cases as JSON (access-checked and audited)", export_cases},
+        {"migrate", "move an office's store (SQLite file) to a PostgreSQL server, all or nothing", migrate},
         {"step", "one step of the method on a stored case, under its rules, in one transaction", step},
         {"audit", "who did what to which case, never values (GDPR Art. 15)", audit},
         {"partners", "list the office's network partners, or import them from JSON (R12)", partners},

@@ -22,7 +22,7 @@ BOOST_DESCRIBE_STRUCT(Actor, (), (id, role))
 
 /// network: changing the office's partners (R12); agenda: a worker's dates from their cases;
 /// audit: reading the audit trail.
-BOOST_DEFINE_ENUM_CLASS(Operation, create, load, save, query, report, sweep, anonymise, research, network, agenda, audit)
+BOOST_DEFINE_ENUM_CLASS(Operation, create, load, save, query, report, sweep, anonymise, research, network, agenda, audit, migrate)
 
 /// R15, R4: a substitution for this actor that holds on `today`: begun and not ended, with
 /// the young person's consent given and its release from confidentiality valid that day

@@ -30,6 +30,12 @@ public:
     BackendCapabilities capabilities() const override;
     bool erasure_pending() override;
 
+    /// Moves an office (administrators only): copies every case (with its version), partner
+    /// and audit record into `to`, which must hold no case, in one transaction of `to`: all
+    /// or nothing. Each stored case document is read back first, so a damaged one stops the
+    /// move. Audited in both stores with the number of cases, never values. Returns it.
+    std::size_t migrate_to(const Actor& actor, LibraryStore& to);
+
 protected:
     /// For a store's extras over its own backend (SqliteRepository): the backend under the
     /// store's lock, outside any transaction of the library's.

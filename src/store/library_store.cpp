@@ -384,6 +384,37 @@ std::vector<Case> LibraryStore::cases_of_worker(const std::string& actor_id) {
     return out;
 }
 
+// ---------------------------------------------------------------- moving an office
+
+std::size_t LibraryStore::migrate_to(const Actor& actor, LibraryStore& to) {
+    if (&to == this) fail(errc::invalid_argument, "", "to", "a store cannot be moved into itself");
+    std::size_t moved = 0;
+    audited(actor, "", Operation::migrate, [&] {
+        require_access(actor, Case{}, Operation::migrate, today());
+        std::scoped_lock both(m_, to.m_);
+        in_tx(TxKind::read, [&] {
+            BackendQuery all;
+            all.documents = true;
+            const auto cases = rows(all);
+            for (const auto& r : cases) (void)stored_document<Case>(r.document, "case", r.summary.id);  // readable, before anything is written
+            const auto partners = backend_->partners();
+            const auto audit = backend_->audit_records(AuditQuery{});
+            to.in_tx(TxKind::write, [&] {
+                BackendQuery any;
+                any.filter.limit = 1;
+                if (!to.rows(any).empty()) fail(errc::already_exists, "", "to", "the destination store holds cases already");
+                for (const auto& r : cases) to.backend_->put_case(r, 0, false);
+                for (const auto& p : partners) to.backend_->put_partner(p, 0);
+                for (const auto& a : audit) to.backend_->append_audit(a);
+                moved = cases.size();
+                to.audit(actor, "", Operation::migrate, true, "from " + caps_.name + ": " + std::to_string(moved) + " cases");
+            });
+        });
+        return "to " + to.caps_.name + ": " + std::to_string(moved) + " cases";
+    });
+    return moved;
+}
+
 // ---------------------------------------------------------------- network (R12)
 
 void LibraryStore::save_partner(const Actor& actor, Partner& p) {

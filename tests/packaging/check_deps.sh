@@ -29,7 +29,7 @@ while IFS='=' read -r key value; do
   esac
 done < <(grep -E '^[A-Za-z0-9_]+:(FILEPATH|PATH)=/' "$build/CMakeCache.txt")
 # Tools the tests and scripts run, and the Python modules the tests import.
-for tool in chromium rsvg-convert abidw abidiff nm clang-14 mono nunit-console jupyter-nbconvert swig mcs; do
+for tool in chromium rsvg-convert abidw abidiff nm clang-14 mono nunit-console jupyter-nbconvert swig mcs psql runuser; do
   paths+=("$(command -v "$tool")")
 done
 for tool in initdb pg_ctl postgres; do   # the throwaway cluster of the PostgreSQL tests (not on PATH)

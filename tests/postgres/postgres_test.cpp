@@ -3,6 +3,8 @@
 // update and duplicate nothing.
 #include "../storage/storage_fixtures.hpp"
 
+#include <sqlite3.h>
+
 #include <chrono>
 #include <cstdio>
 #include <thread>
@@ -151,4 +153,43 @@ TEST(Postgres, WritersInSeveralProcessesLoseNoUpdateAndDuplicateNothing) {
     CaseQuery dups;
     dups.phase = Phase::intake;
     EXPECT_EQ(repo.query(lead, dups).size(), static_cast<std::size_t>(rounds));
+}
+
+TEST(Postgres, AnOfficeMovesFromItsFileAllOrNothing) {
+    TempDir dir;
+    SqliteRepository file(sqlite_at(dir.file("office.sqlite")), options_with(nullptr));
+    stored_case(file, "T-1");
+    stored_case(file, "T-2");
+    (void)file.load(worker, "T-1");
+    PostgresRepository server({pg_schema(dir.tag()), true}, options_with(nullptr));
+    EXPECT_EQ(error_of([&] { file.migrate_to(worker, server); }).code(), errc::access_denied);  // administrators only
+    EXPECT_EQ(file.migrate_to(admin, server), 2u);
+    AuditQuery t1;
+    t1.case_id = "T-1";
+    EXPECT_EQ(server.audit_trail(admin, t1).size(), 2u);  // create and load came along
+    EXPECT_EQ(server.load(worker, "T-1").version, 1);
+    EXPECT_EQ(json::to_string(server.load(worker, "T-2")), json::to_string(file.load(worker, "T-2")));
+    const auto again = error_of([&] { file.migrate_to(admin, server); });
+    EXPECT_EQ(again.code(), errc::already_exists);
+    EXPECT_EQ(server.query(lead, {}).size(), 2u);
+}
+
+TEST(Postgres, ADamagedDocumentStopsTheMoveBeforeAnythingIsWritten) {
+    TempDir dir;
+    const std::string path = dir.file("office.sqlite");
+    {
+        SqliteRepository file(sqlite_at(path), options_with(nullptr));
+        stored_case(file, "T-1");
+        stored_case(file, "T-2");
+    }
+    {
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+        ASSERT_EQ(sqlite3_exec(db, "UPDATE cases SET doc = '{broken' WHERE id = 'T-2'", nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+    }
+    SqliteRepository file(sqlite_at(path), options_with(nullptr));
+    PostgresRepository server({pg_schema(dir.tag()), true}, options_with(nullptr));
+    EXPECT_EQ(error_of([&] { file.migrate_to(admin, server); }).code(), errc::storage_corrupt);
+    EXPECT_TRUE(server.query(lead, {}).empty());
 }
