@@ -32,6 +32,16 @@ namespace Jmdcm
             return new Store(h);
         }
 
+        /// <summary>A store on a PostgreSQL server (a libpq connection string or postgresql:// URI;
+        /// TLS settings pass through). Erasure there does not reach WAL archives, backups or
+        /// replicas: <see cref="Capabilities"/> says so.</summary>
+        public static Store OpenPostgres(string conninfo, DateTime? today = null)
+        {
+            IntPtr h;
+            Call.Check(JmdcmNative.jmdcm_store_open_postgres(out h, Utf8.Encode(conninfo), Utf8.Encode(Options(today, null))));
+            return new Store(h);
+        }
+
         /// <summary>A store over the host's own storage (a <see cref="Backend"/> subclass). The
         /// library keeps the rules and the audit; <paramref name="audit"/> receives every audit
         /// record's JSON after its transaction (required when the backend keeps none).</summary>

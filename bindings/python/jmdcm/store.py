@@ -60,6 +60,15 @@ class Store:
                                                            check_on_open=check_on_open, policy=policy)))
 
     @classmethod
+    def postgres(cls, conninfo: str, *, today: _dt.date | None = None, policy: Mapping[str, Any] | None = None,
+                 vacuum_after_erasure: bool | None = None) -> "Store":
+        """A store on a PostgreSQL server (libpq connection string or postgresql:// URI; TLS
+        settings pass through). Erasure there does not reach WAL archives, backups or
+        replicas: capabilities() says so."""
+        return cls(_jmdcm.Store.postgres(conninfo, _options(today=today, policy=policy,
+                                                            vacuum_after_erasure=vacuum_after_erasure)))
+
+    @classmethod
     def backend(cls, backend: "Backend", *, today: _dt.date | None = None, policy: Mapping[str, Any] | None = None,
                 audit: Callable[[str], None] | None = None, today_hook: Callable[[], str] | None = None) -> "Store":
         """A store over the host's own storage (a jmdcm.Backend subclass). The library keeps

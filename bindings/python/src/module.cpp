@@ -80,6 +80,11 @@ public:
         run([&] { return jmdcm_store_open_sqlite(&s, path.c_str(), c_str(options)); });
         return std::make_unique<Store>(s);
     }
+    static std::unique_ptr<Store> postgres(const std::string& conninfo, const Text& options) {
+        jmdcm_store* s = nullptr;
+        run([&] { return jmdcm_store_open_postgres(&s, conninfo.c_str(), c_str(options)); });
+        return std::make_unique<Store>(s);
+    }
     static std::unique_ptr<Store> backend(const py::object& b, const py::object& audit, const py::object& today, const Text& options) {
         jmdcm_store* s = nullptr;
         const jmdcm_status status = jmdcm_python::open_host_backend(&s, b, audit, today, c_str(options));
@@ -152,6 +157,7 @@ PYBIND11_MODULE(_jmdcm, m) {
     py::class_<Store>(m, "Store")
         .def_static("memory", &Store::memory, py::arg("options") = py::none())
         .def_static("sqlite", &Store::sqlite, py::arg("path"), py::arg("options") = py::none())
+        .def_static("postgres", &Store::postgres, py::arg("conninfo"), py::arg("options") = py::none())
         .def_static("backend", &Store::backend, py::arg("backend"), py::arg("audit") = py::none(), py::arg("today") = py::none(),
                     py::arg("options") = py::none())
         .def("close", &Store::close)

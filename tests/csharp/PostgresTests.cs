@@ -1,0 +1,33 @@
+// Store.OpenPostgres against the throwaway cluster of tests/postgres (ctest csharp.postgres
+// passes its connection string; without it, as in the plain NUnit run, the test is ignored).
+using System;
+using System.Diagnostics;
+using Jmdcm;
+using NUnit.Framework;
+
+[TestFixture]
+public class PostgresTests
+{
+    [Test]
+    public void TheWorkedExampleRunsOnTheServerAndErasureIsNotClaimed()
+    {
+        var conninfo = Environment.GetEnvironmentVariable("JMDCM_TEST_PG");
+        if (string.IsNullOrEmpty(conninfo)) Assert.Ignore("JMDCM_TEST_PG is set by ctest (csharp.postgres)");
+        var schema = "cs_" + Guid.NewGuid().ToString("N").Substring(0, 12);
+        using (var psql = Process.Start(new ProcessStartInfo("psql", "-q -X \"" + conninfo + "\" -c \"CREATE SCHEMA " + schema + "\"") { UseShellExecute = false }))
+        {
+            psql.WaitForExit();
+            Assert.AreEqual(0, psql.ExitCode);
+        }
+        using (var store = Store.OpenPostgres(conninfo + " options=-csearch_path=" + schema, new DateTime(2017, 1, 10)))
+        {
+            var worker = new Actor("fachkraft-1");
+            store.Samira(worker);
+            Assert.AreEqual(9, store.Requirements(new Actor("tl-1", Role.TeamLead), "JMD-FFM-2016-0042").Met);
+            Assert.Throws<NotFoundException>(() => store.Load(new Actor("fachkraft-2"), "JMD-FFM-2016-0042"));
+            var caps = store.Capabilities();
+            Assert.AreEqual("postgresql", caps.Name);
+            Assert.IsFalse(caps.Erases);
+        }
+    }
+}
