@@ -114,13 +114,20 @@ BackendCapabilities PostgresBackend::capabilities() const {
 
 void PostgresBackend::begin(TxKind kind) {
     Impl& i = *impl_;
-    if (PQstatus(i.conn->raw()) != CONNECTION_OK) {  // the server restarted: one new connection, then the error if it fails
+    const char* sql = kind == TxKind::read ? "BEGIN ISOLATION LEVEL REPEATABLE READ; SET LOCAL synchronous_commit = off"
+                                           : "BEGIN ISOLATION LEVEL REPEATABLE READ";
+    try {
+        i.conn->exec(sql);
+    } catch (const error&) {
+        // The server restarted (or the network dropped) since the last call; libpq may not
+        // know yet (its status stays OK after "server closed the connection unexpectedly").
+        // Nothing of a transaction is lost at BEGIN, so one new connection is tried; a genuine
+        // error comes back from the second BEGIN.
         PQreset(i.conn->raw());
         if (PQstatus(i.conn->raw()) != CONNECTION_OK) pg::raise(i.conn->raw(), nullptr, "reconnecting");
         i.conn->exec("SET datestyle = ISO; SET client_encoding = 'UTF8'");
+        i.conn->exec(sql);
     }
-    i.conn->exec(kind == TxKind::read ? "BEGIN ISOLATION LEVEL REPEATABLE READ; SET LOCAL synchronous_commit = off"
-                                      : "BEGIN ISOLATION LEVEL REPEATABLE READ");
 }
 
 void PostgresBackend::commit() {
