@@ -51,6 +51,12 @@ struct PostgresBackend::Impl {
     void migrate() {
         const auto& steps = postgres::migrations();
         const int want = static_cast<int>(steps.size());
+        // Up to date: nothing to create or change, so a role with only the day-to-day
+        // privileges (README, "PostgreSQL for operators") can open the store.
+        if (conn->exec("SELECT to_regclass('jmdcm_schema') IS NOT NULL").text(0, 0) == "t") {
+            auto r = conn->exec("SELECT version FROM jmdcm_schema");
+            if (r.rows() == 1 && std::stoi(r.text(0, 0)) == want) return;
+        }
         conn->exec("BEGIN");
         try {
             conn->exec("SELECT pg_advisory_xact_lock(hashtext('jmdcm_schema'))");

@@ -193,3 +193,37 @@ TEST(Postgres, ADamagedDocumentStopsTheMoveBeforeAnythingIsWritten) {
     EXPECT_EQ(error_of([&] { file.migrate_to(admin, server); }).code(), errc::storage_corrupt);
     EXPECT_TRUE(server.query(lead, {}).empty());
 }
+
+TEST(Postgres, TheLibrarysDayToDayRoleMayOnlyAppendToTheAudit) {
+    TempDir dir;
+    const std::string schema = dir.tag();
+    {
+        PostgresRepository owner({pg_schema(schema), true}, options_with(nullptr));  // the first open creates the tables
+        stored_case(owner, "T-1");
+    }
+    const std::string role = "r" + schema;
+    pg::Connection su(pg_conninfo());
+    // the grants of README, "PostgreSQL for operators"
+    su.exec("CREATE ROLE " + role + " LOGIN");
+    su.exec("GRANT USAGE ON SCHEMA " + schema + " TO " + role);
+    su.exec("GRANT SELECT, INSERT, UPDATE ON " + schema + ".cases, " + schema + ".partners TO " + role);
+    su.exec("GRANT SELECT, INSERT ON " + schema + ".audit TO " + role);
+    su.exec("GRANT SELECT ON " + schema + ".jmdcm_schema TO " + role);
+    su.exec("GRANT USAGE ON SEQUENCE " + schema + ".audit_seq_seq TO " + role);
+    std::string app = pg_conninfo();
+    app.replace(app.find("user=postgres"), 13, "user=" + role);
+    app += " options=-csearch_path=" + schema;
+    PostgresRepository store({app, false}, options_with(nullptr));
+    const Case c = store.step(worker, "T-1", 0, "add_journal_entry", [](Case& x) {
+        add_journal_entry(x, {d(2020, 5, 2), ContactKind::phone, ContactTopic::counselling, true, {}, "Anruf"}, Policy{});
+        return std::vector<Case>{};
+    });
+    EXPECT_EQ(c.version, 2);
+    AuditQuery q;
+    q.case_id = "T-1";
+    EXPECT_GE(store.audit_trail(admin, q).size(), 2u);
+    pg::Connection raw(app);
+    for (const char* sql : {"DELETE FROM audit", "UPDATE audit SET detail = 'x'", "TRUNCATE audit", "DROP TABLE audit"})
+        EXPECT_NE(error_of([&] { raw.exec(sql); }).code(), errc::ok) << sql;
+    EXPECT_EQ(error_of([&] { raw.exec("DELETE FROM audit"); }).code(), errc::storage_readonly);  // permission denied (42501)
+}
