@@ -40,6 +40,16 @@ jmdcm_store* with_samira(dict_backend** dict) {
     return store;
 }
 
+/// Runs `body(state, store)` on a store with the worked example: over the host's C backend
+/// (HostC) or the library's memory backend.
+template <bool host, class F>
+void on_store(benchmark::State& state, F&& body) {
+    dict_backend* dict = nullptr;
+    jmdcm_store* store = with_samira(host ? &dict : nullptr);
+    body(state, store);
+    jmdcm_store_free(store);
+}
+
 void load(benchmark::State& state, jmdcm_store* store) {
     for (auto _ : state) {
         char* out = nullptr;
@@ -47,30 +57,6 @@ void load(benchmark::State& state, jmdcm_store* store) {
         benchmark::DoNotOptimize(out);
         jmdcm_string_free(out);
     }
-}
-
-void Memory_load(benchmark::State& state) {
-    jmdcm_store* store = with_samira(nullptr);
-    load(state, store);
-    jmdcm_store_free(store);
-}
-
-void HostC_load(benchmark::State& state) {
-    dict_backend* dict = nullptr;
-    jmdcm_store* store = with_samira(&dict);
-    load(state, store);
-    jmdcm_store_free(store);
-}
-
-void HostC_direct_read(benchmark::State& state) {
-    dict_backend* dict = nullptr;
-    jmdcm_store* store = with_samira(&dict);
-    for (auto _ : state) {
-        const char* row = dict_get(dict, case_id);
-        std::string copy(row, std::strlen(row));  // a host hands its caller a copy too
-        benchmark::DoNotOptimize(copy);
-    }
-    jmdcm_store_free(store);
 }
 
 /// A store-side step (load, access, the rule, the judge, save) in one transaction.
@@ -86,16 +72,19 @@ void step(benchmark::State& state, jmdcm_store* store) {
     }
 }
 
-void Memory_step(benchmark::State& state) {
-    jmdcm_store* store = with_samira(nullptr);
-    step(state, store);
-    jmdcm_store_free(store);
-}
+void Memory_load(benchmark::State& state) { on_store<false>(state, load); }
+void HostC_load(benchmark::State& state) { on_store<true>(state, load); }
+void Memory_step(benchmark::State& state) { on_store<false>(state, step); }
+void HostC_step(benchmark::State& state) { on_store<true>(state, step); }
 
-void HostC_step(benchmark::State& state) {
+void HostC_direct_read(benchmark::State& state) {
     dict_backend* dict = nullptr;
     jmdcm_store* store = with_samira(&dict);
-    step(state, store);
+    for (auto _ : state) {
+        const char* row = dict_get(dict, case_id);
+        std::string copy(row, std::strlen(row));  // a host hands its caller a copy too
+        benchmark::DoNotOptimize(copy);
+    }
     jmdcm_store_free(store);
 }
 

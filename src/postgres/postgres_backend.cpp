@@ -5,28 +5,17 @@
 #include "jmdcm/json.hpp"
 #include "pg_conn.hpp"
 #include "postgres_schema.hpp"
+#include "../store/stored_values.hpp"
 
 namespace jmdcm {
+
+using stored::date_of;
+using stored::enum_of;
+using stored::name;
 
 using pg::Params;
 
 namespace {
-
-template <class E>
-std::string name(E e) { return boost::describe::enum_to_string(e, "?"); }
-
-template <class E>
-E enum_of(const std::string& s) {
-    E e{};
-    if (!boost::describe::enum_from_string(s.c_str(), e)) fail(errc::storage_corrupt, "", "", "unknown stored value '" + s + "'");
-    return e;
-}
-
-Date date_of(const std::string& s) {
-    auto d = parse_iso(s);
-    if (!d) fail(errc::storage_corrupt, "", "", "stored date '" + s + "' is invalid");
-    return *d;
-}
 
 std::string flag(bool b) { return b ? "true" : "false"; }
 

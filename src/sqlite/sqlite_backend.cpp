@@ -6,12 +6,17 @@
 #include "jmdcm/json.hpp"
 #include "sqlite_db.hpp"
 #include "sqlite_schema.hpp"
+#include "../store/stored_values.hpp"
 
 #include <chrono>
 #include <map>
 #include <thread>
 
 namespace jmdcm {
+
+using stored::date_of;
+using stored::enum_of;
+using stored::name;
 
 using sqlite::Stmt;
 
@@ -33,22 +38,6 @@ std::vector<std::string> substitutes_from(const std::string& s) {
         at = end + 1;
     }
     return out;
-}
-
-template <class E>
-std::string name(E e) { return boost::describe::enum_to_string(e, "?"); }
-
-template <class E>
-E enum_of(const std::string& s) {
-    E e{};
-    if (!boost::describe::enum_from_string(s.c_str(), e)) fail(errc::storage_corrupt, "", "", "unknown stored value '" + s + "'");
-    return e;
-}
-
-Date date_of(const std::string& s) {
-    auto d = parse_iso(s);
-    if (!d) fail(errc::storage_corrupt, "", "", "stored date '" + s + "' is invalid");
-    return *d;
 }
 
 constexpr const char* summary_columns = "id, version, office, case_worker, kind, phase, running, anonymised, opened, last_activity, last_contact, substitutes";
