@@ -216,7 +216,7 @@ public:
         : LibraryStore(std::move(b), std::move(o)), sink_(std::move(sink)) {}
 
 private:
-    std::unique_ptr<AuditSink> sink_;   // outlives nothing that uses it: the store's options point here
+    std::unique_ptr<AuditSink> sink_;   // the store's options point here; nothing audits while the store is destroyed
 };
 
 }  // namespace
