@@ -88,6 +88,9 @@ jmdcm_status jmdcm_store_open_postgres(jmdcm_store** out, const char* conninfo, 
         PostgresOptions db;
         db.conninfo = conninfo;
         db.vacuum_after_erasure = o.vacuum_after_erasure;
+        if (o.pool_size < 1 || o.pool_size > 1024)
+            fail(errc::invalid_argument, "", "options.pool_size", "a pool has 1 to 1024 connections, not " + std::to_string(o.pool_size));
+        db.pool_size = static_cast<std::size_t>(o.pool_size);
         *out = registered(std::make_unique<PostgresRepository>(db, store_options(o)));
     });
 }

@@ -27,8 +27,10 @@ struct OpenOptions {
     bool check_on_open = true;
     std::optional<Policy> policy;   // what raw creates and saves are judged under (handbook defaults)
     bool vacuum_after_erasure = true;  // PostgreSQL
+    int pool_size = 1;                 // PostgreSQL: connections, for calls from that many threads at once
 };
-BOOST_DESCRIBE_STRUCT(OpenOptions, (), (today, read_only, busy_timeout_ms, synchronous_full, check_on_open, policy, vacuum_after_erasure))
+BOOST_DESCRIBE_STRUCT(OpenOptions, (), (today, read_only, busy_timeout_ms, synchronous_full, check_on_open, policy, vacuum_after_erasure,
+                                        pool_size))
 
 OpenOptions open_options(const char* options_json);
 StoreOptions store_options(const OpenOptions& o);

@@ -1,7 +1,7 @@
 // What a storage backend does: keep documents and answer queries, nothing with meaning.
 // The library's store (store.hpp) does everything else (access, audit, the rules on every
 // write, versions, the sweep, reports) once, over any backend: the in-memory and SQLite
-// ones here, a host's through the C ABI (jmdcm/backend.h), later PostgreSQL.
+// ones, PostgreSQL's, a host's through the C ABI (jmdcm/backend.h).
 // In the style of libgit2's odb backends: the policy stays in the library.
 #pragma once
 
@@ -67,8 +67,9 @@ enum class TxKind { read, write };   // a read transaction writes audit records 
 
 /// Errors a backend raises are jmdcm::error: errc::conflict (a stale expected version),
 /// errc::already_exists (an insert over a stored id), storage_* for the medium. The store
-/// serialises the calls on one backend object; begin/commit/rollback bracket every call
-/// that reads or writes, and audit records are appended inside the same transaction.
+/// serialises the calls on one backend object (a pool's backends are called side by side,
+/// each by one thread at a time); begin/commit/rollback bracket every call that reads or
+/// writes, and audit records are appended inside the same transaction.
 class Backend {
 public:
     virtual ~Backend() = default;
@@ -94,7 +95,8 @@ public:
     /// The stored audit records the query selects, oldest first (limit applied).
     virtual std::vector<AuditRecord> audit_records(const AuditQuery& q) = 0;
 
-    /// An erasing put committed whose old bytes the backend could not remove yet.
+    /// An erasing put committed whose old bytes the backend could not remove yet. The
+    /// backends of one store's pool (LibraryStore) share the answer: any of them is asked.
     virtual bool erasure_pending() { return false; }
 };
 

@@ -1,13 +1,18 @@
 // The library's store: everything with meaning, once, over any Backend (backend.hpp).
 // Access checks, the audit (timestamps from one clock), the judge of every create and
 // save (change.hpp), optimistic versions, store-side steps, the sweep, reports and the
-// agenda live here; the backend only keeps documents. Calls on one store are serialised;
-// a call made while the same thread runs a transaction (transact) joins it.
+// agenda live here; the backend only keeps documents. A store has a pool of backends (one
+// connection each; one unless a server backend asks for more): each call takes one for its
+// transaction, so calls on one store run side by side up to the pool's size and wait
+// beyond it. A call made while the same thread runs a transaction (transact) joins it.
 #pragma once
 
 #include "jmdcm/backend.hpp"
 #include "jmdcm/repository.hpp"
 
+#include <condition_variable>
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -15,7 +20,12 @@ namespace jmdcm {
 
 class LibraryStore : public Repository {
 public:
-    LibraryStore(std::unique_ptr<Backend> backend, StoreOptions options);
+    /// Opens more backends of the same storage (another connection to the same server).
+    using BackendFactory = std::function<std::unique_ptr<Backend>()>;
+
+    /// A store over `backend`; with `more`, up to `pool_size` backends in all, opened when
+    /// calls from several threads need them.
+    LibraryStore(std::unique_ptr<Backend> backend, StoreOptions options, BackendFactory more = {}, std::size_t pool_size = 1);
     ~LibraryStore() override;
     LibraryStore(const LibraryStore&) = delete;
     LibraryStore& operator=(const LibraryStore&) = delete;
@@ -37,12 +47,12 @@ public:
     std::size_t migrate_to(const Actor& actor, LibraryStore& to);
 
 protected:
-    /// For a store's extras over its own backend (SqliteRepository): the backend under the
-    /// store's lock, outside any transaction of the library's.
+    /// For a store's extras over its own backend (SqliteRepository): a backend of the pool,
+    /// held by this thread, outside any transaction of the library's.
     template <class F>
     auto with_backend(F&& f) {
-        std::lock_guard lock(m_);
-        return f(*backend_);
+        Lease lease(*this);
+        return f(lease.backend());
     }
 
     std::vector<std::string> sweep_candidates(Date today, const Policy& policy) override;
@@ -58,6 +68,24 @@ protected:
 
 private:
     class Stage;
+    struct Held;
+
+    /// This thread's hold on a backend of the pool for the length of a call: taken from the
+    /// pool (waiting while all are busy), or the one this thread holds already (a call
+    /// inside transact), so that nested calls share one transaction.
+    class Lease {
+    public:
+        explicit Lease(LibraryStore& store);
+        ~Lease();
+        Lease(const Lease&) = delete;
+        Lease& operator=(const Lease&) = delete;
+        Backend& backend();
+
+    private:
+        LibraryStore& store_;
+        Held* held_;
+        bool owner_;
+    };
 
     /// Runs `f` in a backend transaction, or inside the one this thread has open. Audit
     /// records collected meanwhile are appended in the same transaction and handed to the
@@ -76,12 +104,23 @@ private:
     std::vector<CaseRow> rows(const BackendQuery& q);
     std::vector<CaseSummary> visible(const Actor& actor, const CaseQuery& q);
 
-    std::unique_ptr<Backend> backend_;
+    static std::vector<Held*>& holds();    // this thread's holds, on any store
+    Held& held();                          // this thread's hold on this store (a Lease is alive)
+    Backend& backend();
+    Backend* acquire();
+    void release(Backend* b) noexcept;
+    void hand_to_sink(const std::vector<AuditRecord>& records);
+
     StoreOptions options_;
     BackendCapabilities caps_;
-    std::recursive_mutex m_;
-    int depth_ = 0;                        // transaction nesting: only the outermost is real
-    std::vector<AuditRecord> pending_;     // audit records of the open transaction
+    BackendFactory more_;
+    std::size_t pool_size_;
+    std::mutex pool_m_;
+    std::condition_variable pool_cv_;
+    std::vector<std::unique_ptr<Backend>> pool_;   // every backend opened (never shrinks)
+    std::vector<Backend*> idle_;
+    std::size_t opening_ = 0;                      // backends being opened outside the lock
+    std::mutex sink_m_;                            // the host's audit sink is called by one thread at a time
 };
 
 }  // namespace jmdcm

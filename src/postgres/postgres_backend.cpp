@@ -7,6 +7,8 @@
 #include "postgres_schema.hpp"
 #include "../store/stored_values.hpp"
 
+#include <atomic>
+
 namespace jmdcm {
 
 using stored::date_of;
@@ -29,7 +31,8 @@ struct PostgresBackend::Impl {
     PostgresOptions opts;
     std::unique_ptr<pg::Connection> conn;
     bool erased = false;     // an erasing write in the open transaction
-    bool pending = false;    // committed erasures the table has not been vacuumed of
+    // committed erasures the table has not been vacuumed of: the table's, so shared by a pool
+    std::shared_ptr<std::atomic<bool>> pending = std::make_shared<std::atomic<bool>>(false);
 
     void connect() {
         conn = std::make_unique<pg::Connection>(opts.conninfo);
@@ -98,6 +101,15 @@ PostgresBackend::PostgresBackend(PostgresOptions options) : impl_(std::make_uniq
     impl_->migrate();
 }
 
+PostgresBackend::PostgresBackend(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) { impl_->connect(); }
+
+std::unique_ptr<PostgresBackend> PostgresBackend::another() const {
+    auto i = std::make_unique<Impl>();
+    i->opts = impl_->opts;
+    i->pending = impl_->pending;   // the schema is migrated already: the first connection did it
+    return std::unique_ptr<PostgresBackend>(new PostgresBackend(std::move(i)));
+}
+
 PostgresBackend::~PostgresBackend() = default;
 
 BackendCapabilities PostgresBackend::capabilities() const {
@@ -130,7 +142,7 @@ void PostgresBackend::commit() {
     i.conn->exec("COMMIT");
     if (i.erased) {
         i.erased = false;
-        i.pending = true;
+        *i.pending = true;
         if (i.opts.vacuum_after_erasure) {
             try {
                 vacuum();
@@ -256,7 +268,7 @@ std::vector<AuditRecord> PostgresBackend::audit_records(const AuditQuery& q) {
     return out;
 }
 
-bool PostgresBackend::erasure_pending() { return impl_->pending; }
+bool PostgresBackend::erasure_pending() { return *impl_->pending; }
 
 int PostgresBackend::schema_version() { return std::stoi(impl_->conn->exec("SELECT version FROM jmdcm_schema").text(0, 0)); }
 
@@ -268,11 +280,19 @@ void PostgresBackend::vacuum() {
     const auto r = impl_->conn->exec(
         "SELECT coalesce(sum(n_dead_tup), 0) FROM pg_stat_all_tables WHERE relid IN "
         "(SELECT oid FROM pg_class WHERE oid = 'cases'::regclass UNION SELECT reltoastrelid FROM pg_class WHERE oid = 'cases'::regclass)");
-    impl_->pending = r.text(0, 0) != "0";
+    *impl_->pending = r.text(0, 0) != "0";
 }
 
 PostgresRepository::PostgresRepository(PostgresOptions db, StoreOptions options)
-    : LibraryStore(std::make_unique<PostgresBackend>(std::move(db)), std::move(options)) {}
+    : PostgresRepository(std::make_unique<PostgresBackend>(db), db.pool_size, std::move(options)) {}
+
+PostgresRepository::PostgresRepository(std::unique_ptr<PostgresBackend>&& first, std::size_t pool_size, StoreOptions options)
+    : PostgresRepository(first.get(), std::move(first), pool_size, std::move(options)) {}
+
+// `first` lives in the pool as long as the store: the factory may ask it for more
+PostgresRepository::PostgresRepository(const PostgresBackend* first, std::unique_ptr<PostgresBackend>&& owned, std::size_t pool_size,
+                                       StoreOptions options)
+    : LibraryStore(std::move(owned), std::move(options), [first] { return first->another(); }, pool_size) {}
 
 int PostgresRepository::schema_version() {
     return with_server([](PostgresBackend& b) { return b.schema_version(); });

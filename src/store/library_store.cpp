@@ -82,13 +82,106 @@ private:
     LibraryStore& s_;
 };
 
-LibraryStore::LibraryStore(std::unique_ptr<Backend> backend, StoreOptions options)
-    : backend_(std::move(backend)), options_(std::move(options)) {
-    if (!backend_) fail(errc::invalid_argument, "", "backend", "a store needs a backend");
-    caps_ = backend_->capabilities();
+/// A thread's hold on one backend of a store: the transaction it runs there.
+struct LibraryStore::Held {
+    LibraryStore* store;
+    Backend* backend;
+    int leases = 1;                        // calls of this thread on the store, nested
+    int depth = 0;                         // transaction nesting: only the outermost is real
+    std::vector<AuditRecord> pending;      // audit records of the open transaction
+};
+
+LibraryStore::LibraryStore(std::unique_ptr<Backend> backend, StoreOptions options, BackendFactory more, std::size_t pool_size)
+    : options_(std::move(options)), more_(std::move(more)), pool_size_(more_ ? pool_size : 1) {
+    if (!backend) fail(errc::invalid_argument, "", "backend", "a store needs a backend");
+    if (pool_size_ < 1) fail(errc::invalid_argument, "", "pool_size", "a store needs at least one backend in its pool");
+    caps_ = backend->capabilities();
+    idle_.push_back(backend.get());
+    pool_.push_back(std::move(backend));
+}
+LibraryStore::~LibraryStore() = default;
+
+// ---------------------------------------------------------------- the pool
+
+std::vector<LibraryStore::Held*>& LibraryStore::holds() {
+    thread_local std::vector<Held*> h;
+    return h;
 }
 
-LibraryStore::~LibraryStore() = default;
+LibraryStore::Held& LibraryStore::held() {
+    for (Held* h : holds())
+        if (h->store == this) return *h;
+    fail(errc::internal, "", "", "a store call without its backend");  // a Lease is alive in every caller
+}
+
+Backend& LibraryStore::backend() { return *held().backend; }
+
+Backend* LibraryStore::acquire() {
+    std::unique_lock lock(pool_m_);
+    for (;;) {
+        if (!idle_.empty()) {
+            Backend* b = idle_.back();
+            idle_.pop_back();
+            return b;
+        }
+        if (pool_.size() + opening_ < pool_size_) break;
+        pool_cv_.wait(lock);
+    }
+    ++opening_;   // connecting takes a round trip: other threads go on meanwhile
+    lock.unlock();
+    std::unique_ptr<Backend> b;
+    try {
+        b = more_();
+        if (!b) fail(errc::internal, "", "backend", "the store's backend factory answered none");
+    } catch (...) {
+        lock.lock();
+        --opening_;
+        pool_cv_.notify_one();
+        throw;
+    }
+    lock.lock();
+    --opening_;
+    pool_.push_back(std::move(b));
+    return pool_.back().get();
+}
+
+void LibraryStore::release(Backend* b) noexcept {
+    {
+        std::lock_guard lock(pool_m_);
+        idle_.push_back(b);
+    }
+    pool_cv_.notify_one();
+}
+
+LibraryStore::Lease::Lease(LibraryStore& store) : store_(store), held_(nullptr), owner_(false) {
+    for (Held* h : holds())
+        if (h->store == &store) {
+            held_ = h;
+            ++h->leases;
+            return;
+        }
+    Backend* b = store.acquire();
+    try {
+        held_ = new Held{&store, b, 1, 0, {}};
+        holds().push_back(held_);
+    } catch (...) {
+        delete held_;
+        store.release(b);
+        throw;
+    }
+    owner_ = true;
+}
+
+LibraryStore::Lease::~Lease() {
+    if (--held_->leases > 0) return;
+    auto& h = holds();
+    std::erase(h, held_);
+    Backend* b = held_->backend;
+    delete held_;
+    store_.release(b);
+}
+
+Backend& LibraryStore::Lease::backend() { return *held_->backend; }
 
 BackendCapabilities LibraryStore::capabilities() const { return caps_; }
 
@@ -100,31 +193,39 @@ const Policy& LibraryStore::policy() const { return options_.policy; }
 
 template <class F>
 void LibraryStore::in_tx(TxKind kind, F&& f) {
-    if (depth_ > 0) {
+    Lease lease(*this);
+    Held& h = held();
+    if (h.depth > 0) {
         f();
         return;
     }
-    backend_->begin(kind);
-    ++depth_;
+    h.backend->begin(kind);
+    ++h.depth;
     try {
         f();
         write_pending();
-        backend_->commit();
-        --depth_;
+        h.backend->commit();
+        --h.depth;
     } catch (...) {
-        --depth_;
-        backend_->rollback();
+        --h.depth;
+        h.backend->rollback();
         record_after_rollback();
         throw;
     }
-    auto records = std::move(pending_);
-    pending_.clear();
-    if (options_.audit)
-        for (const auto& r : records) options_.audit->record(r);
+    auto records = std::move(h.pending);
+    h.pending.clear();
+    hand_to_sink(records);
+}
+
+void LibraryStore::hand_to_sink(const std::vector<AuditRecord>& records) {
+    if (!options_.audit || records.empty()) return;
+    std::lock_guard lock(sink_m_);
+    for (const auto& r : records) options_.audit->record(r);
 }
 
 void LibraryStore::write_pending() {
-    if (pending_.empty()) return;
+    Held& h = held();
+    if (h.pending.empty()) return;
     if (!caps_.keeps_audit) {
         // every access to personal data is audited: without a place for the record, nothing is handed out
         if (!options_.audit)
@@ -134,60 +235,58 @@ void LibraryStore::write_pending() {
                  "give the store an audit sink or open it writable");
         return;
     }
-    for (const auto& r : pending_) backend_->append_audit(r);
+    for (const auto& r : h.pending) h.backend->append_audit(r);
 }
 
 void LibraryStore::record_after_rollback() noexcept {
-    auto records = std::move(pending_);
-    pending_.clear();
+    Held& h = held();
+    auto records = std::move(h.pending);
+    h.pending.clear();
     if (records.empty()) return;
     for (auto& r : records) r.detail += r.allowed ? " (rolled back)" : "";
     if (caps_.keeps_audit) {
         try {  // denials must stay recorded even though the transaction is gone
-            backend_->begin(TxKind::write);
+            h.backend->begin(TxKind::write);
             try {
-                for (const auto& r : records) backend_->append_audit(r);
-                backend_->commit();
+                for (const auto& r : records) h.backend->append_audit(r);
+                h.backend->commit();
             } catch (...) {
-                backend_->rollback();
+                h.backend->rollback();
                 throw;
             }
         } catch (...) {
         }
     }
-    if (options_.audit) {
-        try {
-            for (const auto& r : records) options_.audit->record(r);
-        } catch (...) {
-        }
+    try {
+        hand_to_sink(records);
+    } catch (...) {
     }
 }
 
 void LibraryStore::audit(const Actor& actor, std::string case_id, Operation op, bool allowed, std::string detail) {
-    std::lock_guard lock(m_);
     AuditRecord r{options_.clock ? options_.clock() : utc_timestamp(), actor.id, actor.role, std::move(case_id), op, allowed,
                   std::move(detail)};
-    in_tx(TxKind::read, [&] { pending_.push_back(std::move(r)); });
+    in_tx(TxKind::read, [&] { held().pending.push_back(std::move(r)); });
 }
 
 std::vector<AuditRecord> LibraryStore::audit_records(const AuditQuery& q) {
-    std::lock_guard lock(m_);
+    Lease lease(*this);
     std::vector<AuditRecord> out;
-    in_tx(TxKind::read, [&] { out = backend_->audit_records(q); });
+    in_tx(TxKind::read, [&] { out = backend().audit_records(q); });
     std::erase_if(out, [&](const AuditRecord& r) { return !matches(q, r); });  // a backend may answer all of them
     if (q.limit && out.size() > q.limit) out.resize(q.limit);
     return out;
 }
 
 bool LibraryStore::erasure_pending() {
-    std::lock_guard lock(m_);
-    return backend_->erasure_pending();
+    Lease lease(*this);   // the backends of one pool answer alike (Backend::erasure_pending)
+    return lease.backend().erasure_pending();
 }
 
 // ---------------------------------------------------------------- cases
 
 std::optional<Case> LibraryStore::read(std::string_view id) {
-    auto row = backend_->get_case(id);
+    auto row = backend().get_case(id);
     if (!row) return std::nullopt;
     if (row->summary.version < 1)
         fail(errc::storage_corrupt, "", "", "the backend's get_case answered case '" + std::string(id) + "' at version " +
@@ -218,7 +317,7 @@ void LibraryStore::insert(Case& c) {
     const auto before = c.version;
     c.version = 1;
     try {
-        backend_->put_case(row_of(c), 0, false);
+        backend().put_case(row_of(c), 0, false);
     } catch (const error& e) {
         c.version = before;
         if (e.code() == errc::already_exists) fail(errc::already_exists, "", "case.id", "case '" + c.id + "' exists already");
@@ -238,7 +337,7 @@ void LibraryStore::update(const Case& cur, Case& c) {
     c.version = based_on + 1;
     try {
         // R3, R13: the anonymising write must leave no recoverable copy of the old document
-        backend_->put_case(row_of(c), based_on, !is_anonymised(cur) && is_anonymised(c));
+        backend().put_case(row_of(c), based_on, !is_anonymised(cur) && is_anonymised(c));
     } catch (...) {
         c.version = based_on;
         throw;
@@ -246,7 +345,7 @@ void LibraryStore::update(const Case& cur, Case& c) {
 }
 
 std::vector<CaseRow> LibraryStore::rows(const BackendQuery& q) {
-    auto found = backend_->find_cases(q);
+    auto found = backend().find_cases(q);
     // a backend may answer a superset: every row is judged here again, in id order
     std::erase_if(found, [&](const CaseRow& r) { return !matches(q, r); });
     std::sort(found.begin(), found.end(), [](const CaseRow& a, const CaseRow& b) { return a.summary.id < b.summary.id; });
@@ -284,35 +383,35 @@ std::vector<CaseSummary> LibraryStore::visible(const Actor& actor, const CaseQue
 }
 
 void LibraryStore::create(const Actor& actor, Case& c) {
-    std::lock_guard lock(m_);
+    Lease lease(*this);
     Case work = c;  // the caller's copy changes only once the commit has succeeded
     in_tx(TxKind::write, [&] { Stage(*this).create(actor, work); });
     c.version = work.version;
 }
 
 Case LibraryStore::load(const Actor& actor, std::string_view id) {
-    std::lock_guard lock(m_);
+    Lease lease(*this);
     Case out;
     in_tx(TxKind::read, [&] { out = Stage(*this).load(actor, id); });
     return out;
 }
 
 void LibraryStore::save(const Actor& actor, Case& c) {
-    std::lock_guard lock(m_);
+    Lease lease(*this);
     Case work = c;
     in_tx(TxKind::write, [&] { Stage(*this).save(actor, work); });
     c.version = work.version;
 }
 
 std::vector<CaseSummary> LibraryStore::query(const Actor& actor, const CaseQuery& q) {
-    std::lock_guard lock(m_);
+    Lease lease(*this);
     std::vector<CaseSummary> out;
     in_tx(TxKind::read, [&] { out = Stage(*this).query(actor, q); });
     return out;
 }
 
 void LibraryStore::transact(const Actor& /*actor: each call in the body names its own*/, const std::function<void(CaseStore&)>& body) {
-    std::lock_guard lock(m_);
+    Lease lease(*this);
     in_tx(TxKind::write, [&] {
         Stage s(*this);
         body(s);
@@ -320,7 +419,7 @@ void LibraryStore::transact(const Actor& /*actor: each call in the body names it
 }
 
 std::vector<std::string> LibraryStore::sweep_candidates(Date on, const Policy& policy) {
-    std::lock_guard lock(m_);
+    Lease lease(*this);
     // The same criteria as retention_decision (R13), as a superset (four days of slack for
     // months of different length); the decision itself is exact.
     BackendQuery q;
@@ -336,7 +435,7 @@ std::vector<std::string> LibraryStore::sweep_candidates(Date on, const Policy& p
 
 void LibraryStore::update_unchecked(const Actor& actor, const std::vector<std::string>& ids, Operation op,
                                     const std::function<bool(Case&)>& f) {
-    std::lock_guard lock(m_);
+    Lease lease(*this);
     in_tx(TxKind::write, [&] {
         for (const auto& id : ids) {
             auto cur = read(id);
@@ -350,7 +449,7 @@ void LibraryStore::update_unchecked(const Actor& actor, const std::vector<std::s
 }
 
 Case LibraryStore::write_unchecked(const std::string& id, const std::function<std::vector<Case>(Case*)>& f) {
-    std::lock_guard lock(m_);
+    Lease lease(*this);
     std::optional<Case> result;
     in_tx(TxKind::write, [&] {
         const auto cur = read(id);
@@ -364,14 +463,14 @@ Case LibraryStore::write_unchecked(const std::string& id, const std::function<st
 }
 
 Case LibraryStore::load_unchecked(std::string_view id) {
-    std::lock_guard lock(m_);
+    Lease lease(*this);
     Case out;
     in_tx(TxKind::read, [&] { out = existing(id); });
     return out;
 }
 
 std::vector<Case> LibraryStore::cases_of_worker(const std::string& actor_id) {
-    std::lock_guard lock(m_);
+    Lease lease(*this);
     // one backend query for the whole agenda: the worker's own and substituted cases
     BackendQuery q;
     q.filter.anonymised = false;
@@ -391,21 +490,20 @@ std::size_t LibraryStore::migrate_to(const Actor& actor, LibraryStore& to) {
     std::size_t moved = 0;
     audited(actor, "", Operation::migrate, [&] {
         require_access(actor, Case{}, Operation::migrate, today());
-        std::scoped_lock both(m_, to.m_);
         in_tx(TxKind::read, [&] {
             BackendQuery all;
             all.documents = true;
             const auto cases = rows(all);
             for (const auto& r : cases) (void)stored_document<Case>(r.document, "case", r.summary.id);  // readable, before anything is written
-            const auto partners = backend_->partners();
-            const auto audit = backend_->audit_records(AuditQuery{});
+            const auto partners = backend().partners();
+            const auto audit = backend().audit_records(AuditQuery{});
             to.in_tx(TxKind::write, [&] {
                 BackendQuery any;
                 any.filter.limit = 1;
                 if (!to.rows(any).empty()) fail(errc::already_exists, "", "to", "the destination store holds cases already");
-                for (const auto& r : cases) to.backend_->put_case(r, 0, false);
-                for (const auto& p : partners) to.backend_->put_partner(p, 0);
-                for (const auto& a : audit) to.backend_->append_audit(a);
+                for (const auto& r : cases) to.backend().put_case(r, 0, false);
+                for (const auto& p : partners) to.backend().put_partner(p, 0);
+                for (const auto& a : audit) to.backend().append_audit(a);
                 moved = cases.size();
                 to.audit(actor, "", Operation::migrate, true, "from " + caps_.name + ": " + std::to_string(moved) + " cases");
             });
@@ -418,16 +516,16 @@ std::size_t LibraryStore::migrate_to(const Actor& actor, LibraryStore& to) {
 // ---------------------------------------------------------------- network (R12)
 
 void LibraryStore::save_partner(const Actor& actor, Partner& p) {
-    std::lock_guard lock(m_);
+    Lease lease(*this);
     Partner work = p;
     in_tx(TxKind::write, [&] {
         audited(actor, "", Operation::network, [&] {
             std::optional<std::int64_t> stored;
-            for (const auto& d : backend_->partners())
+            for (const auto& d : backend().partners())
                 if (d.id == work.id) stored = d.version;
             check_partner_save(actor, work, stored);
             work.version += 1;
-            backend_->put_partner({work.id, work.version, json::to_string(work)}, stored.value_or(0));
+            backend().put_partner({work.id, work.version, json::to_string(work)}, stored.value_or(0));
             return "partner " + work.id;
         });
     });
@@ -435,10 +533,10 @@ void LibraryStore::save_partner(const Actor& actor, Partner& p) {
 }
 
 std::vector<Partner> LibraryStore::partners(const Actor& /*actor: no personal data*/) {
-    std::lock_guard lock(m_);
+    Lease lease(*this);
     std::vector<Partner> out;
     in_tx(TxKind::read, [&] {
-        for (const auto& d : backend_->partners()) {
+        for (const auto& d : backend().partners()) {
             Partner p = stored_document<Partner>(d.document, "partner", d.id);
             p.version = d.version;
             out.push_back(std::move(p));

@@ -2,6 +2,7 @@
 // passes its connection string; without it, as in the plain NUnit run, the test is ignored).
 using System;
 using System.Diagnostics;
+using System.Linq;
 using Jmdcm;
 using NUnit.Framework;
 
@@ -19,12 +20,16 @@ public class PostgresTests
             psql.WaitForExit();
             Assert.AreEqual(0, psql.ExitCode);
         }
-        using (var store = Store.OpenPostgres(conninfo + " options=-csearch_path=" + schema, new DateTime(2017, 1, 10)))
+        using (var store = Store.OpenPostgres(conninfo + " options=-csearch_path=" + schema, new DateTime(2017, 1, 10), poolSize: 2))
         {
             var worker = new Actor("fachkraft-1");
             store.Samira(worker);
             Assert.AreEqual(9, store.Requirements(new Actor("tl-1", Role.TeamLead), "JMD-FFM-2016-0042").Met);
             Assert.Throws<NotFoundException>(() => store.Load(new Actor("fachkraft-2"), "JMD-FFM-2016-0042"));
+            // one store from several threads: the loads spread over its two connections
+            var versions = new long[8];
+            System.Threading.Tasks.Parallel.For(0, versions.Length, k => versions[k] = store.Load(worker, "JMD-FFM-2016-0042").Version);
+            CollectionAssert.AreEqual(Enumerable.Repeat(versions[0], versions.Length).ToArray(), versions);
             var caps = store.Capabilities();
             Assert.AreEqual("postgresql", caps.Name);
             Assert.IsFalse(caps.Erases);

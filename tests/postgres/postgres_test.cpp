@@ -1,12 +1,15 @@
 // What PostgreSQL adds to the contract: the schema and its migrations, the audit table that
-// refuses changes, erasure stated honestly, and writers in several processes that lose no
-// update and duplicate nothing.
+// refuses changes, erasure stated honestly, writers in several processes that lose no
+// update and duplicate nothing, and one store's connection pool shared by threads.
 #include "../storage/storage_fixtures.hpp"
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <mutex>
 #include <thread>
 
 #include <sys/wait.h>
@@ -226,4 +229,88 @@ TEST(Postgres, TheLibrarysDayToDayRoleMayOnlyAppendToTheAudit) {
     for (const char* sql : {"DELETE FROM audit", "UPDATE audit SET detail = 'x'", "TRUNCATE audit", "DROP TABLE audit"})
         EXPECT_NE(error_of([&] { raw.exec(sql); }).code(), errc::ok) << sql;
     EXPECT_EQ(error_of([&] { raw.exec("DELETE FROM audit"); }).code(), errc::storage_readonly);  // permission denied (42501)
+}
+
+namespace {
+
+/// Connections the test's store holds open, by its application_name.
+int connections_named(const std::string& app) {
+    pg::Connection raw(pg_conninfo());
+    return std::stoi(raw.exec("SELECT count(*) FROM pg_stat_activity WHERE application_name = $1", {app}).text(0, 0));
+}
+
+/// Two threads each open a transaction on `repo` and wait there for the other (up to 2 s):
+/// whether both transactions were open at once.
+bool transactions_overlap(Repository& repo) {
+    std::mutex m;
+    std::condition_variable cv;
+    int inside = 0;
+    bool overlapped = false;
+    auto body = [&](CaseStore& s) {
+        (void)s.query(lead, {});   // a call inside joins the thread's transaction, on its connection
+        std::unique_lock lock(m);
+        ++inside;
+        cv.notify_all();
+        if (cv.wait_for(lock, std::chrono::seconds(2), [&] { return inside == 2; })) overlapped = true;
+        --inside;
+    };
+    std::thread a([&] { repo.transact(lead, body); });
+    std::thread b([&] { repo.transact(lead, body); });
+    a.join();
+    b.join();
+    return overlapped;
+}
+
+}  // namespace
+
+TEST(Postgres, OneStoreSharedByThreadsUsesItsPoolAndLosesNoUpdate) {
+    TempDir dir;
+    const std::string app = "pool" + dir.tag();
+    PostgresOptions db{pg_schema(dir.tag()) + " application_name=" + app, true, 3};
+    PostgresRepository repo(db, options_with(nullptr));
+    constexpr int threads = 8, rounds = 40, shared = 4;
+    for (int k = 0; k < shared; ++k) stored_case(repo, "S-" + std::to_string(k));
+    std::atomic<int> failures{0};
+    std::vector<std::thread> workers;
+    for (int t = 0; t < threads; ++t)
+        workers.emplace_back([&, t] {
+            try {
+                for (int r = 0; r < rounds; ++r)
+                    repo.step(worker, "S-" + std::to_string((t + r) % shared), 0, "add_journal_entry", [&](Case& c) {
+                        add_journal_entry(c, {d(2020, 5, 2), ContactKind::phone, ContactTopic::counselling, true, {},
+                                              "t" + std::to_string(t) + "r" + std::to_string(r)},
+                                          Policy{});
+                        return std::vector<Case>{};
+                    });
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "thread %d: %s\n", t, e.what());
+                ++failures;
+            }
+        });
+    for (auto& w : workers) w.join();
+    EXPECT_EQ(failures.load(), 0);
+    std::size_t entries = 0;
+    for (int k = 0; k < shared; ++k) {
+        const Case c = repo.load(worker, "S-" + std::to_string(k));
+        entries += c.journal.size();
+        EXPECT_EQ(c.version, 1 + static_cast<std::int64_t>(c.journal.size()));
+    }
+    EXPECT_EQ(entries, static_cast<std::size_t>(threads * rounds));
+    const int open = connections_named(app);
+    EXPECT_GE(open, 1);
+    EXPECT_LE(open, 3);   // never more than the pool's size
+    AuditQuery q;
+    q.operation = Operation::save;
+    auto saves = repo.audit_trail(admin, q);
+    std::erase_if(saves, [](const AuditRecord& r) { return r.detail.find("rolled back") != std::string::npos; });  // lost races, retried
+    EXPECT_EQ(saves.size(), static_cast<std::size_t>(threads * rounds));  // every committed step audited once
+}
+
+TEST(Postgres, APoolOfTwoRunsTwoTransactionsAtOnceAndAPoolOfOneOneAfterTheOther) {
+    TempDir dir;
+    const std::string conninfo = pg_schema(dir.tag());
+    PostgresRepository two({conninfo, true, 2}, options_with(nullptr));
+    EXPECT_TRUE(transactions_overlap(two));
+    PostgresRepository one({conninfo, true, 1}, options_with(nullptr));
+    EXPECT_FALSE(transactions_overlap(one));   // the second waits for the connection
 }

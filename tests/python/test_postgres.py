@@ -1,8 +1,10 @@
 """Store.postgres against the test cluster: the worked example, the rules, the capabilities."""
 import datetime as dt
+import json
 import os
 import subprocess
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -34,3 +36,26 @@ def test_the_worked_example_runs_on_the_server(store, worker):
 def test_a_bad_connection_string_is_a_storage_error():
     with pytest.raises(jmdcm.StorageError, match="cannot connect"):
         jmdcm.Store.postgres("host=/nonexistent-socket-dir user=nobody dbname=none connect_timeout=2")
+
+
+def test_threads_share_one_pooled_store_and_lose_no_step(worker):
+    base = os.environ["JMDCM_TEST_PG"]
+    schema = "py_" + uuid.uuid4().hex[:12]
+    subprocess.run(["psql", "-q", "-X", base, "-c", f"CREATE SCHEMA {schema}"], check=True)
+    entry = {"date": dt.date(2017, 1, 10), "kind": "phone", "topic": "counselling", "with_young_person": True,
+             "with_whom": "", "note": "Anruf"}
+    with jmdcm.Store.postgres(f"{base} options=-csearch_path={schema}", today=dt.date(2017, 1, 10), pool_size=3) as store:
+        start = store.samira(worker)
+        store.step(worker, CASE_ID, "reopen_case", {"on": dt.date(2017, 1, 10)})
+        # the GIL is released during a call: the steps run on up to three connections at once,
+        # each retried when it lost a race on the shared case
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            list(pool.map(lambda _: store.step(worker, CASE_ID, "add_journal_entry", entry), range(30)))
+        final = store.load(worker, CASE_ID)
+        assert final.version == start.version + 1 + 30
+        assert len(json.loads(final.to_json())["journal"]) == len(json.loads(start.to_json())["journal"]) + 30
+
+
+def test_a_pool_size_out_of_range_is_refused():
+    with pytest.raises(jmdcm.InvalidArgumentError, match="options.pool_size"):
+        jmdcm.Store.postgres("host=/nonexistent-socket-dir", pool_size=0)

@@ -8,12 +8,12 @@ namespace Jmdcm
     /// A case store: in memory, a SQLite file (WAL, audited, real erasure), or the host's own
     /// storage (<see cref="Backend"/>). Every call
     /// names its actor. Dispose it (using); disposing twice is harmless. One store may be
-    /// used from several threads: calls on it are serialised.
+    /// used from several threads: the native store serialises the calls, or spreads them
+    /// over its connections (<see cref="OpenPostgres"/>'s poolSize).
     /// </summary>
     public sealed class Store : IDisposable
     {
         readonly StoreHandle handle;
-        readonly object gate = new object();
 
         Store(IntPtr h) { handle = new StoreHandle(h); }
 
@@ -35,10 +35,19 @@ namespace Jmdcm
         /// <summary>A store on a PostgreSQL server (a libpq connection string or postgresql:// URI;
         /// TLS settings pass through). Erasure there does not reach WAL archives, backups or
         /// replicas: <see cref="Capabilities"/> says so.</summary>
-        public static Store OpenPostgres(string conninfo, DateTime? today = null)
+        /// <param name="conninfo">The server, its database and the role; TLS settings pass through.</param>
+        /// <param name="today">The day access rules are checked for (default: the system's).</param>
+        /// <param name="poolSize">Connections (default 1), opened as calls from that many threads run at once.</param>
+        public static Store OpenPostgres(string conninfo, DateTime? today = null, int? poolSize = null)
         {
             IntPtr h;
-            Call.Check(JmdcmNative.jmdcm_store_open_postgres(out h, Utf8.Encode(conninfo), Utf8.Encode(Options(today, null))));
+            var options = Options(today, null);
+            if (poolSize.HasValue)
+            {
+                var pool = "\"pool_size\":" + poolSize.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                options = options == null ? "{" + pool + "}" : options.Substring(0, options.Length - 1) + "," + pool + "}";
+            }
+            Call.Check(JmdcmNative.jmdcm_store_open_postgres(out h, Utf8.Encode(conninfo), Utf8.Encode(options)));
             return new Store(h);
         }
 
@@ -68,7 +77,7 @@ namespace Jmdcm
 
         string Text(Func<IntPtr, TextCall> call)
         {
-            lock (gate) return HandleUse.With(handle, nameof(Store), h => Call.Text(call(h)));
+            return HandleUse.With(handle, nameof(Store), h => Call.Text(call(h)));
         }
 
         public Case Create(Actor actor, Case c) =>
@@ -122,12 +131,11 @@ namespace Jmdcm
         /// <summary>Anonymises a case at once, on disk (administrators).</summary>
         public void Anonymise(Actor actor, string caseId, DateTime on)
         {
-            lock (gate)
-                HandleUse.With(handle, nameof(Store), h =>
-                {
-                    Call.Check(JmdcmNative.jmdcm_store_anonymise_case(h, actor.Document, Utf8.Encode(caseId), Utf8.Encode(Json.Iso(on))));
-                    return 0;
-                });
+            HandleUse.With(handle, nameof(Store), h =>
+            {
+                Call.Check(JmdcmNative.jmdcm_store_anonymise_case(h, actor.Document, Utf8.Encode(caseId), Utf8.Encode(Json.Iso(on))));
+                return 0;
+            });
         }
 
         /// <summary>R12/R15 statistics with cell suppression (below <paramref name="minCell"/>), as JSON.</summary>

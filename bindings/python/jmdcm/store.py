@@ -61,12 +61,14 @@ class Store:
 
     @classmethod
     def postgres(cls, conninfo: str, *, today: _dt.date | None = None, policy: Mapping[str, Any] | None = None,
-                 vacuum_after_erasure: bool | None = None) -> "Store":
+                 vacuum_after_erasure: bool | None = None, pool_size: int | None = None) -> "Store":
         """A store on a PostgreSQL server (libpq connection string or postgresql:// URI; TLS
-        settings pass through). Erasure there does not reach WAL archives, backups or
-        replicas: capabilities() says so."""
+        settings pass through). `pool_size` connections (default 1) serve that many threads
+        at once (the GIL is released during calls). Erasure there does not reach WAL
+        archives, backups or replicas: capabilities() says so."""
         return cls(_jmdcm.Store.postgres(conninfo, _options(today=today, policy=policy,
-                                                            vacuum_after_erasure=vacuum_after_erasure)))
+                                                            vacuum_after_erasure=vacuum_after_erasure,
+                                                            pool_size=pool_size)))
 
     @classmethod
     def backend(cls, backend: "Backend", *, today: _dt.date | None = None, policy: Mapping[str, Any] | None = None,

@@ -71,9 +71,10 @@ JMDCM_API jmdcm_status jmdcm_store_open_sqlite(jmdcm_store **out, const char *pa
 /** Opens a store on a PostgreSQL server: conninfo is a libpq connection string or URI
  *  ("postgresql://jmdcm@db.example/jmd?sslmode=verify-full"; TLS settings pass through). The
  *  schema is created or migrated in the first schema of the search_path. options_json may be
- *  NULL or hold "today", "policy" and "vacuum_after_erasure" (default true: VACUUM the case
- *  table after each anonymisation). Erasure is not guaranteed there (WAL archives, backups,
- *  replicas): jmdcm_store_capabilities says so. */
+ *  NULL or hold "today", "policy", "vacuum_after_erasure" (default true: VACUUM the case
+ *  table after each anonymisation) and "pool_size" (default 1, at most 1024: connections
+ *  opened as calls from that many threads run at once; further calls wait for one). Erasure
+ *  is not guaranteed there (WAL archives, backups, replicas): jmdcm_store_capabilities says so. */
 JMDCM_API jmdcm_status jmdcm_store_open_postgres(jmdcm_store **out, const char *conninfo, const char *options_json);
 /** Closes a store. NULL, or a handle already freed, is allowed; any thread, but not while
  *  another call on the same handle is still running. */
@@ -84,8 +85,9 @@ JMDCM_API jmdcm_status jmdcm_store_capabilities(char **out_capabilities, jmdcm_s
 
 /** Runs body atomically: every call the body makes on this store from this thread joins one
  *  transaction, which commits when body returns JMDCM_OK and rolls back otherwise (the
- *  body's status is returned; the calls' audit records of refusals stay). Other threads'
- *  calls on the store wait until it ends. actor_json is checked, and each call in the body
+ *  body's status is returned; the calls' audit records of refusals stay). It holds one of
+ *  the store's connections (one unless "pool_size" gave more) until it ends; other threads'
+ *  calls wait while none is free. actor_json is checked, and each call in the body
  *  names its own actor. */
 typedef jmdcm_status (JMDCM_CALLBACK *jmdcm_transaction_body)(jmdcm_store *store, void *payload);
 JMDCM_API jmdcm_status jmdcm_store_transact(jmdcm_store *store, const char *actor_json, jmdcm_transaction_body body, void *payload);

@@ -18,6 +18,7 @@ namespace jmdcm {
 struct PostgresOptions {
     std::string conninfo;               // a libpq connection string or URI; TLS settings (sslmode, sslrootcert ...) pass through
     bool vacuum_after_erasure = true;   // VACUUM the case table after a committed erasing write
+    std::size_t pool_size = 1;          // connections a store opens at most, for calls from that many threads at once
 };
 
 /// Schema version this library writes; older databases are migrated forward, newer refused.
@@ -48,6 +49,10 @@ public:
     /// transaction in the database held them) or none ran since.
     bool erasure_pending() override;
 
+    /// One more connection to the same database for a store's pool; the two share what
+    /// they know of pending erasures.
+    std::unique_ptr<PostgresBackend> another() const;
+
     int schema_version();
     /// VACUUM of the case table: removes the dead row versions an anonymisation left, as far
     /// as no older transaction needs them (erasure_pending says whether some remain).
@@ -55,10 +60,12 @@ public:
 
 private:
     struct Impl;
+    explicit PostgresBackend(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };
 
-/// The library's store over PostgreSQL.
+/// The library's store over PostgreSQL: a pool of up to `db.pool_size` connections, opened
+/// as calls from several threads need them.
 class PostgresRepository final : public LibraryStore {
 public:
     explicit PostgresRepository(PostgresOptions db, StoreOptions options = {});
@@ -66,6 +73,10 @@ public:
     void vacuum();
 
 private:
+    PostgresRepository(std::unique_ptr<PostgresBackend>&& first, std::size_t pool_size, StoreOptions options);
+    PostgresRepository(const PostgresBackend* first, std::unique_ptr<PostgresBackend>&& owned, std::size_t pool_size,
+                       StoreOptions options);
+
     template <class F>
     auto with_server(F&& f) {
         return with_backend([&](Backend& b) { return f(static_cast<PostgresBackend&>(b)); });
