@@ -5,6 +5,7 @@
 //   retention sweep over 1,000,000           vs  a raw pass that reads and rewrites the due documents.
 // Sizes can be reduced for a quick look: JMDCM_BENCH_CASES (default 100000) and
 // JMDCM_BENCH_POPULATION (default 1000000).
+#include "bench_data.hpp"
 #include "ratio_reporter.hpp"
 
 #include "jmdcm/jmdcm.hpp"
@@ -22,13 +23,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using bench::env_size;
+using bench::seconds_since;
+using bench::corpus;
+
 const Actor admin{"ad-1", Role::administrator};
 const Date sweep_day = make_date(2022, 6, 1);
-
-std::size_t env_size(const char* name, std::size_t fallback) {
-    const char* v = std::getenv(name);
-    return v ? std::strtoull(v, nullptr, 10) : fallback;
-}
 
 fs::path bench_dir() {
     static const fs::path dir = [] {
@@ -41,25 +41,6 @@ fs::path bench_dir() {
 
 void remove_db(const fs::path& p) {
     for (const char* s : {"", "-wal", "-shm"}) fs::remove(p.string() + s);
-}
-
-/// The realistic cases and their JSON, generated once (not timed).
-struct Corpus {
-    std::vector<Case> cases;
-    std::vector<std::string> docs;
-    Corpus() {
-        const std::size_t n = env_size("JMDCM_BENCH_CASES", 100000);
-        cases.reserve(n);
-        for (std::uint64_t i = 0; i < n; ++i) {
-            cases.push_back(synthetic_case({}, i));
-            cases.back().case_worker = "fk-01";  // one actor creates them all
-            docs.push_back(json::to_string(cases.back()));
-        }
-    }
-};
-const Corpus& corpus() {
-    static const Corpus c;
-    return c;
 }
 
 struct Raw {  // a bare connection with the store's pragmas
@@ -77,10 +58,6 @@ SqliteOptions at(const fs::path& p) {
     o.path = p.string();
     o.check_on_open = false;  // measured separately; a 1 GB file takes seconds to check
     return o;
-}
-
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
 constexpr std::size_t batch = 1000;
@@ -158,34 +135,10 @@ void BM_Store_PointLoad(benchmark::State& state) {
 /// A compact case: opened, consent, master data, one contact; a tenth closed. Last
 /// activity spread over three years so that some are due for review or closure.
 Case population_case(std::uint64_t i) {
-    const Policy policy;
     std::mt19937_64 rng(i);
     const Date opened = make_date(2019, 1, 1) + boost::gregorian::days(static_cast<long>(rng() % 1200));
-    char id[32];
-    std::snprintf(id, sizeof id, "POP-%08llu", static_cast<unsigned long long>(i));
-    Case c = open_case(id, "JMD Synthetik", "fk-" + std::to_string(1 + rng() % 50), opened);
-    DataConsent consent;
-    consent.given_on = opened;
-    consent.form_language = "de";
-    consent.form_version = "2018-01";
-    consent.text_sha256 = std::string(64, 'a');
-    consent.purpose = "Beratung";
-    consent.consequences_explained = true;
-    record_consent(c, consent, make_date(2000, 1, 1), policy);
-    MasterData p;
-    p.given_name = "Kalora";
-    p.family_name = "Vesku";
-    p.birth_date = make_date(2000, 1, 1);
-    p.address.postcode = "60311";
-    set_person(c, p, opened, policy);
-    add_journal_entry(c, {opened, ContactKind::in_person, ContactTopic::counselling, true, "Jugendliche", "Erstgespräch"}, policy);
-    if (rng() % 10 == 0) {
-        Closure cl;
-        cl.date = opened + boost::gregorian::days(30);
-        cl.reason = ClosureReason::ended_by_young_person;
-        close_case(c, cl, policy);
-    }
-    return c;
+    const std::string worker = "fk-" + std::to_string(1 + rng() % 50);
+    return bench::compact_case(i, opened, worker, rng() % 10 == 0);
 }
 
 /// Builds the population file once through the store; benchmarks copy it.

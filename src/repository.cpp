@@ -45,6 +45,10 @@ bool matches(const CaseQuery& q, const CaseSummary& s) {
     return true;
 }
 
+void CaseStore::create_all(const Actor& actor, std::vector<Case>& cases) {
+    for (auto& c : cases) create(actor, c);   // all or none only inside a transaction, as every CaseStore a store hands out
+}
+
 void Repository::conceal(const Actor& actor, const std::string& case_id, Operation op, const error& e) {
     const bool one_case = op == Operation::load || op == Operation::save || op == Operation::report || op == Operation::agenda ||
                           op == Operation::audit;
@@ -61,7 +65,9 @@ Case Repository::step(const Actor& actor, std::string_view id, std::int64_t expe
     std::minstd_rand jitter(static_cast<std::uint32_t>(std::hash<std::string_view>{}(id)) ^ static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(this)));
     for (int attempt = 1;; ++attempt) {
         try {
-            return step_once(actor, id, expected_version, name, apply);
+            Case stepped = step_once(actor, id, expected_version, name, apply);
+            finish_erasures();
+            return stepped;
         } catch (const error& e) {
             if (e.code() != errc::conflict || expected_version != 0 || attempt == attempts) throw;
         }
@@ -206,6 +212,11 @@ SweepReport Repository::sweep(const Actor& actor, Date on, const Policy& policy,
         const auto ids = sweep_candidates(on, policy);
         const auto registry = partners(actor);  // institutions become their category in the skeleton
         const std::size_t step = batch ? batch : 1;
+        struct Finish {   // the batches that committed are cleaned up also when a later one fails
+            Repository& r;
+            ~Finish() { r.finish_erasures(); }
+        };
+        std::optional<Finish> finish(Finish{*this});
         for (std::size_t start = 0; start < ids.size(); start += step) {
             const std::vector<std::string> chunk(ids.begin() + static_cast<std::ptrdiff_t>(start),
                                                  ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), start + step)));
@@ -225,6 +236,7 @@ SweepReport Repository::sweep(const Actor& actor, Date on, const Policy& policy,
             for (List list : {&SweepReport::review_due, &SweepReport::closed_no_contact, &SweepReport::anonymised})
                 for (auto& id : part.*list) (report.*list).push_back(std::move(id));
         }
+        finish.reset();
         report.erasure_pending = erasure_pending();
         report.erasure_guaranteed = capabilities().erases;
         return "examined " + std::to_string(report.examined) + ", review " + std::to_string(report.review_due.size()) +
@@ -244,6 +256,7 @@ void Repository::anonymise_case(const Actor& actor, std::string_view id, Date on
         anonymise(c, on, registry);
         return true;
     });
+    finish_erasures();
 }
 
 }  // namespace jmdcm

@@ -101,6 +101,14 @@ jmdcm_status jmdcm_case_create(char** out_case, jmdcm_store* store, const char* 
     return write_case(out_case, store, actor_json, case_json, &Repository::create);
 }
 
+jmdcm_status jmdcm_case_create_all(char** out_report, jmdcm_store* store, const char* actor_json, const char* cases_json) {
+    return answer(out_report, "out_report", store, actor_json, [&](Repository& r, const Actor& actor) {
+        auto cases = doc<std::vector<Case>>(cases_json, "cases");
+        r.create_all(actor, cases);
+        return "{\"created\":" + std::to_string(cases.size()) + "}";
+    });
+}
+
 jmdcm_status jmdcm_case_save(char** out_case, jmdcm_store* store, const char* actor_json, const char* case_json) {
     return write_case(out_case, store, actor_json, case_json, &Repository::save);
 }

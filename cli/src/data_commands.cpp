@@ -27,12 +27,8 @@ int import_cases(const std::vector<std::string>& args) {
     auto cases = documents<Case>(read_file(vm["file"].as<std::string>()));
     auto repo = open_store(vm);
     const Actor actor = actor_of(vm);
-    repo->transact(actor, [&](CaseStore& s) {  // all or nothing
-        for (auto& c : cases) {
-            c.version = 0;
-            s.create(actor, c);
-        }
-    });
+    for (auto& c : cases) c.version = 0;
+    repo->create_all(actor, cases);  // all or nothing, in batches on a server
     std::cout << "imported " << cases.size() << " case(s)\n";
     return 0;
 }

@@ -81,10 +81,17 @@ public:
 
     /// The stored case: its document and summary.version at least.
     virtual std::optional<CaseRow> get_case(std::string_view id) = 0;
+    /// The stored ones among `ids` (any order; missing ids are left out). The default asks
+    /// get_case for each; a server backend reads them in one query.
+    virtual std::vector<CaseRow> get_cases(const std::vector<std::string>& ids);
     /// Stores `row` (its summary.version is the new version) if the stored version is
     /// `expected_version`; 0: the id must not be stored yet. `erases`: the old document
     /// holds personal data that must leave no recoverable copy (R3, R13).
     virtual void put_case(const CaseRow& row, std::int64_t expected_version, bool erases) = 0;
+    /// Stores new rows (an import): none of their ids may be stored yet (already_exists,
+    /// naming the first that is). The default puts them one by one; a server backend sends
+    /// them in batches.
+    virtual void put_cases(const std::vector<CaseRow>& rows);
     virtual std::vector<CaseRow> find_cases(const BackendQuery& q) = 0;
 
     virtual std::vector<StoredDocument> partners() = 0;
@@ -92,9 +99,15 @@ public:
     virtual void put_partner(const StoredDocument& p, std::int64_t expected_version) = 0;
 
     virtual void append_audit(const AuditRecord& r) = 0;
+    /// The audit records of one transaction, in order; the default appends them one by one.
+    virtual void append_audits(const std::vector<AuditRecord>& records);
     /// The stored audit records the query selects, oldest first (limit applied).
     virtual std::vector<AuditRecord> audit_records(const AuditQuery& q) = 0;
 
+    /// Called after an operation whose transactions may have erased (a sweep, an
+    /// anonymisation, a step), outside any transaction: a backend that removes old bytes
+    /// outside transactions does it here, once for the operation.
+    virtual void finish_erasures() {}
     /// An erasing put committed whose old bytes the backend could not remove yet. The
     /// backends of one store's pool (LibraryStore) share the answer: any of them is asked.
     virtual bool erasure_pending() { return false; }

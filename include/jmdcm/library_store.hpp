@@ -31,6 +31,7 @@ public:
     LibraryStore& operator=(const LibraryStore&) = delete;
 
     void create(const Actor& actor, Case& c) override;
+    void create_all(const Actor& actor, std::vector<Case>& cases) override;
     Case load(const Actor& actor, std::string_view id) override;
     void save(const Actor& actor, Case& c) override;
     std::vector<CaseSummary> query(const Actor& actor, const CaseQuery& q) override;
@@ -65,6 +66,8 @@ protected:
     std::vector<Case> cases_of_worker(const std::string& actor_id) override;
     void audit(const Actor& actor, std::string case_id, Operation op, bool allowed, std::string detail) override;
     Date today() const override;
+    /// Outside the thread's transactions only; transact finishes after its commit.
+    void finish_erasures() noexcept override;
 
 private:
     class Stage;
@@ -97,9 +100,11 @@ private:
     void record_after_rollback() noexcept;
 
     std::optional<Case> read(std::string_view id);
+    Case case_of(CaseRow row, std::string_view id);   // a stored row's case, checked
     Case existing(std::string_view id);
     CaseRow row_of(const Case& c) const;
     void insert(Case& c);
+    void insert_all(const Actor& actor, std::vector<Case>& cases);
     void update(const Case& cur, Case& c);
     std::vector<CaseRow> rows(const BackendQuery& q);
     std::vector<CaseSummary> visible(const Actor& actor, const CaseQuery& q);

@@ -36,6 +36,9 @@ class CaseStore {
 public:
     virtual ~CaseStore() = default;
     virtual void create(const Actor& actor, Case& c) = 0;
+    /// Creates every case or none (an import): each judged and audited as create() does it.
+    /// A server store writes them in batches; the default creates them one by one.
+    virtual void create_all(const Actor& actor, std::vector<Case>& cases);
     virtual Case load(const Actor& actor, std::string_view id) = 0;
     virtual void save(const Actor& actor, Case& c) = 0;
     /// Summaries visible to the actor, ordered by case id.
@@ -108,6 +111,11 @@ public:
     Agenda agenda(const Actor& actor, const AgendaQuery& q, const Policy& policy);
 
 protected:
+    /// After an operation whose transactions may have erased (a sweep, an anonymisation, a
+    /// step): a backend that removes old bytes outside transactions (PostgreSQL's VACUUM)
+    /// does it now, once for the whole operation rather than after each transaction.
+    virtual void finish_erasures() noexcept {}
+
     Case step_once(const Actor& actor, std::string_view id, std::int64_t expected_version, std::string_view name,
                    const StepFunction& apply);
 

@@ -31,6 +31,16 @@ struct PostgresBackend::Impl {
     PostgresOptions opts;
     std::unique_ptr<pg::Connection> conn;
     bool erased = false;     // an erasing write in the open transaction
+    std::string audit_sql;   // the open transaction's audit rows, sent with its COMMIT
+
+    /// `v` as an SQL literal, quoted by libpq for this connection.
+    std::string literal(const std::string& v) {
+        char* q = PQescapeLiteral(conn->raw(), v.data(), v.size());
+        if (!q) pg::raise(conn->raw(), nullptr, "quoting an audit value");
+        std::string out(q);
+        PQfreemem(q);
+        return out;
+    }
     // committed erasures the table has not been vacuumed of: the table's, so shared by a pool
     std::shared_ptr<std::atomic<bool>> pending = std::make_shared<std::atomic<bool>>(false);
 
@@ -114,13 +124,15 @@ PostgresBackend::~PostgresBackend() = default;
 
 BackendCapabilities PostgresBackend::capabilities() const {
     return {"postgresql", false,
-            "the server's WAL and its archive, base backups and replicas (until recycled or replayed)" +
+            "the server's WAL and its archive, base backups and replicas (until recycled or replayed); space a VACUUM freed "
+            "inside the table's pages, which PostgreSQL does not promise to zero (until reused)" +
                 std::string(impl_->opts.vacuum_after_erasure ? "" : "; dead row versions until the host runs VACUUM"),
             true};
 }
 
 void PostgresBackend::begin(TxKind kind) {
     Impl& i = *impl_;
+    i.audit_sql.clear();
     const char* sql = kind == TxKind::read ? "BEGIN ISOLATION LEVEL REPEATABLE READ; SET LOCAL synchronous_commit = off"
                                            : "BEGIN ISOLATION LEVEL REPEATABLE READ";
     try {
@@ -139,23 +151,28 @@ void PostgresBackend::begin(TxKind kind) {
 
 void PostgresBackend::commit() {
     Impl& i = *impl_;
-    i.conn->exec("COMMIT");
+    std::string sql = std::move(i.audit_sql);   // the transaction's audit rows and the COMMIT: one round trip
+    i.audit_sql.clear();
+    i.conn->exec(sql + "COMMIT");
     if (i.erased) {
         i.erased = false;
-        *i.pending = true;
-        if (i.opts.vacuum_after_erasure) {
-            try {
-                vacuum();
-            } catch (const error&) {
-                // the erasure stays pending (erasure_pending) and the host's schedule vacuums
-            }
-        }
+        *i.pending = true;   // VACUUMed once the operation ends (finish_erasures), not after each of a sweep's batches
+    }
+}
+
+void PostgresBackend::finish_erasures() {
+    if (!impl_->opts.vacuum_after_erasure || !*impl_->pending) return;
+    try {
+        vacuum();
+    } catch (const error&) {
+        // the erasure stays pending (erasure_pending) and the host's schedule vacuums
     }
 }
 
 void PostgresBackend::rollback() noexcept {
     Impl& i = *impl_;
     i.erased = false;
+    i.audit_sql.clear();
     if (i.conn && i.conn->raw()) PQclear(PQexec(i.conn->raw(), "ROLLBACK"));
 }
 
@@ -167,6 +184,19 @@ std::optional<CaseRow> PostgresBackend::get_case(std::string_view id) {
     row.summary.version = std::stoll(r.text(0, 0));
     row.document = r.text(0, 1);
     return row;
+}
+
+std::vector<CaseRow> PostgresBackend::get_cases(const std::vector<std::string>& ids) {
+    auto r = impl_->conn->exec("SELECT id, version, doc::text FROM cases WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))",
+                               {json::to_string(ids)});
+    std::vector<CaseRow> out(static_cast<std::size_t>(r.rows()));
+    for (int k = 0; k < r.rows(); ++k) {
+        CaseRow& row = out[static_cast<std::size_t>(k)];
+        row.summary.id = r.text(k, 0);
+        row.summary.version = std::stoll(r.text(k, 1));
+        row.document = r.text(k, 2);
+    }
+    return out;
 }
 
 void PostgresBackend::put_case(const CaseRow& row, std::int64_t expected_version, bool erases) {
@@ -187,6 +217,51 @@ void PostgresBackend::put_case(const CaseRow& row, std::int64_t expected_version
                           p);
     if (r.affected() != 1) fail(errc::conflict, "", "case.version", "case '" + row.summary.id + "' was changed meanwhile");
     if (erases) i.erased = true;
+}
+
+namespace {
+
+/// "($1, $2 ...), ($14, ...)": `rows` groups of `per_row` parameters, each written by `row`.
+template <class F>
+std::string value_groups(std::size_t rows, std::size_t per_row, F&& row) {
+    std::string out;
+    for (std::size_t k = 0; k < rows; ++k) {
+        out += k ? ", (" : "(";
+        out += row([&](std::size_t col) { return "$" + std::to_string(k * per_row + col + 1); });
+        out += ")";
+    }
+    return out;
+}
+
+constexpr std::size_t rows_per_statement = 500;   // 500 x 13 parameters, well under libpq's 65535
+
+}  // namespace
+
+void PostgresBackend::put_cases(const std::vector<CaseRow>& rows) {
+    Impl& i = *impl_;
+    if (rows.empty()) return;
+    std::vector<std::string> ids;
+    ids.reserve(rows.size());
+    for (const auto& r : rows) ids.push_back(r.summary.id);
+    // one round trip names a stored id clearly; a writer racing us meanwhile gets the unique violation
+    auto stored = i.conn->exec("SELECT id FROM cases WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY id COLLATE \"C\" LIMIT 1",
+                               {json::to_string(ids)});
+    if (stored.rows() > 0) fail(errc::already_exists, "", "case.id", "case '" + stored.text(0, 0) + "' exists already");
+    for (std::size_t from = 0; from < rows.size(); from += rows_per_statement) {
+        const std::size_t n = std::min(rows_per_statement, rows.size() - from);
+        Params p;
+        p.reserve(n * 13);
+        for (std::size_t k = from; k < from + n; ++k)
+            for (auto& v : Impl::columns(rows[k])) p.push_back(std::move(v));
+        i.conn->exec("INSERT INTO cases (id, version, office, case_worker, kind, phase, running, anonymised, opened, last_activity, "
+                     "last_contact, substitutes, doc) VALUES " +
+                         value_groups(n, 13, [](auto arg) {
+                             std::string g;
+                             for (std::size_t c = 0; c < 11; ++c) g += arg(c) + ", ";
+                             return g + "ARRAY(SELECT jsonb_array_elements_text(" + arg(11) + "::jsonb)), " + arg(12) + "::jsonb";
+                         }),
+                     p);
+    }
 }
 
 std::vector<CaseRow> PostgresBackend::find_cases(const BackendQuery& q) {
@@ -241,9 +316,27 @@ void PostgresBackend::put_partner(const StoredDocument& p, std::int64_t expected
     if (r.affected() != 1) fail(errc::conflict, "", "partner.version", "partner '" + p.id + "' was changed meanwhile");
 }
 
-void PostgresBackend::append_audit(const AuditRecord& r) {
-    impl_->conn->exec("INSERT INTO audit (at, actor, role, case_id, operation, allowed, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                      {r.at, r.actor, name(r.role), r.case_id, name(r.operation), flag(r.allowed), r.detail});
+void PostgresBackend::append_audit(const AuditRecord& r) { append_audits({r}); }
+
+void PostgresBackend::append_audits(const std::vector<AuditRecord>& records) {
+    // Sent with the COMMIT, in one round trip (commit()): nothing in a transaction reads the
+    // audit it appends. The values are quoted by libpq for this connection's encoding.
+    Impl& i = *impl_;
+    for (std::size_t from = 0; from < records.size(); from += rows_per_statement) {
+        i.audit_sql += "INSERT INTO audit (at, actor, role, case_id, operation, allowed, detail) VALUES ";
+        for (std::size_t k = from; k < std::min(records.size(), from + rows_per_statement); ++k) {
+            const AuditRecord& r = records[k];
+            i.audit_sql += k == from ? "(" : ", (";
+            bool first = true;
+            for (const std::string& v : {r.at, r.actor, name(r.role), r.case_id, name(r.operation), flag(r.allowed), r.detail}) {
+                if (!first) i.audit_sql += ", ";
+                first = false;
+                i.audit_sql += i.literal(v);
+            }
+            i.audit_sql += ")";
+        }
+        i.audit_sql += "; ";
+    }
 }
 
 std::vector<AuditRecord> PostgresBackend::audit_records(const AuditQuery& q) {

@@ -5,6 +5,8 @@
 #include "jmdcm/json.hpp"
 
 #include <algorithm>
+#include <map>
+#include <unordered_set>
 
 namespace jmdcm {
 
@@ -24,6 +26,29 @@ T stored_document(const std::string& text, const char* what, std::string_view id
 bool listed(const std::vector<std::string>& ids, const std::string& id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); }
 
 }  // namespace
+
+void Backend::put_cases(const std::vector<CaseRow>& rows) {
+    for (const auto& r : rows) try {
+            put_case(r, 0, false);
+        } catch (const error& e) {
+            if (e.code() == errc::already_exists) fail(errc::already_exists, "", "case.id", "case '" + r.summary.id + "' exists already");
+            throw;
+        }
+}
+
+std::vector<CaseRow> Backend::get_cases(const std::vector<std::string>& ids) {
+    std::vector<CaseRow> out;
+    for (const auto& id : ids)
+        if (auto r = get_case(id)) {
+            r->summary.id = id;   // get_case need not fill the summary; its document is checked against the id
+            out.push_back(std::move(*r));
+        }
+    return out;
+}
+
+void Backend::append_audits(const std::vector<AuditRecord>& records) {
+    for (const auto& r : records) append_audit(r);
+}
 
 bool matches(const BackendQuery& q, const CaseRow& row) {
     const CaseSummary& s = row.summary;
@@ -47,6 +72,19 @@ public:
             check_new_case(c, on, s_.options_.policy);
             s_.insert(c);
         });
+    }
+
+    void create_all(const Actor& actor, std::vector<Case>& cases) override {
+        const Date on = s_.today();
+        std::unordered_set<std::string_view> ids;
+        for (auto& c : cases)
+            s_.audited(actor, c.id, Operation::create, [&] {   // each judged and audited as create() does
+                if (is_blank(c.id)) fail(errc::invalid_argument, "", "case.id", "a case needs an id");
+                if (!ids.insert(c.id).second) fail(errc::already_exists, "", "case.id", "case '" + c.id + "' comes twice among the new cases");
+                require_access(actor, c, Operation::create, on);
+                check_new_case(c, on, s_.options_.policy);
+            });
+        s_.insert_all(actor, cases);
     }
 
     Case load(const Actor& actor, std::string_view id) override {
@@ -235,7 +273,7 @@ void LibraryStore::write_pending() {
                  "give the store an audit sink or open it writable");
         return;
     }
-    for (const auto& r : h.pending) h.backend->append_audit(r);
+    h.backend->append_audits(h.pending);
 }
 
 void LibraryStore::record_after_rollback() noexcept {
@@ -288,13 +326,17 @@ bool LibraryStore::erasure_pending() {
 std::optional<Case> LibraryStore::read(std::string_view id) {
     auto row = backend().get_case(id);
     if (!row) return std::nullopt;
-    if (row->summary.version < 1)
+    return case_of(std::move(*row), id);
+}
+
+Case LibraryStore::case_of(CaseRow row, std::string_view id) {
+    if (row.summary.version < 1)
         fail(errc::storage_corrupt, "", "", "the backend's get_case answered case '" + std::string(id) + "' at version " +
-                                                std::to_string(row->summary.version) + "; stored versions start at 1");
-    Case c = stored_document<Case>(row->document, "case", id);
+                                                std::to_string(row.summary.version) + "; stored versions start at 1");
+    Case c = stored_document<Case>(row.document, "case", id);
     if (c.id != id)
         fail(errc::storage_corrupt, "", "", "the backend's get_case answered for case '" + std::string(id) + "' the document of case '" + c.id + "'");
-    c.version = row->summary.version;  // the backend's version decides: older documents may lack theirs
+    c.version = row.summary.version;  // the backend's version decides: older documents may lack theirs
     return c;
 }
 
@@ -344,6 +386,29 @@ void LibraryStore::update(const Case& cur, Case& c) {
     }
 }
 
+void LibraryStore::insert_all(const Actor& actor, std::vector<Case>& cases) {
+    std::vector<CaseRow> rows;
+    rows.reserve(cases.size());
+    for (auto& c : cases) {
+        Case stored = c;
+        stored.version = 1;
+        rows.push_back(row_of(stored));
+    }
+    try {
+        backend().put_cases(rows);
+    } catch (const error& e) {
+        if (e.code() != errc::already_exists) throw;
+        // the backend names the id: that create is refused (audited), and with it the whole batch
+        std::string id;
+        for (const auto& r : rows)
+            if (std::string(e.what()).find("'" + r.summary.id + "'") != std::string::npos) id = r.summary.id;
+        audit(actor, id, Operation::create, false, "already_exists");
+        if (id.empty()) throw;
+        fail(errc::already_exists, "", "case.id", "case '" + id + "' exists already");
+    }
+    for (auto& c : cases) c.version = 1;
+}
+
 std::vector<CaseRow> LibraryStore::rows(const BackendQuery& q) {
     auto found = backend().find_cases(q);
     // a backend may answer a superset: every row is judged here again, in id order
@@ -389,6 +454,13 @@ void LibraryStore::create(const Actor& actor, Case& c) {
     c.version = work.version;
 }
 
+void LibraryStore::create_all(const Actor& actor, std::vector<Case>& cases) {
+    Lease lease(*this);
+    std::vector<Case> work = cases;  // the caller's copies change only once the commit has succeeded
+    in_tx(TxKind::write, [&] { Stage(*this).create_all(actor, work); });
+    for (std::size_t k = 0; k < cases.size(); ++k) cases[k].version = work[k].version;
+}
+
 Case LibraryStore::load(const Actor& actor, std::string_view id) {
     Lease lease(*this);
     Case out;
@@ -411,11 +483,25 @@ std::vector<CaseSummary> LibraryStore::query(const Actor& actor, const CaseQuery
 }
 
 void LibraryStore::transact(const Actor& /*actor: each call in the body names its own*/, const std::function<void(CaseStore&)>& body) {
-    Lease lease(*this);
-    in_tx(TxKind::write, [&] {
-        Stage s(*this);
-        body(s);
-    });
+    {
+        Lease lease(*this);
+        in_tx(TxKind::write, [&] {
+            Stage s(*this);
+            body(s);
+        });
+    }
+    finish_erasures();   // a step in the body may have anonymised
+}
+
+void LibraryStore::finish_erasures() noexcept {
+    for (Held* h : holds())
+        if (h->store == this && h->depth > 0) return;   // VACUUM cannot run inside a transaction: the outermost call finishes
+    try {
+        Lease lease(*this);
+        lease.backend().finish_erasures();
+    } catch (...) {
+        // what is left stays pending (erasure_pending), for the host's schedule
+    }
 }
 
 std::vector<std::string> LibraryStore::sweep_candidates(Date on, const Policy& policy) {
@@ -437,12 +523,16 @@ void LibraryStore::update_unchecked(const Actor& actor, const std::vector<std::s
                                     const std::function<bool(Case&)>& f) {
     Lease lease(*this);
     in_tx(TxKind::write, [&] {
+        std::map<std::string, CaseRow, std::less<>> stored;   // the batch read at once
+        for (auto& r : backend().get_cases(ids)) stored.emplace(r.summary.id, std::move(r));
         for (const auto& id : ids) {
-            auto cur = read(id);
-            if (!cur) continue;
-            Case c = *cur;
+            auto found = stored.find(id);
+            if (found == stored.end()) continue;
+            const Case cur = case_of(std::move(found->second), id);
+            stored.erase(found);
+            Case c = cur;
             if (!f(c)) continue;
-            update(*cur, c);
+            update(cur, c);
             audit(actor, id, op, true, "");
         }
     });

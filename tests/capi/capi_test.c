@@ -227,6 +227,35 @@ static void *thread_body(void *arg) {
     return NULL;
 }
 
+/* a case just opened (what open_case answers), with its id */
+#define NEW_CASE(id)                                                                                                   \
+    "{\"schema\":1,\"id\":\"" id "\",\"version\":0,\"office\":\"JMD Test\",\"case_worker\":\"fachkraft-1\",\"kind\":\"cm\","      \
+    "\"phase\":\"intake\",\"opened\":\"2017-01-10\",\"last_activity\":\"2017-01-10\",\"consent\":null,\"person\":null,"            \
+    "\"skeleton\":null,\"intake\":null,\"eligibility\":null,\"cooperation\":null,\"releases\":[],\"disclosures\":[],"           \
+    "\"screening\":null,\"assessments\":[],\"plans\":[],\"journal\":[],\"referrals\":[],\"reviews\":[],\"supply_gaps\":[],"  \
+    "\"personal_network\":[],\"substitutions\":[],\"closure\":null,\"evaluation\":null,\"reminders\":[],\"phase_history\":[]," \
+    "\"anonymised_on\":null}"
+
+static void test_an_import_lands_whole_or_not_at_all(void) {
+    jmdcm_store *store = NULL;
+    char *report = NULL, *loaded = NULL;
+    CHECK(jmdcm_store_open_memory(&store, "{\"today\":\"2017-01-10\"}") == JMDCM_OK);
+    CHECK(jmdcm_case_create_all(&report, store, worker, "[" NEW_CASE("A-1") "," NEW_CASE("A-2") "," NEW_CASE("A-1") "]") ==
+          JMDCM_ALREADY_EXISTS);
+    CHECK(contains(jmdcm_last_error(), "'A-1'"));
+    CHECK(report == NULL);
+    CHECK(jmdcm_case_load(&loaded, store, worker, "A-2") == JMDCM_NOT_FOUND);   /* nothing landed */
+    CHECK(jmdcm_case_create_all(&report, store, worker, NEW_CASE("A-1")) == JMDCM_JSON_TYPE);   /* an array, not one case */
+    CHECK(contains(jmdcm_last_error(), "cases"));
+    CHECK(jmdcm_case_create_all(&report, store, worker, "[" NEW_CASE("A-1") "," NEW_CASE("A-2") "]") == JMDCM_OK);
+    CHECK(contains(report, "{\"created\":2}"));
+    CHECK(jmdcm_case_load(&loaded, store, worker, "A-2") == JMDCM_OK);
+    CHECK(contains(loaded, "\"version\":1"));
+    jmdcm_string_free(report);
+    jmdcm_string_free(loaded);
+    jmdcm_store_free(store);
+}
+
 static void test_threads_on_separate_handles(void) {
     pthread_t threads[4];
     int ok[4] = {0, 0, 0, 0};
@@ -248,6 +277,7 @@ int main(void) {
     test_conflict_through_the_abi();
     test_hostile_documents();
     test_store_reports_and_anonymisation();
+    test_an_import_lands_whole_or_not_at_all();
     test_threads_on_separate_handles();
     char wal[64], shm[64];
     snprintf(wal, sizeof wal, "%s-wal", path);

@@ -30,6 +30,12 @@ public class PostgresTests
             var versions = new long[8];
             System.Threading.Tasks.Parallel.For(0, versions.Length, k => versions[k] = store.Load(worker, "JMD-FFM-2016-0042").Version);
             CollectionAssert.AreEqual(Enumerable.Repeat(versions[0], versions.Length).ToArray(), versions);
+            // an import: all or none
+            var copies = Enumerable.Range(0, 3).Select(k => new Case(store.Load(worker, "JMD-FFM-2016-0042").Json.Replace("JMD-FFM-2016-0042", "IMP-" + k))).ToList();
+            Assert.Throws<AlreadyExistsException>(() => store.CreateAll(worker, copies.Concat(new[] { copies[0] })));
+            Assert.Throws<NotFoundException>(() => store.Load(worker, "IMP-1"));
+            Assert.AreEqual(3, store.CreateAll(worker, copies));
+            Assert.AreEqual(1, store.Load(worker, "IMP-2").Version);
             var caps = store.Capabilities();
             Assert.AreEqual("postgresql", caps.Name);
             Assert.IsFalse(caps.Erases);

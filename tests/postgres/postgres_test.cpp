@@ -314,3 +314,19 @@ TEST(Postgres, APoolOfTwoRunsTwoTransactionsAtOnceAndAPoolOfOneOneAfterTheOther)
     PostgresRepository one({conninfo, true, 1}, options_with(nullptr));
     EXPECT_FALSE(transactions_overlap(one));   // the second waits for the connection
 }
+
+TEST(Postgres, AnImportLargerThanOneStatementIsWrittenWholeWithItsAudit) {
+    TempDir dir;
+    PostgresRepository repo({pg_schema(dir.tag()), true}, options_with(nullptr));
+    std::vector<Case> cases;
+    for (int k = 0; k < 1201; ++k) {   // three multi-row INSERTs of at most 500
+        cases.push_back(case_at(Stage::consented));
+        cases.back().id = "I-" + std::to_string(10000 + k);
+    }
+    repo.create_all(worker, cases);
+    EXPECT_EQ(repo.query(lead, {}).size(), 1201u);
+    EXPECT_EQ(repo.load(worker, "I-11200").version, 1);
+    AuditQuery q;
+    q.operation = Operation::create;
+    EXPECT_EQ(repo.audit_trail(admin, q).size(), 1201u);
+}

@@ -59,3 +59,14 @@ def test_threads_share_one_pooled_store_and_lose_no_step(worker):
 def test_a_pool_size_out_of_range_is_refused():
     with pytest.raises(jmdcm.InvalidArgumentError, match="options.pool_size"):
         jmdcm.Store.postgres("host=/nonexistent-socket-dir", pool_size=0)
+
+
+def test_an_import_lands_whole_or_not_at_all(store, worker):
+    samira = store.samira(worker)
+    fresh = [jmdcm.Case(samira.to_json().replace(CASE_ID, f"IMP-{k}")) for k in range(3)]
+    with pytest.raises(jmdcm.AlreadyExistsError, match="IMP-1"):   # twice among the new ones: nothing lands
+        store.create_all(worker, fresh + [fresh[1]])
+    with pytest.raises(jmdcm.NotFoundError):
+        store.load(worker, "IMP-0")
+    assert store.create_all(worker, fresh) == 3
+    assert store.load(worker, "IMP-2").version == 1

@@ -354,3 +354,59 @@ TEST(SweepParity, R13_BothStoresSweepOneGeneratedPopulationAlike) {
     }
     EXPECT_GT(acted, 10);  // the sweeps did something to compare
 }
+
+TYPED_TEST(Contract, CreateAllWritesEveryCaseOrNoneEachJudgedAndAudited) {
+    this->created(Stage::opened);   // T-1
+    auto batch = [](std::initializer_list<const char*> ids) {
+        std::vector<Case> out;
+        for (const char* id : ids) {
+            out.push_back(case_at(Stage::consented));
+            out.back().id = id;
+        }
+        return out;
+    };
+    const auto stored = [&] { return this->store().query(lead, {}).size(); };
+    const auto committed = [&] {   // allowed creates whose transaction committed
+        std::size_t n = 0;
+        for (const auto& r : this->audit.records())
+            n += r.operation == Operation::create && r.allowed && r.detail.find("rolled back") == std::string::npos;
+        return n;
+    };
+    EXPECT_EQ(committed(), 1u);
+
+    auto with_stored = batch({"N-0", "N-1", "T-1"});
+    const auto e = error_of([&] { this->store().create_all(worker, with_stored); });
+    EXPECT_EQ(e.code(), errc::already_exists);
+    EXPECT_NE(std::string(e.what()).find("'T-1'"), std::string::npos) << e.what();
+    EXPECT_EQ(with_stored[0].version, 0);   // the caller's copies stay as they were
+    ASSERT_FALSE(this->audit.records().empty());
+    EXPECT_EQ(this->audit.records().back().case_id, "T-1");
+    EXPECT_EQ(this->audit.records().back().detail, "already_exists");
+    EXPECT_EQ(stored(), 1u);
+
+    auto twice = batch({"N-0", "N-0"});
+    EXPECT_NE(std::string(error_of([&] { this->store().create_all(worker, twice); }).what()).find("comes twice"), std::string::npos);
+    auto foreign = batch({"N-0", "N-1"});
+    foreign[1].case_worker = "fk-9";   // R4: not the actor's own case
+    EXPECT_EQ(error_of([&] { this->store().create_all(worker, foreign); }).code(), errc::access_denied);
+    auto unconsented = batch({"N-0"});
+    unconsented[0].consent.reset();    // R3: personal data without consent
+    EXPECT_EQ(error_of([&] { this->store().create_all(worker, unconsented); }).code(), errc::consent_required);
+    EXPECT_EQ(stored(), 1u);
+    EXPECT_EQ(committed(), 1u);   // the records of refused batches say "rolled back"
+
+    auto good = batch({"N-0", "N-1", "N-2"});
+    this->store().create_all(worker, good);
+    for (const auto& c : good) EXPECT_EQ(c.version, 1);
+    EXPECT_EQ(stored(), 4u);
+    EXPECT_EQ(this->store().load(worker, "N-2").version, 1);
+    EXPECT_EQ(committed(), 1u + 3u);   // T-1 and the three, one record each
+
+    auto inside = batch({"M-0", "M-1"});
+    EXPECT_THROW(this->store().transact(worker, [&](CaseStore& tx) {
+        tx.create_all(worker, inside);
+        EXPECT_EQ(tx.query(worker, {}).size(), 6u);
+        fail(errc::internal, "", "", "boom");
+    }), error);
+    EXPECT_EQ(stored(), 4u);
+}

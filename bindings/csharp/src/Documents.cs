@@ -88,6 +88,12 @@ namespace Jmdcm
         [DataMember(Name = "keeps_audit")] public bool KeepsAudit { get; private set; }
     }
 
+    [DataContract]
+    internal sealed class CreateAllReport
+    {
+        [DataMember(Name = "created")] public int Created { get; private set; }
+    }
+
     /// <summary>One record of the audit trail: who did what to which case, allowed or not; never values.</summary>
     [DataContract]
     public sealed class AuditRecord

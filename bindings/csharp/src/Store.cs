@@ -83,6 +83,15 @@ namespace Jmdcm
         public Case Create(Actor actor, Case c) =>
             new Case(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_create(out o, h, actor.Document, Utf8.Encode(c.Json))));
 
+        /// <summary>Stores new cases all or none (an import), each judged and audited as
+        /// <see cref="Create"/> does; on a server in batches. Returns how many were created.</summary>
+        public int CreateAll(Actor actor, IEnumerable<Case> cases)
+        {
+            var docs = "[" + string.Join(",", System.Linq.Enumerable.Select(cases, c => c.Json)) + "]";
+            var report = Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_create_all(out o, h, actor.Document, Utf8.Encode(docs)));
+            return Json.Read<CreateAllReport>(report).Created;
+        }
+
         public Case Load(Actor actor, string caseId) =>
             new Case(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_load(out o, h, actor.Document, Utf8.Encode(caseId))));
 

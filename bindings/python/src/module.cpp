@@ -167,6 +167,9 @@ PYBIND11_MODULE(_jmdcm, m) {
         .def("case_create", [](Store& s, const std::string& actor, const std::string& c) {
             return s.with([&](jmdcm_store* h) { return text_of([&](char** out) { return jmdcm_case_create(out, h, actor.c_str(), c.c_str()); }); });
         })
+        .def("case_create_all", [](Store& s, const std::string& actor, const std::string& cases) {
+            return s.with([&](jmdcm_store* h) { return text_of([&](char** out) { return jmdcm_case_create_all(out, h, actor.c_str(), cases.c_str()); }); });
+        })
         .def("case_load", [](Store& s, const std::string& actor, const std::string& id) {
             return s.with([&](jmdcm_store* h) { return text_of([&](char** out) { return jmdcm_case_load(out, h, actor.c_str(), id.c_str()); }); });
         })

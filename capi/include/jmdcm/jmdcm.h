@@ -26,7 +26,7 @@ extern "C" {
 #endif
 
 /** Bumped only by additions; a host may compare it with jmdcm_abi_version(). */
-#define JMDCM_ABI_VERSION 6
+#define JMDCM_ABI_VERSION 7
 
 /** The calling convention of callbacks (cdecl on Windows, the platform's default elsewhere). */
 #if defined(_WIN32)
@@ -72,8 +72,9 @@ JMDCM_API jmdcm_status jmdcm_store_open_sqlite(jmdcm_store **out, const char *pa
  *  ("postgresql://jmdcm@db.example/jmd?sslmode=verify-full"; TLS settings pass through). The
  *  schema is created or migrated in the first schema of the search_path. options_json may be
  *  NULL or hold "today", "policy", "vacuum_after_erasure" (default true: VACUUM the case
- *  table after each anonymisation) and "pool_size" (default 1, at most 1024: connections
- *  opened as calls from that many threads run at once; further calls wait for one). Erasure
+ *  table once after each call that anonymised, a whole sweep included) and "pool_size"
+ *  (default 1, at most 1024: connections opened as calls from that many threads run at
+ *  once; further calls wait for one). Erasure
  *  is not guaranteed there (WAL archives, backups, replicas): jmdcm_store_capabilities says so. */
 JMDCM_API jmdcm_status jmdcm_store_open_postgres(jmdcm_store **out, const char *conninfo, const char *options_json);
 /** Closes a store. NULL, or a handle already freed, is allowed; any thread, but not while
@@ -108,6 +109,11 @@ JMDCM_API jmdcm_status jmdcm_store_transact(jmdcm_store *store, const char *acto
 
 /** Stores a new case; *out_case receives it as stored (version 1). */
 JMDCM_API jmdcm_status jmdcm_case_create(char **out_case, jmdcm_store *store, const char *actor_json, const char *case_json);
+/** Stores new cases (cases_json: a JSON array of cases), all or none: an import. Each is
+ *  judged and audited as jmdcm_case_create does; an id stored already, or twice in the
+ *  array, is JMDCM_ALREADY_EXISTS naming it. A server store writes them in batches.
+ *  *out_report receives {"created": n}. (ABI 7) */
+JMDCM_API jmdcm_status jmdcm_case_create_all(char **out_report, jmdcm_store *store, const char *actor_json, const char *cases_json);
 /** Loads a case by id. */
 JMDCM_API jmdcm_status jmdcm_case_load(char **out_case, jmdcm_store *store, const char *actor_json, const char *case_id);
 /** Saves a changed case; JMDCM_CONFLICT when it was changed meanwhile (nothing written).

@@ -17,7 +17,7 @@ namespace jmdcm {
 
 struct PostgresOptions {
     std::string conninfo;               // a libpq connection string or URI; TLS settings (sslmode, sslrootcert ...) pass through
-    bool vacuum_after_erasure = true;   // VACUUM the case table after a committed erasing write
+    bool vacuum_after_erasure = true;   // VACUUM the case table after an operation that erased (a sweep: once, at its end)
     std::size_t pool_size = 1;          // connections a store opens at most, for calls from that many threads at once
 };
 
@@ -39,12 +39,18 @@ public:
     void commit() override;
     void rollback() noexcept override;
     std::optional<CaseRow> get_case(std::string_view id) override;
+    std::vector<CaseRow> get_cases(const std::vector<std::string>& ids) override;
     void put_case(const CaseRow& row, std::int64_t expected_version, bool erases) override;
+    /// Multi-row INSERTs of 500 rows after one check that names a stored id.
+    void put_cases(const std::vector<CaseRow>& rows) override;
     std::vector<CaseRow> find_cases(const BackendQuery& q) override;
     std::vector<StoredDocument> partners() override;
     void put_partner(const StoredDocument& p, std::int64_t expected_version) override;
     void append_audit(const AuditRecord& r) override;
+    void append_audits(const std::vector<AuditRecord>& records) override;
     std::vector<AuditRecord> audit_records(const AuditQuery& q) override;
+    /// VACUUM once an operation that erased has ended (vacuum_after_erasure).
+    void finish_erasures() override;
     /// An erasing write committed, and the last VACUUM left dead row versions (an older
     /// transaction in the database held them) or none ran since.
     bool erasure_pending() override;
