@@ -74,7 +74,7 @@ struct PostgresBackend::Impl {
             conn->exec("UPDATE jmdcm_schema SET version = $1", {std::to_string(want)});
             conn->exec("COMMIT");
         } catch (...) {
-            PQexec(conn->raw(), "ROLLBACK");
+            PQclear(PQexec(conn->raw(), "ROLLBACK"));
             throw;
         }
     }
