@@ -82,8 +82,8 @@ struct SqliteBackend::Impl {
             Stmt(db, "PRAGMA journal_mode=WAL").step();
             sqlite::exec(db, db_opts.synchronous_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
         }
-        sqlite::exec(db, "PRAGMA secure_delete=ON");
-        sqlite::exec(db, "PRAGMA cache_size=-32768");  // 32 MiB: the indexes stay in memory during bulk work  // freed space is zeroed: erased values leave the file (R3, R13)
+        sqlite::exec(db, "PRAGMA secure_delete=ON");   // freed space is zeroed: erased values leave the file (R3, R13)
+        sqlite::exec(db, "PRAGMA cache_size=-32768");  // 32 MiB: the indexes stay in memory during bulk work
         if (db_opts.max_page_count)
             Stmt(db, "PRAGMA max_page_count=" + std::to_string(*db_opts.max_page_count)).step();
         if (db_opts.check_on_open) {
