@@ -10,6 +10,7 @@
 #include <pybind11/stl.h>
 
 #include <mutex>
+#include <shared_mutex>
 #include <optional>
 #include <string>
 
@@ -62,7 +63,9 @@ void run(F&& call) {
     if (status != JMDCM_OK) raise(status);
 }
 
-/// A store handle; calls on one handle are serialised (the ABI asks it of hosts).
+/// A store handle. Calls on it run side by side (the native store serialises them, or
+/// spreads them over its connections); closing waits for them, since the ABI forbids freeing
+/// a handle while a call on it runs.
 class Store {
 public:
     explicit Store(jmdcm_store* s) : store_(s) {}
@@ -92,29 +95,30 @@ public:
         return std::make_unique<Store>(s);
     }
     void close() {
-        auto lock = locked();
+        auto lock = locked<std::unique_lock<std::shared_mutex>>();
         jmdcm_store_free(store_);
         store_ = nullptr;
     }
-    /// Runs `f(handle)` under the store's lock; a closed store is refused by the ABI.
+    /// Runs `f(handle)` while the store cannot be closed; a closed store is refused by the ABI.
     template <class F>
     auto with(F&& f) {
-        auto lock = locked();
+        auto lock = locked<std::shared_lock<std::shared_mutex>>();
         return f(store_);
     }
 
 private:
     /// The lock is taken without the GIL: a thread waiting for it while holding the GIL
     /// would block the thread inside the call from taking the GIL back (a deadlock).
-    std::unique_lock<std::mutex> locked() {
-        std::unique_lock<std::mutex> lock(mutex_, std::defer_lock);
+    template <class Lock>
+    Lock locked() {
+        Lock lock(mutex_, std::defer_lock);
         py::gil_scoped_release unlocked;
         lock.lock();
         return lock;
     }
 
     jmdcm_store* store_;
-    std::mutex mutex_;
+    std::shared_mutex mutex_;
 };
 
 class Table {
