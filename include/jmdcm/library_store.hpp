@@ -83,11 +83,11 @@ private:
         Lease(const Lease&) = delete;
         Lease& operator=(const Lease&) = delete;
         Backend& backend();
+        Held& held() { return *held_; }
 
     private:
         LibraryStore& store_;
         Held* held_;
-        bool owner_;
     };
 
     /// Runs `f` in a backend transaction, or inside the one this thread has open. Audit

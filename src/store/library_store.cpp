@@ -191,7 +191,7 @@ void LibraryStore::release(Backend* b) noexcept {
     pool_cv_.notify_one();
 }
 
-LibraryStore::Lease::Lease(LibraryStore& store) : store_(store), held_(nullptr), owner_(false) {
+LibraryStore::Lease::Lease(LibraryStore& store) : store_(store), held_(nullptr) {
     for (Held* h : holds())
         if (h->store == &store) {
             held_ = h;
@@ -207,7 +207,6 @@ LibraryStore::Lease::Lease(LibraryStore& store) : store_(store), held_(nullptr),
         store.release(b);
         throw;
     }
-    owner_ = true;
 }
 
 LibraryStore::Lease::~Lease() {
@@ -232,7 +231,7 @@ const Policy& LibraryStore::policy() const { return options_.policy; }
 template <class F>
 void LibraryStore::in_tx(TxKind kind, F&& f) {
     Lease lease(*this);
-    Held& h = held();
+    Held& h = lease.held();
     if (h.depth > 0) {
         f();
         return;
