@@ -10,6 +10,7 @@ packages=(
   libsqlite3-dev
   libpq-dev postgresql-15                         # the PostgreSQL backend (libpq) and the throwaway test cluster
   libsodium-dev                                   # per-case keys: XChaCha20-Poly1305 sealing
+  liblz4-dev                                      # per-case keys: documents are compressed before sealing
   libgtest-dev libgmock-dev libbenchmark-dev
   abigail-tools                                   # abidw/abidiff: the C ABI guard
   clang-14 libclang-rt-14-dev                     # libFuzzer over the C ABI's JSON entry points

@@ -47,6 +47,19 @@ public:
     /// move. Audited in both stores with the number of cases, never values. Returns it.
     std::size_t migrate_to(const Actor& actor, LibraryStore& to);
 
+    /// Per-case keys (issue 19): stores the anonymisation of every case whose key was destroyed
+    /// without it (a crash between the two; the case reads as its skeleton meanwhile), audited
+    /// as the library's own. `all`: checks every destroyed key, not only the marked ones (after
+    /// restoring a backup of the data). Called when a store opens and before each sweep.
+    /// Returns how many cases it anonymised.
+    std::size_t finish_anonymisations(bool all = false);
+
+    /// Converts a store to per-case keys (administrators only; the store must have a sealer):
+    /// every stored case that is neither sealed nor anonymised is sealed under a new key of
+    /// its own, `batch` cases per transaction, each at its next version, and its clear
+    /// document is erased like an anonymised one's. Audited with the count. Returns it.
+    std::size_t seal_all(const Actor& actor, std::size_t batch = 500);
+
 protected:
     /// For a store's extras over its own backend (SqliteRepository): a backend of the pool,
     /// held by this thread, outside any transaction of the library's.
@@ -102,7 +115,11 @@ private:
     std::optional<Case> read(std::string_view id);
     Case case_of(CaseRow row, std::string_view id);   // a stored row's case, checked
     Case existing(std::string_view id);
-    CaseRow row_of(const Case& c) const;
+    CaseRow row_of(const Case& c);          // sealed when the store has a sealer
+    std::string document_of(const Case& c);
+    Case unseal(const CaseRow& row, std::string_view id);
+    void keys_before_commit();
+    void keys_after_commit() noexcept;
     void insert(Case& c);
     void insert_all(const Actor& actor, std::vector<Case>& cases);
     void update(const Case& cur, Case& c);

@@ -6,6 +6,7 @@
 #include "jmdcm/access.hpp"
 #include "jmdcm/organisation.hpp"
 #include "jmdcm/policy.hpp"
+#include "jmdcm/sealer.hpp"
 
 #include <functional>
 #include <optional>
@@ -54,6 +55,7 @@ struct StoreOptions {
     std::function<std::string()> clock = utc_timestamp;   // audit timestamps
     std::function<Date()> today = utc_today;              // the day access rules (R15 substitution) and saves are judged on
     Policy policy;                                        // the rules raw creates and saves are judged under (change.hpp)
+    std::shared_ptr<CaseSealer> sealer;                   // encryption at rest with per-case keys (issue 19); none: clear text
 };
 
 struct CaseQuery {

@@ -21,15 +21,26 @@ SecretKey LocalKek::unwrap(std::string_view wrapped, std::string_view case_id) {
     return k;
 }
 
-SecretKey CaseKeys::create(std::string_view case_id) {
+std::pair<SecretKey, WrappedKey> CaseKeys::make(std::string_view case_id) {
     SecretKey k = SecretKey::generate();
-    store_.insert({std::string(case_id), kek_.id(), kek_.wrap(k, case_id)});
+    WrappedKey w{std::string(case_id), kek_.id(), kek_.wrap(k, case_id)};
+    return {std::move(k), std::move(w)};
+}
+
+SecretKey CaseKeys::create(std::string_view case_id) {
+    auto [k, w] = make(case_id);
+    store_.insert({w});
     return k;
 }
 
 SecretKey CaseKeys::key_of(std::string_view case_id) {
     const auto w = store_.find(case_id);
-    if (!w) fail(errc::key_missing, "R13", "case.id", "no key for case '" + std::string(case_id) + "' in the key store");
+    if (!w) {
+        if (const auto on = store_.destroyed_on(case_id))
+            fail(errc::key_missing, "R13", "case.id", "the key of case '" + std::string(case_id) + "' was destroyed on " + to_iso(on->on) + " (anonymised)");
+        fail(errc::key_missing, "", "case.id",
+             "no key for case '" + std::string(case_id) + "' in the key store: the key store is out of step with the data (restored from an older backup?)");
+    }
     if (w->kek_id != kek_.id())
         fail(errc::key_invalid, "", "kek",
              "the key of case '" + std::string(case_id) + "' is wrapped by key-encryption key '" + w->kek_id + "', not by '" + kek_.id() +
@@ -37,7 +48,7 @@ SecretKey CaseKeys::key_of(std::string_view case_id) {
     return kek_.unwrap(w->wrapped, case_id);
 }
 
-bool CaseKeys::destroy(std::string_view case_id) { return store_.destroy(case_id); }
+bool CaseKeys::destroy(std::string_view case_id, Date on) { return store_.destroy(case_id, on, {}); }
 
 std::size_t CaseKeys::rotate_from(KeyEncryptionKey& from) {
     std::vector<WrappedKey> changed;

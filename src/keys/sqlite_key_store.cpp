@@ -1,9 +1,11 @@
 // The key store in its own SQLite file. Wrapped keys are kept as hex text. secure_delete
 // zeroes a destroyed key's bytes in the file, and a truncating checkpoint takes the pages
-// that held it out of the write-ahead log.
+// that held it out of the write-ahead log. A destruction leaves a record (case id, day, no
+// key) so that a sealed copy found later is known to be anonymised, not lost.
 #include "jmdcm/keys/key_store.hpp"
 
 #include "../sqlite/sqlite_db.hpp"
+#include "../store/stored_values.hpp"
 
 #include <sodium.h>
 
@@ -46,38 +48,89 @@ public:
             Stmt(db_, "SELECT count(*) FROM sqlite_schema").step();   // "not a database" shows here
             Stmt(db_, "PRAGMA journal_mode=WAL").step();
             sqlite::exec(db_, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON");
-            sqlite::exec(db_, "CREATE TABLE IF NOT EXISTS case_keys (case_id TEXT PRIMARY KEY, kek_id TEXT NOT NULL, wrapped TEXT NOT NULL)");
+            sqlite::exec(db_,
+                         "CREATE TABLE IF NOT EXISTS case_keys (case_id TEXT PRIMARY KEY, kek_id TEXT NOT NULL, wrapped TEXT NOT NULL);"
+                         "CREATE TABLE IF NOT EXISTS destroyed_keys (case_id TEXT PRIMARY KEY, destroyed_on TEXT NOT NULL, "
+                         "settled INTEGER NOT NULL DEFAULT 0, anonymised TEXT NOT NULL DEFAULT '')");
+            find_ = std::make_unique<Stmt>(db_, "SELECT kek_id, wrapped FROM case_keys WHERE case_id = ?1");
         } catch (...) {
+            find_.reset();
             sqlite3_close_v2(db_);
             throw;
         }
     }
-    ~SqliteKeyStore() override { sqlite3_close_v2(db_); }
+    ~SqliteKeyStore() override {
+        find_.reset();
+        sqlite3_close_v2(db_);
+    }
 
-    void insert(const WrappedKey& k) override {
+    void insert(const std::vector<WrappedKey>& keys) override {
+        if (keys.empty()) return;
         std::lock_guard lock(m_);
-        try {
-            Stmt(db_, "INSERT INTO case_keys (case_id, kek_id, wrapped) VALUES (?1, ?2, ?3)").bind(1, k.case_id).bind(2, k.kek_id).bind(3, hex(k.wrapped)).run();
-        } catch (const error& e) {
-            if (e.code() == errc::already_exists) fail(errc::already_exists, "", "case.id", "case '" + k.case_id + "' has a key already");
-            throw;
-        }
+        in_tx([&] {
+            Stmt gone(db_, "SELECT destroyed_on FROM destroyed_keys WHERE case_id = ?1");
+            Stmt add(db_, "INSERT INTO case_keys (case_id, kek_id, wrapped) VALUES (?1, ?2, ?3)");
+            for (const auto& k : keys) {
+                gone.reset();
+                if (gone.bind(1, k.case_id).step())
+                    fail(errc::already_exists, "", "case.id", "the key of case '" + k.case_id + "' was destroyed on " + gone.text(0) + "; it gets no new one");
+                add.reset();
+                try {
+                    add.bind(1, k.case_id).bind(2, k.kek_id).bind(3, hex(k.wrapped)).run();
+                } catch (const error& e) {
+                    if (e.code() == errc::already_exists) fail(errc::already_exists, "", "case.id", "case '" + k.case_id + "' has a key already");
+                    throw;
+                }
+            }
+        });
     }
 
     std::optional<WrappedKey> find(std::string_view case_id) override {
         std::lock_guard lock(m_);
-        Stmt st(db_, "SELECT kek_id, wrapped FROM case_keys WHERE case_id = ?1");
-        st.bind(1, case_id);
-        if (!st.step()) return std::nullopt;
-        return WrappedKey{std::string(case_id), st.text(0), bin(st.text(1), std::string(case_id))};
+        find_->reset();
+        find_->bind(1, case_id);
+        if (!find_->step()) return std::nullopt;
+        WrappedKey k{std::string(case_id), find_->text(0), bin(find_->text(1), std::string(case_id))};
+        find_->reset();   // no read transaction stays open on the file
+        return k;
     }
 
-    bool destroy(std::string_view case_id) override {
+    bool destroy(std::string_view case_id, Date on, std::string_view anonymised) override {
         std::lock_guard lock(m_);
-        Stmt(db_, "DELETE FROM case_keys WHERE case_id = ?1").bind(1, case_id).run();
-        const bool had = sqlite3_changes(db_) > 0;
-        if (had) checkpoint();
+        bool had = false;
+        in_tx([&] {
+            Stmt(db_, "DELETE FROM case_keys WHERE case_id = ?1").bind(1, case_id).run();
+            had = sqlite3_changes(db_) > 0;
+            Stmt(db_, "INSERT INTO destroyed_keys (case_id, destroyed_on, anonymised) VALUES (?1, ?2, ?3) "
+                      "ON CONFLICT (case_id) DO UPDATE SET settled = 0, anonymised = excluded.anonymised")
+                .bind(1, case_id)
+                .bind(2, to_iso(on))
+                .bind(3, std::string(anonymised))   // an empty view may have no data: bound as text, never NULL
+                .run();
+        });
+        checkpoint();
         return had;
+    }
+
+    std::optional<CaseSealer::Destroyed> destroyed_on(std::string_view case_id) override {
+        std::lock_guard lock(m_);
+        Stmt st(db_, "SELECT case_id, destroyed_on, anonymised FROM destroyed_keys WHERE case_id = ?1");
+        if (!st.bind(1, case_id).step()) return std::nullopt;
+        return record(st);
+    }
+
+    void settle(std::string_view case_id) override {
+        std::lock_guard lock(m_);
+        Stmt(db_, "UPDATE destroyed_keys SET settled = 1, anonymised = '' WHERE case_id = ?1").bind(1, case_id).run();
+    }
+
+    std::vector<CaseSealer::Destroyed> destroyed(bool all) override {
+        std::lock_guard lock(m_);
+        std::vector<CaseSealer::Destroyed> out;
+        Stmt st(db_, all ? "SELECT case_id, destroyed_on, anonymised FROM destroyed_keys ORDER BY case_id"
+                         : "SELECT case_id, destroyed_on, anonymised FROM destroyed_keys WHERE settled = 0 ORDER BY case_id");
+        while (st.step()) out.push_back(record(st));
+        return out;
     }
 
     std::vector<WrappedKey> all() override {
@@ -90,21 +143,33 @@ public:
 
     void rewrap(const std::vector<WrappedKey>& keys) override {
         std::lock_guard lock(m_);
-        sqlite::exec(db_, "BEGIN IMMEDIATE");
-        try {
+        in_tx([&] {
+            Stmt up(db_, "UPDATE case_keys SET kek_id = ?2, wrapped = ?3 WHERE case_id = ?1");
             for (const auto& k : keys) {
-                Stmt(db_, "UPDATE case_keys SET kek_id = ?2, wrapped = ?3 WHERE case_id = ?1").bind(1, k.case_id).bind(2, k.kek_id).bind(3, hex(k.wrapped)).run();
+                up.reset();
+                up.bind(1, k.case_id).bind(2, k.kek_id).bind(3, hex(k.wrapped)).run();
                 if (sqlite3_changes(db_) != 1) fail(errc::not_found, "", "case.id", "no key for case '" + k.case_id + "' to re-wrap");
             }
+        });
+        checkpoint();   // the old wrappings leave the log too
+    }
+
+private:
+    static CaseSealer::Destroyed record(const Stmt& st) { return {st.text(0), stored::date_of(st.text(1)), st.text(2)}; }
+
+    /// All or none; the caller holds m_.
+    template <class F>
+    void in_tx(F&& f) {
+        sqlite::exec(db_, "BEGIN IMMEDIATE");
+        try {
+            f();
             sqlite::exec(db_, "COMMIT");
         } catch (...) {
             sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
             throw;
         }
-        checkpoint();   // the old wrappings leave the log too
     }
 
-private:
     /// Takes the pages that held old bytes out of the write-ahead log; a reader in another
     /// process may hold it up, and then the next destruction or rotation finishes it.
     void checkpoint() {
@@ -113,6 +178,7 @@ private:
     }
 
     sqlite3* db_ = nullptr;
+    std::unique_ptr<Stmt> find_;   // the one statement on every read: prepared once
     std::mutex m_;
 };
 

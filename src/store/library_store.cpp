@@ -3,6 +3,7 @@
 #include "jmdcm/library_store.hpp"
 
 #include "jmdcm/json.hpp"
+#include "sealed_document.hpp"
 
 #include <algorithm>
 #include <map>
@@ -127,6 +128,8 @@ struct LibraryStore::Held {
     int leases = 1;                        // calls of this thread on the store, nested
     int depth = 0;                         // transaction nesting: only the outermost is real
     std::vector<AuditRecord> pending;      // audit records of the open transaction
+    std::unique_ptr<CaseSealer::NewKeys> fresh;   // keys made for new cases, stored before the commit
+    std::vector<std::pair<std::string, std::string>> doomed;   // cases anonymised, with their new documents: their keys go just before the commit
 };
 
 LibraryStore::LibraryStore(std::unique_ptr<Backend> backend, StoreOptions options, BackendFactory more, std::size_t pool_size)
@@ -136,6 +139,12 @@ LibraryStore::LibraryStore(std::unique_ptr<Backend> backend, StoreOptions option
     caps_ = backend->capabilities();
     idle_.push_back(backend.get());
     pool_.push_back(std::move(backend));
+    if (options_.sealer) try {
+            (void)finish_anonymisations(false);
+        } catch (...) {
+            // a read-only file cannot store them now: the cases read as their skeletons, and
+            // the next sweep tries again
+        }
 }
 LibraryStore::~LibraryStore() = default;
 
@@ -200,7 +209,7 @@ LibraryStore::Lease::Lease(LibraryStore& store) : store_(store), held_(nullptr) 
         }
     Backend* b = store.acquire();
     try {
-        held_ = new Held{&store, b, 1, 0, {}};
+        held_ = new Held{&store, b, 1, 0, {}, {}, {}};
         holds().push_back(held_);
     } catch (...) {
         delete held_;
@@ -241,17 +250,45 @@ void LibraryStore::in_tx(TxKind kind, F&& f) {
     try {
         f();
         write_pending();
+        keys_before_commit();
         h.backend->commit();
         --h.depth;
     } catch (...) {
         --h.depth;
         h.backend->rollback();
+        h.fresh.reset();
+        h.doomed.clear();   // a destroyed key stays destroyed: finish_anonymisations completes the case
         record_after_rollback();
         throw;
     }
+    keys_after_commit();
     auto records = std::move(h.pending);
     h.pending.clear();
     hand_to_sink(records);
+}
+
+// Issue 19: a new case's key is durable before its sealed document commits (a crash between
+// leaves an unused key, never a document without one). An anonymised case's key is destroyed
+// before the wipe commits (the key store's destruction is the point of no return), recorded
+// with the anonymised document; a crash between leaves the record unsettled, and
+// finish_anonymisations stores the document from it.
+void LibraryStore::keys_before_commit() {
+    Held& h = held();
+    if (!options_.sealer) return;
+    if (h.fresh) options_.sealer->store_keys(*h.fresh);
+    const Date on = today();
+    for (const auto& [id, anonymised] : h.doomed) options_.sealer->destroy(id, on, anonymised);
+}
+
+void LibraryStore::keys_after_commit() noexcept {
+    Held& h = held();
+    h.fresh.reset();
+    for (const auto& [id, anonymised] : h.doomed) try {
+            options_.sealer->settle(id);
+        } catch (...) {
+            // the mark stays; finish_anonymisations finds the case anonymised and clears it
+        }
+    h.doomed.clear();
 }
 
 void LibraryStore::hand_to_sink(const std::vector<AuditRecord>& records) {
@@ -332,7 +369,7 @@ Case LibraryStore::case_of(CaseRow row, std::string_view id) {
     if (row.summary.version < 1)
         fail(errc::storage_corrupt, "", "", "the backend's get_case answered case '" + std::string(id) + "' at version " +
                                                 std::to_string(row.summary.version) + "; stored versions start at 1");
-    Case c = stored_document<Case>(row.document, "case", id);
+    Case c = sealed::is_sealed(row.document) ? unseal(row, id) : stored_document<Case>(row.document, "case", id);
     if (c.id != id)
         fail(errc::storage_corrupt, "", "", "the backend's get_case answered for case '" + std::string(id) + "' the document of case '" + c.id + "'");
     c.version = row.summary.version;  // the backend's version decides: older documents may lack theirs
@@ -345,12 +382,47 @@ Case LibraryStore::existing(std::string_view id) {
     return std::move(*c);
 }
 
-CaseRow LibraryStore::row_of(const Case& c) const {
+Case LibraryStore::unseal(const CaseRow& row, std::string_view id) {
+    if (!options_.sealer)
+        fail(errc::key_missing, "", "store", "case '" + std::string(id) + "' is sealed with its own key: open the store with its key-encryption key");
+    try {
+        return stored_document<Case>(options_.sealer->open(id, row.summary.version, sealed::sealed_data(row.document, id)), "case", id);
+    } catch (const error& e) {
+        if (e.code() != errc::key_missing) throw;
+        const auto destroyed = options_.sealer->destroyed(id);
+        if (!destroyed) throw;
+        // R13: the key went with an anonymisation whose write did not follow (a crash, or a
+        // restored backup of the data). The case is its anonymised form: the one recorded
+        // with the key's destruction until that is settled, else what the clear summary holds
+        if (!destroyed->anonymised.empty()) return stored_document<Case>(destroyed->anonymised, "anonymised case", id);
+        Case c;
+        c.id = row.summary.id.empty() ? std::string(id) : row.summary.id;
+        c.office = row.summary.office;
+        c.case_worker = row.summary.case_worker;
+        c.kind = row.summary.kind;
+        c.phase = row.summary.phase;
+        c.opened = row.summary.opened;
+        c.last_activity = row.summary.last_activity;
+        anonymise(c, destroyed->on);
+        return c;
+    }
+}
+
+std::string LibraryStore::document_of(const Case& c) {
+    std::string whole = json::to_string(c);
+    // an anonymised case holds no personal data (R13): it stays in clear, and its key is gone
+    if (!options_.sealer || is_anonymised(c)) return whole;
+    Held& h = held();
+    if (!h.fresh) h.fresh = options_.sealer->new_keys();
+    return sealed::envelope(options_.sealer->seal(c.id, c.version, whole, *h.fresh));
+}
+
+CaseRow LibraryStore::row_of(const Case& c) {
     CaseRow row;
     row.summary = summarise(c);
     for (const auto& sub : c.substitutions)
         if (!listed(row.substitutes, sub.colleague)) row.substitutes.push_back(sub.colleague);
-    row.document = json::to_string(c);
+    row.document = document_of(c);
     return row;
 }
 
@@ -377,8 +449,12 @@ void LibraryStore::update(const Case& cur, Case& c) {
     const auto based_on = c.version;
     c.version = based_on + 1;
     try {
-        // R3, R13: the anonymising write must leave no recoverable copy of the old document
-        backend().put_case(row_of(c), based_on, !is_anonymised(cur) && is_anonymised(c));
+        // R3, R13: the anonymising write must leave no recoverable copy of the old document,
+        // and with per-case keys the key goes too, so no older copy opens either (issue 19)
+        const bool erases = !is_anonymised(cur) && is_anonymised(c);
+        CaseRow row = row_of(c);
+        backend().put_case(row, based_on, erases);
+        if (erases && options_.sealer) held().doomed.emplace_back(c.id, std::move(row.document));
     } catch (...) {
         c.version = based_on;
         throw;
@@ -503,7 +579,36 @@ void LibraryStore::finish_erasures() noexcept {
     }
 }
 
+std::size_t LibraryStore::finish_anonymisations(bool all) {
+    if (!options_.sealer) return 0;
+    const Actor self{"jmdcm", Role::administrator};   // the library itself, finishing what a crash cut short
+    std::size_t finished = 0;
+    for (const auto& destroyed : options_.sealer->unsettled(all)) {
+        const std::string& id = destroyed.case_id;
+        {
+            Lease lease(*this);
+            in_tx(TxKind::write, [&] {
+                auto row = backend().get_case(id);
+                if (!row) return;
+                const bool was_sealed = sealed::is_sealed(row->document);
+                const auto based_on = row->summary.version;
+                Case c = case_of(std::move(*row), id);   // a sealed one: its anonymised form (unseal)
+                if (!was_sealed && is_anonymised(c)) return;   // the anonymisation is stored
+                if (!is_anonymised(c)) anonymise(c, destroyed.on);   // a clear one from before the keys
+                c.version = based_on + 1;
+                backend().put_case(row_of(c), based_on, true);
+                audit(self, id, Operation::anonymise, true, "finished: the case's key was destroyed");
+                ++finished;
+            });
+        }
+        options_.sealer->settle(id);
+    }
+    finish_erasures();
+    return finished;
+}
+
 std::vector<std::string> LibraryStore::sweep_candidates(Date on, const Policy& policy) {
+    finish_anonymisations(false);   // R13: what a crash cut short is finished before the sweep looks
     Lease lease(*this);
     // The same criteria as retention_decision (R13), as a superset (four days of slack for
     // months of different length); the decision itself is exact.
@@ -567,7 +672,10 @@ std::vector<Case> LibraryStore::cases_of_worker(const std::string& actor_id) {
     q.documents = true;
     std::vector<Case> out;
     in_tx(TxKind::read, [&] {
-        for (const auto& r : rows(q)) out.push_back(stored_document<Case>(r.document, "case", r.summary.id));
+        for (auto& r : rows(q)) {
+            const std::string id = r.summary.id;
+            out.push_back(case_of(std::move(r), id));
+        }
     });
     return out;
 }
@@ -582,15 +690,20 @@ std::size_t LibraryStore::migrate_to(const Actor& actor, LibraryStore& to) {
         in_tx(TxKind::read, [&] {
             BackendQuery all;
             all.documents = true;
-            const auto cases = rows(all);
-            for (const auto& r : cases) (void)stored_document<Case>(r.document, "case", r.summary.id);  // readable, before anything is written
+            // every case read (and opened, when sealed) before anything is written; the
+            // destination stores it in its own form, sealed under its own keys or in clear
+            std::vector<Case> cases;
+            for (auto& r : rows(all)) {
+                const std::string id = r.summary.id;
+                cases.push_back(case_of(std::move(r), id));
+            }
             const auto partners = backend().partners();
             const auto audit = backend().audit_records(AuditQuery{});
             to.in_tx(TxKind::write, [&] {
                 BackendQuery any;
                 any.filter.limit = 1;
                 if (!to.rows(any).empty()) fail(errc::already_exists, "", "to", "the destination store holds cases already");
-                for (const auto& r : cases) to.backend().put_case(r, 0, false);
+                for (const auto& c : cases) to.backend().put_case(to.row_of(c), 0, false);
                 for (const auto& p : partners) to.backend().put_partner(p, 0);
                 for (const auto& a : audit) to.backend().append_audit(a);
                 moved = cases.size();
@@ -600,6 +713,44 @@ std::size_t LibraryStore::migrate_to(const Actor& actor, LibraryStore& to) {
         return "to " + to.caps_.name + ": " + std::to_string(moved) + " cases";
     });
     return moved;
+}
+
+std::size_t LibraryStore::seal_all(const Actor& actor, std::size_t batch) {
+    if (!options_.sealer) fail(errc::invalid_argument, "", "store", "sealing the stored cases needs a store opened with its key-encryption key");
+    std::size_t sealed_now = 0;
+    audited(actor, "", Operation::migrate, [&] {
+        require_access(actor, Case{}, Operation::migrate, today());
+        std::vector<std::string> ids;
+        in_tx(TxKind::read, [&] {
+            BackendQuery q;
+            q.filter.anonymised = false;
+            q.documents = true;
+            for (auto& r : rows(q))
+                if (!sealed::is_sealed(r.document)) ids.push_back(std::move(r.summary.id));
+        });
+        const std::size_t step = batch ? batch : 1;
+        for (std::size_t start = 0; start < ids.size(); start += step) {
+            Lease lease(*this);
+            in_tx(TxKind::write, [&] {
+                const std::vector<std::string> chunk(ids.begin() + static_cast<std::ptrdiff_t>(start),
+                                                     ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), start + step)));
+                for (auto& r : backend().get_cases(chunk)) {
+                    if (sealed::is_sealed(r.document)) continue;   // sealed meanwhile by a save
+                    const std::string id = r.summary.id;
+                    Case c = case_of(std::move(r), id);
+                    if (is_anonymised(c)) continue;
+                    const auto based_on = c.version;
+                    c.version = based_on + 1;
+                    // the clear document must leave no recoverable copy, like an anonymised one's
+                    backend().put_case(row_of(c), based_on, true);
+                    ++sealed_now;
+                }
+            });
+        }
+        finish_erasures();
+        return "sealed " + std::to_string(sealed_now) + " cases";
+    });
+    return sealed_now;
 }
 
 // ---------------------------------------------------------------- network (R12)

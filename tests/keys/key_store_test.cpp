@@ -124,10 +124,21 @@ TEST_F(KeyFiles, ADestroyedKeyLeavesNoBytesInTheFilesAndItsDataStaysSealed) {
         hex += digits[ch & 15];
     }
     ASSERT_NE(file_bytes().find(hex), std::string::npos);   // the test can see a key when it is there
-    EXPECT_TRUE(keys.destroy("JMD-1"));
-    EXPECT_FALSE(keys.destroy("JMD-1"));
+    const Date on = make_date(2026, 11, 26);
+    EXPECT_TRUE(keys.destroy("JMD-1", on));
+    EXPECT_FALSE(keys.destroy("JMD-1", on));
     EXPECT_EQ(file_bytes().find(hex), std::string::npos);   // R13: gone from the file and its log
-    EXPECT_EQ(error_of([&] { (void)keys.key_of("JMD-1"); }).code(), errc::key_missing);
+    const auto gone = error_of([&] { (void)keys.key_of("JMD-1"); });
+    EXPECT_EQ(gone.code(), errc::key_missing);
+    EXPECT_NE(std::string(gone.what()).find("destroyed on 2026-11-26"), std::string::npos) << gone.what();
+    // the record of the destruction: unsettled until the store says the anonymisation is stored
+    EXPECT_EQ(store->destroyed_on("JMD-1")->on, on);
+    ASSERT_EQ(store->destroyed(false).size(), 1u);
+    store->settle("JMD-1");
+    EXPECT_TRUE(store->destroyed(false).empty());
+    EXPECT_EQ(store->destroyed(true).size(), 1u);
+    // a destroyed case gets no new key
+    EXPECT_EQ(error_of([&] { (void)keys.create("JMD-1"); }).code(), errc::already_exists);
     EXPECT_NO_THROW((void)keys.key_of("JMD-2"));
     // every copy of the sealed data is now noise: no key the store can give opens it
     EXPECT_EQ(error_of([&] { (void)open(sealed, keys.key_of("JMD-2"), "JMD-1", "x"); }).code(), errc::key_invalid);

@@ -12,19 +12,6 @@ using namespace jmdcm::test;
 namespace {
 const Actor fk{"fachkraft-1", Role::case_worker};
 
-// Values from the worked example that identify the person.
-const std::vector<std::string> personal = {"Samira", "Beispiel", "1994-05-03", "60386", "Sammelunterkunft",
-                                           "Afghanistan", "Schwägerin", "Frauenfrühstück", "Krippenplatz"};
-
-std::vector<std::string> found_on_disk(const std::string& path) {
-    std::vector<std::string> hits;
-    for (const char* suffix : {"", "-wal", "-journal"}) {
-        const std::string bytes = read_bytes(path + suffix);
-        for (const auto& v : personal)
-            if (bytes.find(v) != std::string::npos) hits.push_back(v + " in " + (suffix[0] ? suffix : "the database"));
-    }
-    return hits;
-}
 /// Withdraws Samira's consent by the store-side step.
 void withdraw(SqliteRepository& repo) {
     repo.step(fk, example::samira_case_id, 0, "withdraw_consent", [](Case& c) {

@@ -8,6 +8,9 @@
 #include "jmdcm/postgres/postgres_backend.hpp"
 #include "../../src/postgres/pg_conn.hpp"
 #endif
+#ifdef JMDCM_TEST_SEALED
+#include "jmdcm/keys/key_store.hpp"
+#endif
 #ifdef JMDCM_TEST_C_BACKEND
 #include "../../capi/src/callback_backend.hpp"
 #include "../capi/dict_backend.h"
@@ -54,11 +57,26 @@ inline std::string read_bytes(const std::string& path) {
     return s.str();
 }
 
+// Values from the worked example that identify the person.
+inline const std::vector<std::string> personal = {"Samira", "Beispiel", "1994-05-03", "60386", "Sammelunterkunft",
+                                                  "Afghanistan", "Schwägerin", "Frauenfrühstück", "Krippenplatz"};
+
+/// Which of them the raw bytes of an SQLite file, its -wal and its -journal hold.
+inline std::vector<std::string> found_on_disk(const std::string& path) {
+    std::vector<std::string> hits;
+    for (const char* suffix : {"", "-wal", "-journal"}) {
+        const std::string bytes = read_bytes(path + suffix);
+        for (const auto& v : personal)
+            if (bytes.find(v) != std::string::npos) hits.push_back(v + " in " + (suffix[0] ? suffix : "the database"));
+    }
+    return hits;
+}
+
 /// The day access rules are checked for in the storage tests.
 inline Date storage_today() { return d(2020, 6, 1); }
 
 inline StoreOptions options_with(AuditSink* audit) {
-    return {audit, [] { return std::string("2020-06-01T10:00:00Z"); }, [] { return storage_today(); }, Policy{}};
+    return {audit, [] { return std::string("2020-06-01T10:00:00Z"); }, [] { return storage_today(); }, Policy{}, nullptr};
 }
 
 inline SqliteOptions sqlite_at(std::string path) {
@@ -78,6 +96,28 @@ struct SqliteStore {
         return std::make_unique<SqliteRepository>(sqlite_at(dir.file("store.sqlite")), std::move(o));
     }
 };
+
+#ifdef JMDCM_TEST_SEALED
+/// A KEK for the tests, the same in every test of a run (a host would read it from a file or a keystore).
+inline std::shared_ptr<keys::KeyEncryptionKey> test_kek() {
+    static const keys::SecretKey k = keys::SecretKey::generate();
+    return std::make_shared<keys::LocalKek>("test-kek", k);
+}
+
+/// Per-case keys over a key store file beside the data (issue 19).
+inline StoreOptions sealed(StoreOptions o, const std::string& key_store_path,
+                           std::shared_ptr<keys::KeyEncryptionKey> kek = test_kek()) {
+    o.sealer = keys::make_sealer(keys::open_sqlite_key_store(key_store_path), std::move(kek));
+    return o;
+}
+
+struct SealedSqliteStore {
+    static constexpr const char* name = "sealed_sqlite";
+    static std::unique_ptr<Repository> make(const TempDir& dir, StoreOptions o) {
+        return std::make_unique<SqliteRepository>(sqlite_at(dir.file("store.sqlite")), sealed(std::move(o), dir.file("store.keys")));
+    }
+};
+#endif
 
 #ifdef JMDCM_TEST_POSTGRES
 /// The throwaway cluster's connection string (tests/postgres/cluster.sh, set by ctest).
@@ -141,6 +181,8 @@ protected:
 
 #if defined(JMDCM_TEST_C_BACKEND)
 using Stores = ::testing::Types<CBackendStore>;   // tests/backend: the same suites over a host's backend
+#elif defined(JMDCM_TEST_SEALED)
+using Stores = ::testing::Types<SealedSqliteStore>;   // tests/keys: the same suites with per-case keys
 #elif defined(JMDCM_TEST_POSTGRES)
 using Stores = ::testing::Types<PostgresStore>;   // tests/postgres: the same suites on a real cluster
 #else

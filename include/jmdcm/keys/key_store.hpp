@@ -5,7 +5,9 @@
 // is then unreadable.
 #pragma once
 
+#include "jmdcm/date.hpp"
 #include "jmdcm/keys/sealing.hpp"
+#include "jmdcm/sealer.hpp"
 
 #include <memory>
 #include <optional>
@@ -51,12 +53,19 @@ struct WrappedKey {
 class KeyStore {
 public:
     virtual ~KeyStore() = default;
-    /// A new key; errc::already_exists when the case has one.
-    virtual void insert(const WrappedKey& k) = 0;
+    /// New keys, all or none, in one durable write; errc::already_exists when a case has one
+    /// or its key was destroyed.
+    virtual void insert(const std::vector<WrappedKey>& keys) = 0;
     virtual std::optional<WrappedKey> find(std::string_view case_id) = 0;
-    /// Removes the key so that no copy stays in the store's files (secure delete); nothing
-    /// when there is none. Returns whether there was one.
-    virtual bool destroy(std::string_view case_id) = 0;
+    /// Removes the key so that no copy stays in the store's files (secure delete, checkpoint)
+    /// and records the destruction (CaseSealer::Destroyed: the day, the anonymised document),
+    /// unsettled, in the same write; the record holds no key. Returns whether there was a key.
+    virtual bool destroy(std::string_view case_id, Date on, std::string_view anonymised = {}) = 0;
+    virtual std::optional<CaseSealer::Destroyed> destroyed_on(std::string_view case_id) = 0;
+    /// Settles the destruction: its record drops the anonymised document and stays.
+    virtual void settle(std::string_view case_id) = 0;
+    /// Destroyed keys: the unsettled ones, or `all`.
+    virtual std::vector<CaseSealer::Destroyed> destroyed(bool all) = 0;
     /// Every key, for rotation.
     virtual std::vector<WrappedKey> all() = 0;
     /// Replaces the given keys' wrapping all at once (rotation): all or none.
@@ -73,11 +82,13 @@ public:
     CaseKeys(KeyStore& store, KeyEncryptionKey& kek) : store_(store), kek_(kek) {}
     /// A new key for a new case, stored wrapped.
     SecretKey create(std::string_view case_id);
+    /// A new key and its wrapped form, not yet stored (KeyStore::insert stores a batch).
+    std::pair<SecretKey, WrappedKey> make(std::string_view case_id);
     /// The case's key: errc::key_missing when there is none, errc::key_invalid when the
     /// KEK does not unwrap it (another KEK, or a damaged key store).
     SecretKey key_of(std::string_view case_id);
-    /// Destroys the case's key (anonymisation): whether there was one.
-    bool destroy(std::string_view case_id);
+    /// Destroys the case's key (anonymisation) on `on`: whether there was one.
+    bool destroy(std::string_view case_id, Date on);
     /// Re-wraps every key wrapped by `from` under this object's KEK, all or none, without
     /// touching any case document. Returns how many. errc::key_invalid when a key that
     /// names `from` does not unwrap with it.
@@ -87,5 +98,12 @@ private:
     KeyStore& store_;
     KeyEncryptionKey& kek_;
 };
+
+/// The stores' sealer (jmdcm/sealer.hpp) over a key store and the host's KEK: documents
+/// sealed with XChaCha20-Poly1305 under the case's key, bound to "case id|version", in
+/// URL-safe base64. Unwrapped keys are kept in a small cache checked against the key store's
+/// wrapping on every use, so a destroyed key is never used again and a KMS is not asked on
+/// every read. Thread-safe.
+std::shared_ptr<CaseSealer> make_sealer(std::shared_ptr<KeyStore> store, std::shared_ptr<KeyEncryptionKey> kek);
 
 }  // namespace jmdcm::keys

@@ -1,0 +1,45 @@
+// The stored form of a sealed case (issue 19): {"sealed":1,"data":"..."}, where "data" is the
+// whole case sealed under the case's key (CaseSealer) and 1 the layout's version. The
+// library's summary columns stay in clear beside it. A clear case document starts
+// {"schema":..., so the two never look alike.
+#pragma once
+
+#include "jmdcm/error.hpp"
+#include "jmdcm/json.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace jmdcm::sealed {
+
+inline constexpr std::string_view head = "{\"sealed\":1,\"data\":\"";
+
+inline bool is_sealed(std::string_view document) { return document.substr(0, 10) == head.substr(0, 10); }
+
+/// `data` is printable text without quotes or backslashes (the sealer's encoding).
+inline std::string envelope(std::string_view data) {
+    std::string out;
+    out.reserve(head.size() + data.size() + 2);
+    out.append(head).append(data).append("\"}");
+    return out;
+}
+
+/// The sealed data: found straight after the head when the document has the layout
+/// envelope() writes, else through the parser (stored documents are read tolerantly);
+/// storage_corrupt naming the case when it is not there.
+inline std::string sealed_data(std::string_view document, std::string_view case_id) {
+    if (document.substr(0, head.size()) == head) {
+        const auto end = document.find('"', head.size());
+        if (end != std::string_view::npos && document.substr(end) == "\"}") return std::string(document.substr(head.size(), end - head.size()));
+    }
+    try {
+        const auto v = json::parse(document);
+        return std::string(v.as_object().at("data").as_string());
+    } catch (const error& e) {
+        fail(errc::storage_corrupt, "", "", "sealed document of case '" + std::string(case_id) + "' is unreadable: " + e.what());
+    } catch (const std::exception& e) {
+        fail(errc::storage_corrupt, "", "", "sealed document of case '" + std::string(case_id) + "' lacks its data: " + e.what());
+    }
+}
+
+}  // namespace jmdcm::sealed
