@@ -12,6 +12,7 @@ install(TARGETS jmdcm jmdcm_static EXPORT jmdcmTargets
 install(FILES
   ${PROJECT_SOURCE_DIR}/capi/include/jmdcm/jmdcm.h
   ${PROJECT_SOURCE_DIR}/capi/include/jmdcm/backend.h
+  ${PROJECT_SOURCE_DIR}/capi/include/jmdcm/keys.h
   ${PROJECT_BINARY_DIR}/capi/include/jmdcm/jmdcm_export.h
   ${PROJECT_SOURCE_DIR}/include/jmdcm/error_codes.def
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/jmdcm)

@@ -63,8 +63,7 @@ BackendCapabilities CallbackBackend::capabilities() const {
             (b_.flags & JMDCM_BACKEND_KEEPS_AUDIT) != 0};
 }
 
-template <class F>
-std::vector<std::string> CallbackBackend::call(const char* callback, F&& f) {
+std::vector<std::string> host_call(const std::string& who, const std::string& field, const std::function<jmdcm_status(jmdcm_reply*)>& f) {
     jmdcm_reply reply;
     jmdcm_reply* outer = current_reply;  // a callback may call the library, which may call back
     current_reply = &reply;
@@ -74,20 +73,22 @@ std::vector<std::string> CallbackBackend::call(const char* callback, F&& f) {
         status = static_cast<int>(f(&reply));
     } catch (...) {  // a C++ host's callback that threw: it must not unwind through C frames, but if it did
         current_reply = outer;
-        fail(errc::internal, "", "backend." + std::string(callback), "the " + name_ + " backend's " + callback + " threw an exception");
+        fail(errc::internal, "", field, who + " threw an exception");
     }
     current_reply = outer;
     const std::string said = std::move(callback_message);
     callback_message.clear();
-    const std::string who = "the " + name_ + " backend's " + callback;
-    if (reply.refused) fail(errc::storage_corrupt, "", "backend." + std::string(callback), who + " answered NULL where a document was promised");
+    if (reply.refused) fail(errc::storage_corrupt, "", field, who + " answered NULL where a document was promised");
     if (status != JMDCM_OK) {
-        if (!known(status))
-            fail(errc::storage, "", "backend." + std::string(callback), who + " returned " + std::to_string(status) + ", not a jmdcm status");
-        fail(static_cast<errc>(status), "", "backend." + std::string(callback),
-             who + " failed: " + (said.empty() ? std::string(errc_message(static_cast<errc>(status))) : said));
+        if (!known(status)) fail(errc::storage, "", field, who + " returned " + std::to_string(status) + ", not a jmdcm status");
+        fail(static_cast<errc>(status), "", field, who + " failed: " + (said.empty() ? std::string(errc_message(static_cast<errc>(status))) : said));
     }
     return std::move(reply.items);
+}
+
+template <class F>
+std::vector<std::string> CallbackBackend::call(const char* callback, F&& f) {
+    return host_call("the " + name_ + " backend's " + callback, "backend." + std::string(callback), f);
 }
 
 template <class T>
@@ -266,7 +267,9 @@ jmdcm_status jmdcm_store_open_backend(jmdcm_store** out, const jmdcm_backend* ba
             if (backend->version >= 1 && backend->destroy) backend->destroy(backend->user_data);
             throw;
         }
-        StoreOptions o = store_options(open_options(options_json));
+        const OpenOptions opened = open_options(options_json);
+        refuse_key_store(opened);
+        StoreOptions o = store_options(opened);
         std::unique_ptr<AuditSink> sink;
         if (hooks) {
             if (hooks->version < 1 || hooks->version > JMDCM_HOOKS_VERSION)

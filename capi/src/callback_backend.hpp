@@ -6,6 +6,7 @@
 #include "jmdcm/backend.h"
 #include "jmdcm/backend.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,11 @@ struct jmdcm_reply {
 };
 
 namespace jmdcm::capi {
+
+/// Runs a host's callback with a fresh reply: a status other than JMDCM_OK (with what the
+/// callback said through jmdcm_error_set), a NULL answer or an exception becomes the
+/// library's error naming `who` ("the sqlite backend's get_case") and `field`. The answers.
+std::vector<std::string> host_call(const std::string& who, const std::string& field, const std::function<jmdcm_status(jmdcm_reply*)>& f);
 
 class CallbackBackend final : public Backend {
 public:

@@ -25,7 +25,7 @@ jmdcm_store* registered(std::unique_ptr<Repository> repo) {
 }
 
 OpenOptions open_options(const char* options_json) {
-    return options_json ? doc<OpenOptions>(options_json, "options") : OpenOptions{};
+    return options_json ? doc<OpenOptions>(options_json, "options", strict) : OpenOptions{};   // a misspelt option is an error, not a default
 }
 
 StoreOptions store_options(const OpenOptions& o) {
@@ -36,6 +36,21 @@ StoreOptions store_options(const OpenOptions& o) {
         s.policy = *o.policy;
     }
     return s;
+}
+
+SqliteOptions sqlite_options(const char* path, const OpenOptions& o) {
+    SqliteOptions db;
+    db.path = path;
+    db.read_only = o.read_only;
+    db.busy_timeout_ms = o.busy_timeout_ms;
+    db.synchronous_full = o.synchronous_full;
+    db.check_on_open = o.check_on_open;
+    return db;
+}
+
+void refuse_key_store(const OpenOptions& o) {
+    if (o.key_store)
+        fail(errc::invalid_argument, "", "options.key_store", "a key store belongs to a store opened with a KEK (jmdcm_store_open_sqlite_sealed)");
 }
 
 namespace {
@@ -61,7 +76,9 @@ extern "C" {
 jmdcm_status jmdcm_store_open_memory(jmdcm_store** out, const char* options_json) {
     return guard([&] {
         reset(out, "out");
-        *out = registered(std::make_unique<MemoryRepository>(store_options(open_options(options_json))));
+        const OpenOptions o = open_options(options_json);
+        refuse_key_store(o);
+        *out = registered(std::make_unique<MemoryRepository>(store_options(o)));
     });
 }
 
@@ -70,13 +87,8 @@ jmdcm_status jmdcm_store_open_sqlite(jmdcm_store** out, const char* path, const 
         reset(out, "out");
         need(path, "path");
         const OpenOptions o = open_options(options_json);
-        SqliteOptions db;
-        db.path = path;
-        db.read_only = o.read_only;
-        db.busy_timeout_ms = o.busy_timeout_ms;
-        db.synchronous_full = o.synchronous_full;
-        db.check_on_open = o.check_on_open;
-        *out = registered(std::make_unique<SqliteRepository>(db, store_options(o)));
+        refuse_key_store(o);
+        *out = registered(std::make_unique<SqliteRepository>(sqlite_options(path, o), store_options(o)));
     });
 }
 
@@ -85,6 +97,7 @@ jmdcm_status jmdcm_store_open_postgres(jmdcm_store** out, const char* conninfo, 
         reset(out, "out");
         need(conninfo, "conninfo");
         const OpenOptions o = open_options(options_json);
+        refuse_key_store(o);
         PostgresOptions db;
         db.conninfo = conninfo;
         db.vacuum_after_erasure = o.vacuum_after_erasure;

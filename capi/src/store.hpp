@@ -3,6 +3,8 @@
 
 #include "handles.hpp"
 
+#include "jmdcm/sqlite/sqlite_backend.hpp"
+
 #include <memory>
 
 struct jmdcm_store {
@@ -28,12 +30,17 @@ struct OpenOptions {
     std::optional<Policy> policy;   // what raw creates and saves are judged under (handbook defaults)
     bool vacuum_after_erasure = true;  // PostgreSQL
     int pool_size = 1;                 // PostgreSQL: connections, for calls from that many threads at once
+    std::optional<std::string> key_store;   // a store opened with a KEK (keys.h): the key store's path
 };
 BOOST_DESCRIBE_STRUCT(OpenOptions, (), (today, read_only, busy_timeout_ms, synchronous_full, check_on_open, policy, vacuum_after_erasure,
-                                        pool_size))
+                                        pool_size, key_store))
 
 OpenOptions open_options(const char* options_json);
 StoreOptions store_options(const OpenOptions& o);
+/// The SQLite file's options from the host's.
+SqliteOptions sqlite_options(const char* path, const OpenOptions& o);
+/// A store opened without a KEK has no key store: "key_store" is refused there.
+void refuse_key_store(const OpenOptions& o);
 
 /// The shape of every store call that answers with a document: the out-parameter cleared,
 /// store and actor checked (in that order), then `body(repo, actor)`'s text handed over.

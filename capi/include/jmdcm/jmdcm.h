@@ -26,7 +26,7 @@ extern "C" {
 #endif
 
 /** Bumped only by additions; a host may compare it with jmdcm_abi_version(). */
-#define JMDCM_ABI_VERSION 7
+#define JMDCM_ABI_VERSION 8
 
 /** The calling convention of callbacks (cdecl on Windows, the platform's default elsewhere). */
 #if defined(_WIN32)
