@@ -100,7 +100,7 @@ namespace Jmdcm
 
         /// <summary>Runs one callback: an exception becomes its status (a JmdcmException's own,
         /// else storage) with the exception's type and message; nothing unwinds into C.</summary>
-        static int Guard(Func<int> body)
+        internal static int Guard(Func<int> body)
         {
             try { return body(); }
             catch (JmdcmException e) { Say(e.GetType().Name + ": " + e.Message); return (int)e.Status; }

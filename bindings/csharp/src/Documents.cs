@@ -94,6 +94,18 @@ namespace Jmdcm
         [DataMember(Name = "created")] public int Created { get; private set; }
     }
 
+    [DataContract]
+    internal sealed class SealReport
+    {
+        [DataMember(Name = "sealed")] public int Sealed { get; private set; }
+    }
+
+    [DataContract]
+    internal sealed class RotateReport
+    {
+        [DataMember(Name = "rewrapped")] public int Rewrapped { get; private set; }
+    }
+
     /// <summary>One record of the audit trail: who did what to which case, allowed or not; never values.</summary>
     [DataContract]
     public sealed class AuditRecord

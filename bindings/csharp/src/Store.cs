@@ -25,12 +25,34 @@ namespace Jmdcm
             return new Store(h);
         }
 
-        public static Store OpenSqlite(string path, DateTime? today = null, bool? readOnly = null)
+        /// <summary>Opens or creates a SQLite file. With <paramref name="kek"/> each case's
+        /// personal data is sealed under a key of its own, kept wrapped by the KEK in the key
+        /// store file <paramref name="keyStore"/> (default: path + ".keys"); an anonymisation
+        /// destroys the key, so older copies of the file stop yielding the person.</summary>
+        public static Store OpenSqlite(string path, DateTime? today = null, bool? readOnly = null, Kek kek = null, string keyStore = null)
         {
             IntPtr h;
-            Call.Check(JmdcmNative.jmdcm_store_open_sqlite(out h, Utf8.Encode(path), Utf8.Encode(Options(today, readOnly))));
+            var options = Options(today, readOnly);
+            if (keyStore != null)
+            {
+                var part = "\"key_store\":" + Json.Write(keyStore);
+                options = options == null ? "{" + part + "}" : options.Substring(0, options.Length - 1) + "," + part + "}";
+            }
+            if (kek == null)
+            {
+                Call.Check(JmdcmNative.jmdcm_store_open_sqlite(out h, Utf8.Encode(path), Utf8.Encode(options)));
+                return new Store(h);
+            }
+            var k = KekBridge.Struct(kek);
+            try { Call.Check(JmdcmNative.jmdcm_store_open_sqlite_sealed(out h, Utf8.Encode(path), k, Utf8.Encode(options))); }   // destroys the KEK once, also on failure
+            finally { System.Runtime.InteropServices.Marshal.FreeHGlobal(k); }
             return new Store(h);
         }
+
+        /// <summary>Converts a store opened with a KEK (administrators only): seals every case
+        /// stored in clear and erases its clear bytes. Returns how many.</summary>
+        public int SealAll(Actor actor) =>
+            Json.Read<SealReport>(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_seal_all(out o, h, actor.Document))).Sealed;
 
         /// <summary>A store on a PostgreSQL server (a libpq connection string or postgresql:// URI;
         /// TLS settings pass through). Erasure there does not reach WAL archives, backups or

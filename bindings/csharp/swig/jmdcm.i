@@ -5,7 +5,7 @@
 %module JmdcmNative
 
 %{
-#include "jmdcm/backend.h"
+#include "jmdcm/keys.h"
 %}
 
 %include <stdint.i>
@@ -57,5 +57,20 @@ JMDCM_POINTER(const jmdcm_hooks *)
 JMDCM_POINTER(jmdcm_reply *)
 %ignore jmdcm_backend;
 %ignore jmdcm_hooks;
+/* The host's KEK (keys.h): laid out by Jmdcm (Kek.cs) like the backend. Key bytes cross as
+ * byte[] (pinned: jmdcm_kek_generate writes into the caller's array). */
+JMDCM_POINTER(const jmdcm_kek *)
+JMDCM_POINTER(jmdcm_kek *)
+%ignore jmdcm_kek;
+%typemap(ctype) const unsigned char * "const unsigned char *"
+%typemap(imtype) const unsigned char * "byte[]"
+%typemap(cstype) const unsigned char * "byte[]"
+%typemap(csin) const unsigned char * "$csinput"
+%typemap(in) const unsigned char * %{ $1 = ($1_ltype)$input; %}
+%typemap(ctype) unsigned char [ANY] "unsigned char *"
+%typemap(imtype) unsigned char [ANY] "byte[]"
+%typemap(cstype) unsigned char [ANY] "byte[]"
+%typemap(csin) unsigned char [ANY] "$csinput"
+%typemap(in) unsigned char [ANY] %{ $1 = ($1_ltype)$input; %}
 
 %include "jmdcm_swig.h"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, NamedTuple
 
 from . import _codec, _jmdcm
 from .case import Case
+from .keys import _checked as _checked_kek
 from .enums import Role  # type: ignore[attr-defined]
 
 if TYPE_CHECKING:
@@ -52,12 +53,20 @@ class Store:
     @classmethod
     def sqlite(cls, path: str, *, today: _dt.date | None = None, read_only: bool | None = None,
                busy_timeout_ms: int | None = None, synchronous_full: bool | None = None,
-               check_on_open: bool | None = None, policy: Mapping[str, Any] | None = None) -> "Store":
-        """Opens or creates a SQLite file (WAL, audited, real erasure on anonymisation)."""
-        return cls(_jmdcm.Store.sqlite(str(path), _options(today=today, read_only=read_only,
-                                                           busy_timeout_ms=busy_timeout_ms,
-                                                           synchronous_full=synchronous_full,
-                                                           check_on_open=check_on_open, policy=policy)))
+               check_on_open: bool | None = None, policy: Mapping[str, Any] | None = None,
+               kek: Any = None, key_store: str | None = None) -> "Store":
+        """Opens or creates a SQLite file (WAL, audited, real erasure on anonymisation).
+
+        With `kek` (a jmdcm.LocalKek, or an object with id, wrap and unwrap: see jmdcm.keys)
+        each case's personal data is sealed under a key of its own, kept wrapped by the KEK in
+        the key store file `key_store` (default: path + ".keys"); an anonymisation destroys
+        the key, so older copies of the file stop yielding the person."""
+        options = _options(today=today, read_only=read_only, busy_timeout_ms=busy_timeout_ms,
+                           synchronous_full=synchronous_full, check_on_open=check_on_open, policy=policy,
+                           key_store=None if key_store is None else str(key_store))
+        if kek is not None:
+            return cls(_jmdcm.Store.sqlite_sealed(str(path), _checked_kek(kek), options))
+        return cls(_jmdcm.Store.sqlite(str(path), options))
 
     @classmethod
     def postgres(cls, conninfo: str, *, today: _dt.date | None = None, policy: Mapping[str, Any] | None = None,
@@ -102,6 +111,11 @@ class Store:
         on a server in batches. Returns how many were created."""
         docs = "[" + ",".join(c.to_json() for c in cases) + "]"
         return int(json.loads(self._h.case_create_all(actor.to_json(), docs))["created"])
+
+    def seal_all(self, actor: Actor) -> int:
+        """Converts a store opened with a KEK (administrators only): seals every case stored
+        in clear, erasing its clear bytes. Returns how many."""
+        return int(json.loads(self._h.seal_all(actor.to_json()))["sealed"])
 
     def load(self, actor: Actor, case_id: str) -> Case:
         return Case(self._h.case_load(actor.to_json(), case_id))

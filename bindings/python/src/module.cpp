@@ -4,11 +4,13 @@
 #include "jmdcm/jmdcm.h"
 
 #include "host_backend.hpp"
+#include "host_kek.hpp"
 
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <cstring>
 #include <mutex>
 #include <shared_mutex>
 #include <optional>
@@ -88,6 +90,19 @@ public:
         run([&] { return jmdcm_store_open_postgres(&s, conninfo.c_str(), c_str(options)); });
         return std::make_unique<Store>(s);
     }
+    /// A SQLite file with per-case keys under the host's KEK (host_kek.hpp).
+    static std::unique_ptr<Store> sqlite_sealed(const std::string& path, const py::object& kek, const Text& options) {
+        jmdcm_kek k;
+        jmdcm_status status = jmdcm_python::kek_of(&k, kek);
+        if (status != JMDCM_OK) raise(status);
+        jmdcm_store* s = nullptr;
+        {
+            py::gil_scoped_release unlocked;   // the KEK's callbacks take it back
+            status = jmdcm_store_open_sqlite_sealed(&s, path.c_str(), &k, c_str(options));   // destroy runs once, also on failure
+        }
+        if (status != JMDCM_OK) raise(status);
+        return std::make_unique<Store>(s);
+    }
     static std::unique_ptr<Store> backend(const py::object& b, const py::object& audit, const py::object& today, const Text& options) {
         jmdcm_store* s = nullptr;
         const jmdcm_status status = jmdcm_python::open_host_backend(&s, b, audit, today, c_str(options));
@@ -141,6 +156,24 @@ PYBIND11_MODULE(_jmdcm, m) {
     m.def("version", [] { return std::string(jmdcm_version()); });
     m.def("abi_version", [] { return jmdcm_abi_version(); });
     m.def("status_name", [](int code) { return std::string(jmdcm_status_name(static_cast<jmdcm_status>(code))); });
+    m.def("kek_generate", [] {
+        unsigned char key[JMDCM_KEY_BYTES];
+        run([&] { return jmdcm_kek_generate(key); });
+        py::bytes out(reinterpret_cast<const char*>(key), JMDCM_KEY_BYTES);
+        std::memset(key, 0, sizeof key);
+        return out;
+    });
+    m.def("keys_rotate", [](const std::string& key_store, const py::object& from, const py::object& to) {
+        jmdcm_kek old_kek, new_kek;
+        jmdcm_status status = jmdcm_python::kek_of(&old_kek, from);
+        if (status != JMDCM_OK) raise(status);
+        status = jmdcm_python::kek_of(&new_kek, to);
+        if (status != JMDCM_OK) {
+            if (old_kek.destroy) old_kek.destroy(old_kek.user_data);
+            raise(status);
+        }
+        return text_of([&](char** out) { return jmdcm_keys_rotate(out, key_store.c_str(), &old_kek, &new_kek); });
+    });
     m.def("register_errors", [](py::dict classes) { error_classes() = classes; },
           "Registers the exception class for each status code.");
 
@@ -162,6 +195,10 @@ PYBIND11_MODULE(_jmdcm, m) {
         .def_static("memory", &Store::memory, py::arg("options") = py::none())
         .def_static("sqlite", &Store::sqlite, py::arg("path"), py::arg("options") = py::none())
         .def_static("postgres", &Store::postgres, py::arg("conninfo"), py::arg("options") = py::none())
+        .def_static("sqlite_sealed", &Store::sqlite_sealed, py::arg("path"), py::arg("kek"), py::arg("options") = py::none())
+        .def("seal_all", [](Store& s, const std::string& actor) {
+            return s.with([&](jmdcm_store* h) { return text_of([&](char** out) { return jmdcm_store_seal_all(out, h, actor.c_str()); }); });
+        })
         .def_static("backend", &Store::backend, py::arg("backend"), py::arg("audit") = py::none(), py::arg("today") = py::none(),
                     py::arg("options") = py::none())
         .def("close", &Store::close)
