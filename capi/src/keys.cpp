@@ -8,6 +8,8 @@
 
 #include "jmdcm/keys/key_store.hpp"
 #include "jmdcm/library_store.hpp"
+#include "jmdcm/postgres/pg_key_store.hpp"
+#include "jmdcm/postgres/postgres_backend.hpp"
 #include "jmdcm/sqlite/sqlite_repository.hpp"
 
 #include <sodium.h>
@@ -187,6 +189,18 @@ jmdcm_status jmdcm_store_open_sqlite_sealed(jmdcm_store** out, const char* path,
         StoreOptions so = store_options(o);
         so.sealer = keys::make_sealer(keys::open_sqlite_key_store(key_store), std::move(adapter));
         *out = registered(std::make_unique<SqliteRepository>(sqlite_options(path, o), std::move(so)));
+    });
+}
+
+jmdcm_status jmdcm_store_open_postgres_sealed(jmdcm_store** out, const char* conninfo, const jmdcm_kek* kek, const char* options_json) {
+    return guard([&] {
+        reset(out, "out");
+        auto adapter = adopt(kek, "kek");
+        need(conninfo, "conninfo");
+        const OpenOptions o = open_options(options_json);
+        StoreOptions so = store_options(o);
+        so.sealer = keys::make_sealer(open_postgres_key_store(conninfo, o.key_store.value_or("jmdcm_keys")), std::move(adapter));
+        *out = registered(std::make_unique<PostgresRepository>(postgres_options(conninfo, o), std::move(so)));
     });
 }
 

@@ -48,6 +48,16 @@ SqliteOptions sqlite_options(const char* path, const OpenOptions& o) {
     return db;
 }
 
+PostgresOptions postgres_options(const char* conninfo, const OpenOptions& o) {
+    PostgresOptions db;
+    db.conninfo = conninfo;
+    db.vacuum_after_erasure = o.vacuum_after_erasure;
+    if (o.pool_size < 1 || o.pool_size > 1024)
+        fail(errc::invalid_argument, "", "options.pool_size", "a pool has 1 to 1024 connections, not " + std::to_string(o.pool_size));
+    db.pool_size = static_cast<std::size_t>(o.pool_size);
+    return db;
+}
+
 void refuse_key_store(const OpenOptions& o) {
     if (o.key_store)
         fail(errc::invalid_argument, "", "options.key_store", "a key store belongs to a store opened with a KEK (jmdcm_store_open_sqlite_sealed)");
@@ -98,13 +108,7 @@ jmdcm_status jmdcm_store_open_postgres(jmdcm_store** out, const char* conninfo, 
         need(conninfo, "conninfo");
         const OpenOptions o = open_options(options_json);
         refuse_key_store(o);
-        PostgresOptions db;
-        db.conninfo = conninfo;
-        db.vacuum_after_erasure = o.vacuum_after_erasure;
-        if (o.pool_size < 1 || o.pool_size > 1024)
-            fail(errc::invalid_argument, "", "options.pool_size", "a pool has 1 to 1024 connections, not " + std::to_string(o.pool_size));
-        db.pool_size = static_cast<std::size_t>(o.pool_size);
-        *out = registered(std::make_unique<PostgresRepository>(db, store_options(o)));
+        *out = registered(std::make_unique<PostgresRepository>(postgres_options(conninfo, o), store_options(o)));
     });
 }
 

@@ -3,6 +3,7 @@
 
 #include "handles.hpp"
 
+#include "jmdcm/postgres/postgres_backend.hpp"
 #include "jmdcm/sqlite/sqlite_backend.hpp"
 
 #include <memory>
@@ -39,6 +40,8 @@ OpenOptions open_options(const char* options_json);
 StoreOptions store_options(const OpenOptions& o);
 /// The SQLite file's options from the host's.
 SqliteOptions sqlite_options(const char* path, const OpenOptions& o);
+/// The server's options from the host's (the pool size checked).
+PostgresOptions postgres_options(const char* conninfo, const OpenOptions& o);
 /// A store opened without a KEK has no key store: "key_store" is refused there.
 void refuse_key_store(const OpenOptions& o);
 

@@ -1,7 +1,7 @@
 // The stored form of a sealed case (issue 19): {"sealed":1,"data":"..."}, where "data" is the
 // whole case sealed under the case's key (CaseSealer) and 1 the layout's version. The
-// library's summary columns stay in clear beside it. A clear case document starts
-// {"schema":..., so the two never look alike.
+// library's summary columns stay in clear beside it. A clear case document has "schema" and
+// no "sealed", so the two never look alike.
 #pragma once
 
 #include "jmdcm/error.hpp"
@@ -14,7 +14,22 @@ namespace jmdcm::sealed {
 
 inline constexpr std::string_view head = "{\"sealed\":1,\"data\":\"";
 
-inline bool is_sealed(std::string_view document) { return document.substr(0, 10) == head.substr(0, 10); }
+/// Whether a stored document is a sealed one. The layout envelope() writes is recognised at
+/// once; a backend that keeps JSON in its own form (PostgreSQL's jsonb orders keys by length:
+/// {"data": ..., "sealed": 1}) is recognised by its first key and checked by the parser. A
+/// clear case begins with "schema" (as written) or "id" (jsonb).
+inline bool is_sealed(std::string_view document) {
+    if (document.substr(0, 10) == head.substr(0, 10)) return true;
+    std::size_t k = 0;
+    while (k < document.size() && (document[k] == '{' || document[k] == ' ' || document[k] == '\n' || document[k] == '\t' || document[k] == '\r')) ++k;
+    if (document.substr(k, 6) != "\"data\"") return false;
+    try {
+        const auto v = json::parse(document);
+        return v.is_object() && v.as_object().contains("sealed");
+    } catch (const error&) {
+        return false;   // not a document at all: the case reader names the damage
+    }
+}
 
 /// `data` is printable text without quotes or backslashes (the sealer's encoding).
 inline std::string envelope(std::string_view data) {

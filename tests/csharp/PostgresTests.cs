@@ -40,5 +40,17 @@ public class PostgresTests
             Assert.AreEqual("postgresql", caps.Name);
             Assert.IsFalse(caps.Erases);
         }
+        // per-case keys on the server: the key store in a schema of its own
+        var kek = Kek.Generate();
+        var sealedInfo = conninfo + " options=-csearch_path=" + schema;
+        using (var store = Store.OpenPostgres(sealedInfo, new DateTime(2017, 1, 10), kek: Kek.Local("kek-1", kek), keyStore: schema + "_keys"))
+        {
+            var worker = new Actor("fachkraft-1");
+            var c = store.Create(worker, new Case(store.Load(worker, "IMP-0").Json.Replace("IMP-0", "SEALED-1")));
+            Assert.AreEqual(1, c.Version);
+            Assert.IsTrue(store.Load(worker, "SEALED-1").HasPerson);
+        }
+        using (var store = Store.OpenPostgres(sealedInfo, kek: Kek.Local("kek-1", Kek.Generate()), keyStore: schema + "_keys"))
+            Assert.Throws<KeyInvalidException>(() => store.Load(new Actor("fachkraft-1"), "SEALED-1"));
     }
 }

@@ -33,6 +33,24 @@ def test_the_worked_example_runs_on_the_server(store, worker):
     assert caps["name"] == "postgresql" and caps["erases"] is False and "backups" in caps["erasure_gaps"]
 
 
+def test_per_case_keys_on_the_server(worker):
+    base = os.environ["JMDCM_TEST_PG"]
+    schema = "py_" + uuid.uuid4().hex[:12]
+    subprocess.run(["psql", "-q", "-X", base, "-c", f"CREATE SCHEMA {schema}"], check=True)
+    kek = jmdcm.LocalKek("kek-1", jmdcm.generate_kek())
+    conninfo = f"{base} options=-csearch_path={schema}"
+    with jmdcm.Store.postgres(conninfo, today=dt.date(2017, 1, 10), kek=kek, key_store=schema + "_keys") as s:
+        s.samira(worker)
+        assert s.load(worker, CASE_ID).person["given_name"] == "Samira"
+    docs = subprocess.run(["psql", "-q", "-X", "-A", "-t", conninfo, "-c", "SELECT doc::text FROM cases"],
+                          check=True, capture_output=True, text=True).stdout
+    assert '"sealed": 1' in docs and "Samira" not in docs
+    with jmdcm.Store.postgres(conninfo, key_store=schema + "_keys",
+                              kek=jmdcm.LocalKek("kek-1", jmdcm.generate_kek())) as s:
+        with pytest.raises(jmdcm.KeyInvalidError):
+            s.load(worker, CASE_ID)
+
+
 def test_a_bad_connection_string_is_a_storage_error():
     with pytest.raises(jmdcm.StorageError, match="cannot connect"):
         jmdcm.Store.postgres("host=/nonexistent-socket-dir user=nobody dbname=none connect_timeout=2")

@@ -5,10 +5,11 @@
 #include "jmdcm/sqlite/sqlite_repository.hpp"
 
 #ifdef JMDCM_TEST_POSTGRES
+#include "jmdcm/postgres/pg_key_store.hpp"
 #include "jmdcm/postgres/postgres_backend.hpp"
 #include "../../src/postgres/pg_conn.hpp"
 #endif
-#ifdef JMDCM_TEST_SEALED
+#ifdef JMDCM_TEST_KEYS
 #include "jmdcm/keys/key_store.hpp"
 #endif
 #ifdef JMDCM_TEST_C_BACKEND
@@ -97,7 +98,7 @@ struct SqliteStore {
     }
 };
 
-#ifdef JMDCM_TEST_SEALED
+#ifdef JMDCM_TEST_KEYS
 /// A KEK for the tests, the same in every test of a run (a host would read it from a file or a keystore).
 inline std::shared_ptr<keys::KeyEncryptionKey> test_kek() {
     static const keys::SecretKey k = keys::SecretKey::generate();
@@ -111,6 +112,9 @@ inline StoreOptions sealed(StoreOptions o, const std::string& key_store_path,
     return o;
 }
 
+#endif
+
+#ifdef JMDCM_TEST_SEALED
 struct SealedSqliteStore {
     static constexpr const char* name = "sealed_sqlite";
     static std::unique_ptr<Repository> make(const TempDir& dir, StoreOptions o) {
@@ -140,6 +144,17 @@ struct PostgresStore {
         return std::make_unique<PostgresRepository>(PostgresOptions{pg_schema(dir.tag()), true}, std::move(o));
     }
 };
+
+#ifdef JMDCM_TEST_KEYS
+/// Per-case keys on the server: the key store in a schema of its own beside the data's.
+struct SealedPostgresStore {
+    static constexpr const char* name = "sealed_postgres";
+    static std::unique_ptr<Repository> make(const TempDir& dir, StoreOptions o) {
+        o.sealer = keys::make_sealer(open_postgres_key_store(pg_conninfo(), dir.tag() + "_keys"), test_kek());
+        return std::make_unique<PostgresRepository>(PostgresOptions{pg_schema(dir.tag()), true}, std::move(o));
+    }
+};
+#endif
 #endif
 
 #ifdef JMDCM_TEST_C_BACKEND
@@ -184,7 +199,11 @@ using Stores = ::testing::Types<CBackendStore>;   // tests/backend: the same sui
 #elif defined(JMDCM_TEST_SEALED)
 using Stores = ::testing::Types<SealedSqliteStore>;   // tests/keys: the same suites with per-case keys
 #elif defined(JMDCM_TEST_POSTGRES)
-using Stores = ::testing::Types<PostgresStore>;   // tests/postgres: the same suites on a real cluster
+#ifdef JMDCM_TEST_KEYS
+using Stores = ::testing::Types<PostgresStore, SealedPostgresStore>;   // tests/postgres: the same suites on a real cluster
+#else
+using Stores = ::testing::Types<PostgresStore>;
+#endif
 #else
 using Stores = ::testing::Types<MemoryStore, SqliteStore>;
 #endif

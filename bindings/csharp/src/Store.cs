@@ -33,11 +33,7 @@ namespace Jmdcm
         {
             IntPtr h;
             var options = Options(today, readOnly);
-            if (keyStore != null)
-            {
-                var part = "\"key_store\":" + Json.Write(keyStore);
-                options = options == null ? "{" + part + "}" : options.Substring(0, options.Length - 1) + "," + part + "}";
-            }
+            if (keyStore != null) options = With(options, "\"key_store\":" + Json.Write(keyStore));
             if (kek == null)
             {
                 Call.Check(JmdcmNative.jmdcm_store_open_sqlite(out h, Utf8.Encode(path), Utf8.Encode(options)));
@@ -60,18 +56,27 @@ namespace Jmdcm
         /// <param name="conninfo">The server, its database and the role; TLS settings pass through.</param>
         /// <param name="today">The day access rules are checked for (default: the system's).</param>
         /// <param name="poolSize">Connections (default 1), opened as calls from that many threads run at once.</param>
-        public static Store OpenPostgres(string conninfo, DateTime? today = null, int? poolSize = null)
+        /// <param name="kek">With it, each case's personal data is sealed under a key of its own (see <see cref="Kek"/>).</param>
+        /// <param name="keyStore">The schema of the key store (default "jmdcm_keys").</param>
+        public static Store OpenPostgres(string conninfo, DateTime? today = null, int? poolSize = null, Kek kek = null, string keyStore = null)
         {
             IntPtr h;
             var options = Options(today, null);
-            if (poolSize.HasValue)
+            if (poolSize.HasValue) options = With(options, "\"pool_size\":" + poolSize.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (keyStore != null) options = With(options, "\"key_store\":" + Json.Write(keyStore));
+            if (kek == null)
             {
-                var pool = "\"pool_size\":" + poolSize.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                options = options == null ? "{" + pool + "}" : options.Substring(0, options.Length - 1) + "," + pool + "}";
+                Call.Check(JmdcmNative.jmdcm_store_open_postgres(out h, Utf8.Encode(conninfo), Utf8.Encode(options)));
+                return new Store(h);
             }
-            Call.Check(JmdcmNative.jmdcm_store_open_postgres(out h, Utf8.Encode(conninfo), Utf8.Encode(options)));
+            var k = KekBridge.Struct(kek);
+            try { Call.Check(JmdcmNative.jmdcm_store_open_postgres_sealed(out h, Utf8.Encode(conninfo), k, Utf8.Encode(options))); }   // destroys the KEK once
+            finally { System.Runtime.InteropServices.Marshal.FreeHGlobal(k); }
             return new Store(h);
         }
+
+        static string With(string options, string member) =>
+            options == null ? "{" + member + "}" : options.Substring(0, options.Length - 1) + "," + member + "}";
 
         /// <summary>A store over the host's own storage (a <see cref="Backend"/> subclass). The
         /// library keeps the rules and the audit; <paramref name="audit"/> receives every audit

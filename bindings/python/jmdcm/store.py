@@ -70,14 +70,19 @@ class Store:
 
     @classmethod
     def postgres(cls, conninfo: str, *, today: _dt.date | None = None, policy: Mapping[str, Any] | None = None,
-                 vacuum_after_erasure: bool | None = None, pool_size: int | None = None) -> "Store":
+                 vacuum_after_erasure: bool | None = None, pool_size: int | None = None,
+                 kek: Any = None, key_store: str | None = None) -> "Store":
         """A store on a PostgreSQL server (libpq connection string or postgresql:// URI; TLS
         settings pass through). `pool_size` connections (default 1) serve that many threads
         at once (the GIL is released during calls). Erasure there does not reach WAL
-        archives, backups or replicas: capabilities() says so."""
-        return cls(_jmdcm.Store.postgres(conninfo, _options(today=today, policy=policy,
-                                                            vacuum_after_erasure=vacuum_after_erasure,
-                                                            pool_size=pool_size)))
+        archives, backups or replicas: capabilities() says so. With `kek` (see jmdcm.keys)
+        each case's personal data is sealed under a key of its own, kept in the schema
+        `key_store` (default "jmdcm_keys"); destroying it at anonymisation reaches those copies."""
+        options = _options(today=today, policy=policy, vacuum_after_erasure=vacuum_after_erasure,
+                           pool_size=pool_size, key_store=key_store)
+        if kek is not None:
+            return cls(_jmdcm.Store.postgres_sealed(conninfo, _checked_kek(kek), options))
+        return cls(_jmdcm.Store.postgres(conninfo, options))
 
     @classmethod
     def backend(cls, backend: "Backend", *, today: _dt.date | None = None, policy: Mapping[str, Any] | None = None,

@@ -103,6 +103,19 @@ public:
         if (status != JMDCM_OK) raise(status);
         return std::make_unique<Store>(s);
     }
+    /// A PostgreSQL store with per-case keys, the key store in a schema of its own.
+    static std::unique_ptr<Store> postgres_sealed(const std::string& conninfo, const py::object& kek, const Text& options) {
+        jmdcm_kek k;
+        jmdcm_status status = jmdcm_python::kek_of(&k, kek);
+        if (status != JMDCM_OK) raise(status);
+        jmdcm_store* s = nullptr;
+        {
+            py::gil_scoped_release unlocked;
+            status = jmdcm_store_open_postgres_sealed(&s, conninfo.c_str(), &k, c_str(options));
+        }
+        if (status != JMDCM_OK) raise(status);
+        return std::make_unique<Store>(s);
+    }
     static std::unique_ptr<Store> backend(const py::object& b, const py::object& audit, const py::object& today, const Text& options) {
         jmdcm_store* s = nullptr;
         const jmdcm_status status = jmdcm_python::open_host_backend(&s, b, audit, today, c_str(options));
@@ -196,6 +209,7 @@ PYBIND11_MODULE(_jmdcm, m) {
         .def_static("sqlite", &Store::sqlite, py::arg("path"), py::arg("options") = py::none())
         .def_static("postgres", &Store::postgres, py::arg("conninfo"), py::arg("options") = py::none())
         .def_static("sqlite_sealed", &Store::sqlite_sealed, py::arg("path"), py::arg("kek"), py::arg("options") = py::none())
+        .def_static("postgres_sealed", &Store::postgres_sealed, py::arg("conninfo"), py::arg("kek"), py::arg("options") = py::none())
         .def("seal_all", [](Store& s, const std::string& actor) {
             return s.with([&](jmdcm_store* h) { return text_of([&](char** out) { return jmdcm_store_seal_all(out, h, actor.c_str()); }); });
         })

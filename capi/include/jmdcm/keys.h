@@ -4,7 +4,8 @@
  * the case's own key (XChaCha20-Poly1305, bound to the case's id and version); the summary
  * columns queries and sweeps use stay in clear, and so do anonymised cases (R13). Case keys
  * live wrapped by the KEK in a key store apart from the data (for SQLite a file of its own,
- * "<path>.keys" unless "key_store" names another), which the host backs up on its own,
+ * "<path>.keys" unless "key_store" names another; for PostgreSQL a schema of its own), which
+ * the host backs up on its own,
  * shorter schedule. An anonymisation destroys the case's key: every older copy of the case,
  * in every backup, stops opening.
  *
@@ -64,6 +65,13 @@ JMDCM_API jmdcm_status jmdcm_kek_generate(unsigned char key[JMDCM_KEY_BYTES]);
  *  its key went is finished when the store opens. */
 JMDCM_API jmdcm_status jmdcm_store_open_sqlite_sealed(jmdcm_store **out, const char *path, const jmdcm_kek *kek,
                                                       const char *options_json);
+
+/** Opens a store on a PostgreSQL server with per-case keys. options_json as
+ *  jmdcm_store_open_postgres, plus "key_store": the schema of the same database that holds the
+ *  key store (a plain lower-case identifier; default "jmdcm_keys"), so that it is backed up
+ *  apart from the cases (pg_dump -n). kek as for jmdcm_store_open_sqlite_sealed. */
+JMDCM_API jmdcm_status jmdcm_store_open_postgres_sealed(jmdcm_store **out, const char *conninfo, const jmdcm_kek *kek,
+                                                        const char *options_json);
 
 /** Converts a store to per-case keys (administrators only; a store opened with a KEK): seals
  *  every case stored in clear, 500 per transaction, each at its next version, erasing its
