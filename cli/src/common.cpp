@@ -13,7 +13,10 @@ po::options_description store_options(Role default_role) {
         ("actor", po::value<std::string>()->required(), "who acts (every access is audited under this id)")
         ("role", po::value<std::string>()->default_value(reflect::enum_name(default_role)),
          "case_worker, team_lead, statistics or administrator")
-        ("policy", po::value<std::string>(), "policy JSON file (default: the handbook's values)");
+        ("policy", po::value<std::string>(), "policy JSON file (default: the handbook's values)")
+        ("kek-file", po::value<std::string>(), "per-case keys: the key-encryption key (32 bytes, mode 600; jmdcm keygen)")
+        ("kek-id", po::value<std::string>()->default_value("kek"), "per-case keys: the key's id (which keys it wrapped)")
+        ("key-store", po::value<std::string>(), "per-case keys: the key store (default: STORE.keys; on a server the schema jmdcm_keys)");
     return o;
 }
 
@@ -41,6 +44,11 @@ std::unique_ptr<Repository> open_store(const po::variables_map& vm) {
     const std::string store = vm["store"].as<std::string>();
     StoreOptions options;
     options.policy = policy_of(vm);  // raw writes (import) are judged under the same rules
+    if (vm.count("kek-file"))
+        options.sealer = keys::make_sealer(key_store_of(store, vm),
+                                           kek_from_file(vm["kek-file"].as<std::string>(), vm["kek-id"].as<std::string>(), "--kek-file"));
+    else if (vm.count("key-store"))
+        fail(errc::invalid_argument, "", "--key-store", "a key store is used with --kek-file");
     if (is_postgres(store)) return std::make_unique<PostgresRepository>(PostgresOptions{store, true}, options);
     SqliteOptions db;
     db.path = store;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "jmdcm/jmdcm.hpp"
+#include "jmdcm/keys/key_store.hpp"
 #include "jmdcm/postgres/postgres_backend.hpp"
 #include "jmdcm/sqlite/sqlite_repository.hpp"
 
@@ -39,8 +40,12 @@ int agenda(const std::vector<std::string>& args);
 int render(const std::vector<std::string>& args);
 int step(const std::vector<std::string>& args);
 int audit(const std::vector<std::string>& args);
+int keygen(const std::vector<std::string>& args);
+int seal(const std::vector<std::string>& args);
+int rotate(const std::vector<std::string>& args);
 
-/// --store, --actor and --role, which most commands take.
+/// --store, --actor, --role, --policy, and --kek-file, --kek-id, --key-store (per-case keys),
+/// which most commands take.
 po::options_description store_options(Role default_role);
 
 /// Parses `args` against `options` (plus --help); prints the help and returns false when asked for it.
@@ -49,6 +54,10 @@ bool parse(const std::vector<std::string>& args, const po::options_description& 
 
 /// The store --store names: a SQLite file, or a PostgreSQL server by its URI (postgresql://...).
 std::unique_ptr<Repository> open_store(const po::variables_map& vm);
+/// A KEK from a key file of 32 bytes that only its owner may read.
+std::shared_ptr<keys::KeyEncryptionKey> kek_from_file(const std::string& path, const std::string& id, const char* option);
+/// The key store of `store`: --key-store, else STORE.keys (SQLite) or the schema jmdcm_keys.
+std::unique_ptr<keys::KeyStore> key_store_of(const std::string& store, const po::variables_map& vm);
 bool is_postgres(const std::string& store);
 Actor actor_of(const po::variables_map& vm);
 /// An enumeration value from option `name` by its library name, naming the option when unknown.

@@ -22,6 +22,9 @@ const std::vector<Command>& jmdcm::cli::commands() {
         {"network", "the network map and the year's cooperations to review (R12)", network},
         {"agenda", "a case worker's agenda for a date range", agenda},
         {"render", "plan or evaluation as HTML (or PDF), assessment as SVG radar chart", render},
+        {"keygen", "a new key-encryption key file for per-case keys", keygen},
+        {"seal", "convert a store to per-case keys: seal every case stored in clear (administrators)", seal},
+        {"rotate", "re-wrap every case key under a new key-encryption key, touching no case", rotate},
     };
     return table;
 }

@@ -282,3 +282,17 @@ TEST_F(Sealed, ThreadsCreatingAndReadingSealedCasesShareOneSealer) {
     EXPECT_EQ(failures.load(), 0);
     EXPECT_EQ(keys::open_sqlite_key_store(keys)->all().size(), 40u);
 }
+
+TEST_F(Sealed, R3_AWithdrawnConsentDestroysTheKeyToo) {
+    auto repo = open_store();
+    example::run_samira(*repo, fk, Policy{});
+    const auto copy = backup(*repo, "before-withdrawal.sqlite");
+    repo->step(fk, samira_id, 0, "withdraw_consent", [](Case& c) {
+        withdraw_consent(c, d(2017, 4, 3));
+        return std::vector<Case>{};
+    });
+    auto store = keys::open_sqlite_key_store(keys);
+    EXPECT_FALSE(store->find(samira_id).has_value());
+    EXPECT_EQ(found_on_disk(data), std::vector<std::string>{});
+    EXPECT_FALSE(open_copy(copy)->load(admin, samira_id).person.has_value());   // the old copy yields nothing
+}

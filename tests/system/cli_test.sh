@@ -82,6 +82,33 @@ expect '"time_per_phase"' "$jmdcm" statistics "${s[@]}" --actor st-1 --on 2026-0
 expect '"supply_gap_bundles"' "$jmdcm" gaps "${s[@]}" --actor st-1 --on 2026-01-01 --period quarter
 refuses "--period" "$jmdcm" gaps "${s[@]}" --actor st-1 --on 2026-01-01 --period week
 refuses "min_cell" "$jmdcm" statistics "${s[@]}" --actor st-1 --on 2026-01-01 --min-cell 0
+# Per-case keys (issue 19): a key file, a store converted by `seal`, a rotation.
+expect "wrote a new key file" "$jmdcm" keygen --out office.kek
+refuses "never overwritten" "$jmdcm" keygen --out office.kek
+k=(--store keys.sqlite --kek-file office.kek)
+expect "imported 12 case(s)" "$jmdcm" import --store keys.sqlite --actor fk-01 cases.json   # in clear first
+running=$(/usr/bin/python3 -c 'import json,sys; print(sum(1 for c in json.load(open(sys.argv[1])) if not c.get("anonymised_on")))' cases.json)
+expect "sealed $running case(s)" "$jmdcm" seal "${k[@]}" --actor ad-1   # the anonymised ones stay in clear
+refuses "R13" "$jmdcm" seal "${k[@]}" --actor fk-01 --role case_worker
+/usr/bin/python3 - cases.json keys.sqlite <<'PY'
+import json, sys
+names = [c["person"]["family_name"] for c in json.load(open(sys.argv[1])) if c.get("person") and c["person"]["family_name"]]
+data = open(sys.argv[2], "rb").read()
+assert names, "the synthetic cases have names to look for"
+clear = [n for n in names if n.encode() in data]
+assert not clear, f"names in clear in the sealed file: {clear}"
+PY
+expect '"family_name"' "$jmdcm" export "${k[@]}" --actor fk-01
+refuses "key-encryption key" "$jmdcm" export --store keys.sqlite --actor fk-01
+chmod 644 office.kek
+refuses "chmod 600" "$jmdcm" export "${k[@]}" --actor fk-01
+chmod 600 office.kek
+expect "wrote a new key file" "$jmdcm" keygen --out next.kek
+expect "re-wrapped $running case key(s)" "$jmdcm" rotate --store keys.sqlite --from-kek office.kek --to-kek next.kek --to-id kek-2
+expect '"family_name"' "$jmdcm" export --store keys.sqlite --kek-file next.kek --kek-id kek-2 --actor fk-01
+refuses "'kek-2'" "$jmdcm" export "${k[@]}" --actor fk-01
+refuses "--key-store" "$jmdcm" export --store keys.sqlite --key-store other.keys --actor fk-01
+
 refuses "unknown command" "$jmdcm" frobnicate
 expect "usage: jmdcm render" "$jmdcm" render --help
 echo "cli_test: all commands behave"
