@@ -131,6 +131,20 @@ jmdcm_status JMDCM_CALLBACK local_unwrap(void* user_data, const char* case_id, c
 
 void JMDCM_CALLBACK local_destroy(void* user_data) { delete static_cast<LocalState*>(user_data); }
 
+/// Both sealed opens: the KEK adopted first (its destroy runs once, whatever fails after),
+/// the place and the options checked, then `make(options, store options, KEK)`.
+template <class Make>
+jmdcm_status open_sealed(jmdcm_store** out, const char* where, const char* where_name, const jmdcm_kek* kek, const char* options_json,
+                         Make&& make) {
+    return guard([&] {
+        reset(out, "out");
+        auto adapter = adopt(kek, "kek");
+        need(where, where_name);
+        const OpenOptions o = open_options(options_json);
+        *out = registered(make(o, store_options(o), std::move(adapter)));
+    });
+}
+
 }  // namespace
 }  // namespace jmdcm::capi
 
@@ -176,31 +190,21 @@ jmdcm_status jmdcm_kek_generate(unsigned char key[JMDCM_KEY_BYTES]) {
 }
 
 jmdcm_status jmdcm_store_open_sqlite_sealed(jmdcm_store** out, const char* path, const jmdcm_kek* kek, const char* options_json) {
-    return guard([&] {
-        reset(out, "out");
-        auto adapter = adopt(kek, "kek");
-        need(path, "path");
-        const OpenOptions o = open_options(options_json);
+    return open_sealed(out, path, "path", kek, options_json, [&](const OpenOptions& o, StoreOptions so, std::shared_ptr<CallbackKek> k) {
         std::string key_store;
         if (o.key_store) key_store = *o.key_store;
         else if (std::string_view(path) == ":memory:")
             fail(errc::invalid_argument, "", "options.key_store", "a private database (\":memory:\") needs \"key_store\" named");
         else key_store = std::string(path) + ".keys";
-        StoreOptions so = store_options(o);
-        so.sealer = keys::make_sealer(keys::open_sqlite_key_store(key_store), std::move(adapter));
-        *out = registered(std::make_unique<SqliteRepository>(sqlite_options(path, o), std::move(so)));
+        so.sealer = keys::make_sealer(keys::open_sqlite_key_store(key_store), std::move(k));
+        return std::unique_ptr<Repository>(std::make_unique<SqliteRepository>(sqlite_options(path, o), std::move(so)));
     });
 }
 
 jmdcm_status jmdcm_store_open_postgres_sealed(jmdcm_store** out, const char* conninfo, const jmdcm_kek* kek, const char* options_json) {
-    return guard([&] {
-        reset(out, "out");
-        auto adapter = adopt(kek, "kek");
-        need(conninfo, "conninfo");
-        const OpenOptions o = open_options(options_json);
-        StoreOptions so = store_options(o);
-        so.sealer = keys::make_sealer(open_postgres_key_store(conninfo, o.key_store.value_or("jmdcm_keys")), std::move(adapter));
-        *out = registered(std::make_unique<PostgresRepository>(postgres_options(conninfo, o), std::move(so)));
+    return open_sealed(out, conninfo, "conninfo", kek, options_json, [&](const OpenOptions& o, StoreOptions so, std::shared_ptr<CallbackKek> k) {
+        so.sealer = keys::make_sealer(open_postgres_key_store(conninfo, o.key_store.value_or("jmdcm_keys")), std::move(k));
+        return std::unique_ptr<Repository>(std::make_unique<PostgresRepository>(postgres_options(conninfo, o), std::move(so)));
     });
 }
 

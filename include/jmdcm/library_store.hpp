@@ -55,9 +55,10 @@ public:
     std::size_t finish_anonymisations(bool all = false);
 
     /// Converts a store to per-case keys (administrators only; the store must have a sealer):
-    /// every stored case that is neither sealed nor anonymised is sealed under a new key of
-    /// its own, `batch` cases per transaction, each at its next version, and its clear
-    /// document is erased like an anonymised one's. Audited with the count. Returns it.
+    /// first finish_anonymisations(true); then every stored case that is neither sealed nor
+    /// anonymised is sealed under a new key of its own, `batch` cases per transaction, each at
+    /// its next version, and its clear document is erased like an anonymised one's. Audited
+    /// with the count. Returns it.
     std::size_t seal_all(const Actor& actor, std::size_t batch = 500);
 
 protected:

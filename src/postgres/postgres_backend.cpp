@@ -177,24 +177,22 @@ void PostgresBackend::rollback() noexcept {
 }
 
 std::optional<CaseRow> PostgresBackend::get_case(std::string_view id) {
-    auto r = impl_->conn->exec("SELECT version, doc::text FROM cases WHERE id = $1", {std::string(id)});
+    // the whole summary: a case whose key was destroyed is read as what it holds (sealer.hpp)
+    auto r = impl_->conn->exec(std::string("SELECT ") + summary_columns + ", doc::text FROM cases WHERE id = $1", {std::string(id)});
     if (r.rows() == 0) return std::nullopt;
-    CaseRow row;
-    row.summary.id = std::string(id);
-    row.summary.version = std::stoll(r.text(0, 0));
-    row.document = r.text(0, 1);
+    CaseRow row = impl_->summary_row(r, 0);
+    row.document = r.text(0, 12);
     return row;
 }
 
 std::vector<CaseRow> PostgresBackend::get_cases(const std::vector<std::string>& ids) {
-    auto r = impl_->conn->exec("SELECT id, version, doc::text FROM cases WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))",
+    auto r = impl_->conn->exec(std::string("SELECT ") + summary_columns + ", doc::text FROM cases WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))",
                                {json::to_string(ids)});
-    std::vector<CaseRow> out(static_cast<std::size_t>(r.rows()));
+    std::vector<CaseRow> out;
+    out.reserve(static_cast<std::size_t>(r.rows()));
     for (int k = 0; k < r.rows(); ++k) {
-        CaseRow& row = out[static_cast<std::size_t>(k)];
-        row.summary.id = r.text(k, 0);
-        row.summary.version = std::stoll(r.text(k, 1));
-        row.document = r.text(k, 2);
+        out.push_back(impl_->summary_row(r, k));
+        out.back().document = r.text(k, 12);
     }
     return out;
 }

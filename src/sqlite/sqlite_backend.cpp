@@ -239,13 +239,13 @@ void SqliteBackend::rollback() noexcept {
 }
 
 std::optional<CaseRow> SqliteBackend::get_case(std::string_view id) {
-    Stmt& st = impl_->cached("SELECT version, doc FROM cases WHERE id = ?");
+    // the whole summary: a case whose key was destroyed is read as what it holds (sealer.hpp)
+    static const std::string sql = std::string("SELECT ") + summary_columns + ", doc FROM cases WHERE id = ?";
+    Stmt& st = impl_->cached(sql.c_str());
     st.bind(1, id);
     if (!st.step()) return std::nullopt;
-    CaseRow r;
-    r.summary.id = std::string(id);
-    r.summary.version = st.integer(0);
-    r.document = st.text(1);
+    CaseRow r = impl_->summary_row(st);
+    r.document = st.text(12);
     st.reset();  // a statement left on a row keeps a read snapshot open (and the WAL from truncating)
     return r;
 }

@@ -401,8 +401,9 @@ Case LibraryStore::unseal(const CaseRow& row, std::string_view id) {
         c.case_worker = row.summary.case_worker;
         c.kind = row.summary.kind;
         c.phase = row.summary.phase;
-        c.opened = row.summary.opened;
-        c.last_activity = row.summary.last_activity;
+        // a host's backend may answer only the version: the key's day stands in for the dates
+        c.opened = row.summary.opened.is_special() ? destroyed->on : row.summary.opened;
+        c.last_activity = row.summary.last_activity.is_special() ? c.opened : row.summary.last_activity;
         anonymise(c, destroyed->on);
         return c;
     }
@@ -720,6 +721,9 @@ std::size_t LibraryStore::seal_all(const Actor& actor, std::size_t batch) {
     std::size_t sealed_now = 0;
     audited(actor, "", Operation::migrate, [&] {
         require_access(actor, Case{}, Operation::migrate, today());
+        // a case whose key was destroyed (data restored from before its anonymisation) gets
+        // no new key: it is anonymised first
+        (void)finish_anonymisations(true);
         std::vector<std::string> ids;
         in_tx(TxKind::read, [&] {
             BackendQuery q;

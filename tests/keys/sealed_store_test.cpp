@@ -127,6 +127,12 @@ TEST_F(Sealed, R13_AnOldCopyYieldsThePersonBeforeTheAnonymisationAndNothingAfter
     EXPECT_FALSE(c.person.has_value());
     const std::string shown = json::to_string(c);
     for (const auto& v : personal) EXPECT_EQ(shown.find(v), std::string::npos) << v;
+    // restored as the live store, the copy is brought in step: the anonymisation is stored
+    EXPECT_EQ(old->seal_all(admin), 0u);
+    EXPECT_FALSE(sealed_document_of(raw_document(copy, samira_id)));
+    CaseQuery q;
+    q.anonymised = true;
+    EXPECT_EQ(old->query(admin, q).size(), 1u);
 }
 
 TEST_F(Sealed, AWrongKekIsAClearErrorAndChangesNothing) {

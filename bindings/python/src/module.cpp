@@ -90,31 +90,12 @@ public:
         run([&] { return jmdcm_store_open_postgres(&s, conninfo.c_str(), c_str(options)); });
         return std::make_unique<Store>(s);
     }
-    /// A SQLite file with per-case keys under the host's KEK (host_kek.hpp).
+    /// A SQLite file or a PostgreSQL store with per-case keys under the host's KEK (host_kek.hpp).
     static std::unique_ptr<Store> sqlite_sealed(const std::string& path, const py::object& kek, const Text& options) {
-        jmdcm_kek k;
-        jmdcm_status status = jmdcm_python::kek_of(&k, kek);
-        if (status != JMDCM_OK) raise(status);
-        jmdcm_store* s = nullptr;
-        {
-            py::gil_scoped_release unlocked;   // the KEK's callbacks take it back
-            status = jmdcm_store_open_sqlite_sealed(&s, path.c_str(), &k, c_str(options));   // destroy runs once, also on failure
-        }
-        if (status != JMDCM_OK) raise(status);
-        return std::make_unique<Store>(s);
+        return sealed(kek, [&](jmdcm_store** s, const jmdcm_kek* k) { return jmdcm_store_open_sqlite_sealed(s, path.c_str(), k, c_str(options)); });
     }
-    /// A PostgreSQL store with per-case keys, the key store in a schema of its own.
     static std::unique_ptr<Store> postgres_sealed(const std::string& conninfo, const py::object& kek, const Text& options) {
-        jmdcm_kek k;
-        jmdcm_status status = jmdcm_python::kek_of(&k, kek);
-        if (status != JMDCM_OK) raise(status);
-        jmdcm_store* s = nullptr;
-        {
-            py::gil_scoped_release unlocked;
-            status = jmdcm_store_open_postgres_sealed(&s, conninfo.c_str(), &k, c_str(options));
-        }
-        if (status != JMDCM_OK) raise(status);
-        return std::make_unique<Store>(s);
+        return sealed(kek, [&](jmdcm_store** s, const jmdcm_kek* k) { return jmdcm_store_open_postgres_sealed(s, conninfo.c_str(), k, c_str(options)); });
     }
     static std::unique_ptr<Store> backend(const py::object& b, const py::object& audit, const py::object& today, const Text& options) {
         jmdcm_store* s = nullptr;
@@ -135,6 +116,20 @@ public:
     }
 
 private:
+    template <class Open>
+    static std::unique_ptr<Store> sealed(const py::object& kek, Open&& open) {
+        jmdcm_kek k;
+        jmdcm_status status = jmdcm_python::kek_of(&k, kek);
+        if (status != JMDCM_OK) raise(status);
+        jmdcm_store* s = nullptr;
+        {
+            py::gil_scoped_release unlocked;   // the KEK's callbacks take it back
+            status = open(&s, &k);              // the KEK's destroy runs once, also on failure
+        }
+        if (status != JMDCM_OK) raise(status);
+        return std::make_unique<Store>(s);
+    }
+
     /// The lock is taken without the GIL: a thread waiting for it while holding the GIL
     /// would block the thread inside the call from taking the GIL back (a deadlock).
     template <class Lock>
