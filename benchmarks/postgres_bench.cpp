@@ -10,6 +10,8 @@
 #include "ratio_reporter.hpp"
 
 #include "jmdcm/jmdcm.hpp"
+#include "jmdcm/keys/key_store.hpp"
+#include "jmdcm/postgres/pg_key_store.hpp"
 #include "jmdcm/postgres/postgres_backend.hpp"
 
 #include <libpq-fe.h>
@@ -149,10 +151,21 @@ void BM_Raw_BulkInsert(benchmark::State& state) {
     });
 }
 
-void BM_Store_BulkInsert(benchmark::State& state) {
+/// Per-case keys (issue 19): the key store in its own schema, a local KEK.
+StoreOptions sealed_options(bool sealed) {
+    StoreOptions o;
+    if (sealed) {
+        static const keys::SecretKey kek = keys::SecretKey::generate();
+        o.sealer = keys::make_sealer(open_postgres_key_store(server(), "sealed_keys"), std::make_shared<keys::LocalKek>("bench", kek));
+    }
+    return o;
+}
+
+void bulk_insert(benchmark::State& state, const std::string& schema, bool sealed) {
     const auto& c = corpus();
     for (auto _ : state) {
-        PostgresRepository repo({fresh_schema("store_insert"), true});
+        if (sealed) Raw(server()).exec("DROP SCHEMA IF EXISTS sealed_keys CASCADE");
+        PostgresRepository repo({fresh_schema(schema), true}, sealed_options(sealed));
         std::vector<std::vector<Case>> batches;   // create_all sets versions in the caller's copies
         for (std::size_t i = 0; i < c.cases.size(); i += batch)
             batches.emplace_back(c.cases.begin() + static_cast<long>(i), c.cases.begin() + static_cast<long>(std::min(c.cases.size(), i + batch)));
@@ -162,6 +175,9 @@ void BM_Store_BulkInsert(benchmark::State& state) {
     }
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * c.cases.size()));
 }
+
+void BM_Store_BulkInsert(benchmark::State& state) { bulk_insert(state, "store_insert", false); }
+void BM_Sealed_BulkInsert(benchmark::State& state) { bulk_insert(state, "sealed_insert", true); }
 
 // ---------------------------------------------------------------- point load (on the tables above)
 
@@ -176,12 +192,15 @@ void BM_Raw_PointLoad(benchmark::State& state) {
     }
 }
 
-void BM_Store_PointLoad(benchmark::State& state) {
-    PostgresRepository repo({server() + " options=-csearch_path=store_insert", true});
+void point_load(benchmark::State& state, const std::string& schema, bool sealed) {
+    PostgresRepository repo({server() + " options=-csearch_path=" + schema, true}, sealed_options(sealed));
     std::mt19937 rng(1);
     const auto& c = corpus();
     for (auto _ : state) benchmark::DoNotOptimize(repo.load(fk, c.cases[rng() % c.cases.size()].id));
 }
+
+void BM_Store_PointLoad(benchmark::State& state) { point_load(state, "store_insert", false); }
+void BM_Sealed_PointLoad(benchmark::State& state) { point_load(state, "sealed_insert", true); }
 
 // ---------------------------------------------------------------- clients on distinct cases
 
@@ -298,8 +317,10 @@ void BM_Store_Sweep(benchmark::State& state) {
 BENCHMARK(BM_Raw_BulkCopy)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Raw_BulkInsert)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Store_BulkInsert)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Sealed_BulkInsert)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Raw_PointLoad)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Store_PointLoad)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Sealed_PointLoad)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Store_OneClient)->Arg(1)->Iterations(1)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Store_SixteenClients)->Arg(16)->Iterations(1)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Raw_SweepPass)->Iterations(1)->Unit(benchmark::kMillisecond);
@@ -310,6 +331,8 @@ int main(int argc, char** argv) {
         {{"BM_Store_BulkInsert", "BM_Raw_BulkCopy", "insert throughput vs raw COPY of the same JSON (target >= 0.7)"},
          {"BM_Store_BulkInsert", "BM_Raw_BulkInsert", "insert throughput vs raw multi-row INSERT of the same JSON"},
          {"BM_Store_PointLoad", "BM_Raw_PointLoad", "load with its audit row: times a raw SELECT (target <= 3)", true},
+         {"BM_Sealed_BulkInsert", "BM_Store_BulkInsert", "bulk insert with per-case keys, cost vs without (target <= 1.3)", true},
+         {"BM_Sealed_PointLoad", "BM_Store_PointLoad", "point load with per-case keys, cost vs without (target <= 1.3)", true},
          {"BM_Store_SixteenClients", "BM_Store_OneClient", "16 clients' step throughput vs one client's (target >= 8)"},
          {"BM_Store_Sweep", "BM_Raw_SweepPass", "R13 sweep vs reading and rewriting the due documents"}});
 }

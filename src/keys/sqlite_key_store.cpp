@@ -87,12 +87,13 @@ public:
 
     std::optional<WrappedKey> find(std::string_view case_id) override {
         std::lock_guard lock(m_);
-        find_->reset();
+        struct Reset {   // no read transaction stays open on the file: it would hold back the checkpoint
+            Stmt& st;
+            ~Reset() { st.reset(); }
+        } done{*find_};
         find_->bind(1, case_id);
         if (!find_->step()) return std::nullopt;
-        WrappedKey k{std::string(case_id), find_->text(0), bin(find_->text(1), std::string(case_id))};
-        find_->reset();   // no read transaction stays open on the file
-        return k;
+        return WrappedKey{std::string(case_id), find_->text(0), bin(find_->text(1), std::string(case_id))};
     }
 
     bool destroy(std::string_view case_id, Date on, std::string_view anonymised) override {
