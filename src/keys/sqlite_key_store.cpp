@@ -6,8 +6,7 @@
 
 #include "../sqlite/sqlite_db.hpp"
 #include "../store/stored_values.hpp"
-
-#include <sodium.h>
+#include "wrapped_text.hpp"
 
 #include <mutex>
 
@@ -16,22 +15,6 @@ namespace jmdcm::keys {
 using sqlite::Stmt;
 
 namespace {
-
-std::string hex(std::string_view bin) {
-    std::string out(bin.size() * 2 + 1, '\0');
-    sodium_bin2hex(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bin.data()), bin.size());
-    out.pop_back();
-    return out;
-}
-
-std::string bin(const std::string& hex_text, const std::string& case_id) {
-    std::string out(hex_text.size() / 2, '\0');
-    std::size_t len = 0;
-    if (sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), hex_text.data(), hex_text.size(), nullptr, &len, nullptr) != 0)
-        fail(errc::storage_corrupt, "", "", "the key store's entry for case '" + case_id + "' is not hex");
-    out.resize(len);
-    return out;
-}
 
 class SqliteKeyStore final : public KeyStore {
 public:
@@ -76,7 +59,7 @@ public:
                     fail(errc::already_exists, "", "case.id", "the key of case '" + k.case_id + "' was destroyed on " + gone.text(0) + "; it gets no new one");
                 add.reset();
                 try {
-                    add.bind(1, k.case_id).bind(2, k.kek_id).bind(3, hex(k.wrapped)).run();
+                    add.bind(1, k.case_id).bind(2, k.kek_id).bind(3, wrapped_text(k.wrapped)).run();
                 } catch (const error& e) {
                     if (e.code() == errc::already_exists) fail(errc::already_exists, "", "case.id", "case '" + k.case_id + "' has a key already");
                     throw;
@@ -93,7 +76,7 @@ public:
         } done{*find_};
         find_->bind(1, case_id);
         if (!find_->step()) return std::nullopt;
-        return WrappedKey{std::string(case_id), find_->text(0), bin(find_->text(1), std::string(case_id))};
+        return WrappedKey{std::string(case_id), find_->text(0), wrapped_of(find_->text(1), std::string(case_id))};
     }
 
     bool destroy(std::string_view case_id, Date on, std::string_view anonymised) override {
@@ -138,7 +121,7 @@ public:
         std::lock_guard lock(m_);
         std::vector<WrappedKey> out;
         Stmt st(db_, "SELECT case_id, kek_id, wrapped FROM case_keys ORDER BY case_id");
-        while (st.step()) out.push_back({st.text(0), st.text(1), bin(st.text(2), st.text(0))});
+        while (st.step()) out.push_back({st.text(0), st.text(1), wrapped_of(st.text(2), st.text(0))});
         return out;
     }
 
@@ -148,7 +131,7 @@ public:
             Stmt up(db_, "UPDATE case_keys SET kek_id = ?2, wrapped = ?3 WHERE case_id = ?1");
             for (const auto& k : keys) {
                 up.reset();
-                up.bind(1, k.case_id).bind(2, k.kek_id).bind(3, hex(k.wrapped)).run();
+                up.bind(1, k.case_id).bind(2, k.kek_id).bind(3, wrapped_text(k.wrapped)).run();
                 if (sqlite3_changes(db_) != 1) fail(errc::not_found, "", "case.id", "no key for case '" + k.case_id + "' to re-wrap");
             }
         });

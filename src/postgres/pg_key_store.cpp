@@ -4,6 +4,7 @@
 // space is reclaimed.
 #include "jmdcm/postgres/pg_key_store.hpp"
 
+#include "../keys/wrapped_text.hpp"
 #include "../store/stored_values.hpp"
 #include "pg_conn.hpp"
 
@@ -12,29 +13,6 @@
 namespace jmdcm {
 
 namespace {
-
-std::string hex(std::string_view bin) {
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    out.reserve(bin.size() * 2);
-    for (unsigned char c : bin) {
-        out += digits[c >> 4];
-        out += digits[c & 15];
-    }
-    return out;
-}
-
-std::string bin(const std::string& text, const std::string& case_id) {
-    auto nibble = [&](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        fail(errc::storage_corrupt, "", "", "the key store's entry for case '" + case_id + "' is not hex");
-    };
-    if (text.size() % 2) fail(errc::storage_corrupt, "", "", "the key store's entry for case '" + case_id + "' is not hex");
-    std::string out(text.size() / 2, '\0');
-    for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<char>(nibble(text[2 * i]) << 4 | nibble(text[2 * i + 1]));
-    return out;
-}
 
 class PgKeyStore final : public keys::KeyStore {
 public:
@@ -55,7 +33,7 @@ public:
                 if (gone.rows())
                     fail(errc::already_exists, "", "case.id", "the key of case '" + k.case_id + "' was destroyed on " + gone.text(0, 0) + "; it gets no new one");
                 try {
-                    c_.exec("INSERT INTO " + s_ + ".case_keys (case_id, kek_id, wrapped) VALUES ($1, $2, $3)", {k.case_id, k.kek_id, hex(k.wrapped)});
+                    c_.exec("INSERT INTO " + s_ + ".case_keys (case_id, kek_id, wrapped) VALUES ($1, $2, $3)", {k.case_id, k.kek_id, keys::wrapped_text(k.wrapped)});
                 } catch (const error& e) {
                     if (e.code() == errc::already_exists) fail(errc::already_exists, "", "case.id", "case '" + k.case_id + "' has a key already");
                     throw;
@@ -69,7 +47,7 @@ public:
         const std::string id(case_id);
         auto r = c_.exec("SELECT kek_id, wrapped FROM " + s_ + ".case_keys WHERE case_id = $1", {id});
         if (!r.rows()) return std::nullopt;
-        return keys::WrappedKey{id, r.text(0, 0), bin(r.text(0, 1), id)};
+        return keys::WrappedKey{id, r.text(0, 0), keys::wrapped_of(r.text(0, 1), id)};
     }
 
     bool destroy(std::string_view case_id, Date on, std::string_view anonymised) override {
@@ -115,7 +93,7 @@ public:
         std::lock_guard lock(m_);
         auto r = c_.exec("SELECT case_id, kek_id, wrapped FROM " + s_ + ".case_keys ORDER BY case_id COLLATE \"C\"");
         std::vector<keys::WrappedKey> out;
-        for (int k = 0; k < r.rows(); ++k) out.push_back({r.text(k, 0), r.text(k, 1), bin(r.text(k, 2), r.text(k, 0))});
+        for (int k = 0; k < r.rows(); ++k) out.push_back({r.text(k, 0), r.text(k, 1), keys::wrapped_of(r.text(k, 2), r.text(k, 0))});
         return out;
     }
 
@@ -123,7 +101,7 @@ public:
         std::lock_guard lock(m_);
         tx([&] {
             for (const auto& k : keys)
-                if (c_.exec("UPDATE " + s_ + ".case_keys SET kek_id = $2, wrapped = $3 WHERE case_id = $1", {k.case_id, k.kek_id, hex(k.wrapped)})
+                if (c_.exec("UPDATE " + s_ + ".case_keys SET kek_id = $2, wrapped = $3 WHERE case_id = $1", {k.case_id, k.kek_id, keys::wrapped_text(k.wrapped)})
                         .affected() != 1)
                     fail(errc::not_found, "", "case.id", "no key for case '" + k.case_id + "' to re-wrap");
         });
