@@ -60,7 +60,7 @@ CallbackBackend::~CallbackBackend() {
 
 BackendCapabilities CallbackBackend::capabilities() const {
     return {name_, (b_.flags & JMDCM_BACKEND_ERASES) != 0, (b_.flags & JMDCM_BACKEND_ERASES) ? "" : gaps_,
-            (b_.flags & JMDCM_BACKEND_KEEPS_AUDIT) != 0};
+            (b_.flags & JMDCM_BACKEND_KEEPS_AUDIT) != 0, true, false};
 }
 
 std::vector<std::string> host_call(const std::string& who, const std::string& field, const std::function<jmdcm_status(jmdcm_reply*)>& f) {

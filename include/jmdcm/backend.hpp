@@ -60,8 +60,10 @@ struct BackendCapabilities {
     bool erases = true;                   // an erasing put leaves no recoverable copy of the old bytes
     std::string erasure_gaps;             // what keeps old bytes when erases is false (backups, WAL archives)
     bool keeps_audit = true;              // append_audit works; else the host's audit sink must take the records
+    bool writable = true;                 // false: opened read-only
+    bool sealed = false;                  // the cases are sealed under per-case keys (issue 19; set by the store)
 };
-BOOST_DESCRIBE_STRUCT(BackendCapabilities, (), (name, erases, erasure_gaps, keeps_audit))
+BOOST_DESCRIBE_STRUCT(BackendCapabilities, (), (name, erases, erasure_gaps, keeps_audit, writable, sealed))
 
 enum class TxKind { read, write };   // a read transaction writes audit records only
 
@@ -111,6 +113,15 @@ public:
     /// An erasing put committed whose old bytes the backend could not remove yet. The
     /// backends of one store's pool (LibraryStore) share the answer: any of them is asked.
     virtual bool erasure_pending() { return false; }
+
+    /// Per-case keys (issue 19): whether the medium is marked as holding sealed cases. The
+    /// store sets the mark (mark_sealed, in a write transaction) when it opens writable with
+    /// a sealer; it is never cleared. A marked medium refuses, whoever writes, a case
+    /// document that is neither sealed nor anonymised (store_sealed), so no writer without
+    /// the key-encryption key, opened before the mark or by an older library, puts personal
+    /// data there in clear. A backend that cannot keep a mark (a host's) answers false.
+    virtual bool sealed() { return false; }
+    virtual void mark_sealed() {}
 };
 
 }  // namespace jmdcm

@@ -119,6 +119,7 @@ private:
     CaseRow row_of(const Case& c);          // sealed when the store has a sealer
     std::string document_of(const Case& c);
     Case unseal(const CaseRow& row, std::string_view id);
+    void settle_sealing();
     void keys_before_commit();
     void keys_after_commit() noexcept;
     void insert(Case& c);

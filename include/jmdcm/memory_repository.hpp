@@ -36,6 +36,8 @@ public:
     void put_partner(const StoredDocument& p, std::int64_t expected_version) override;
     void append_audit(const AuditRecord& r) override;
     std::vector<AuditRecord> audit_records(const AuditQuery& q) override;
+    bool sealed() override;
+    void mark_sealed() override;
 
 private:
     template <class T>
@@ -43,6 +45,7 @@ private:
     Table<CaseRow> cases_, case_overlay_;
     Table<StoredDocument> partners_, partner_overlay_;
     std::vector<AuditRecord> audit_, audit_overlay_;
+    bool sealed_ = false;
 };
 
 class MemoryRepository final : public LibraryStore {

@@ -14,6 +14,7 @@ errc code_of(const char* sqlstate) {
     if (s == "53100" || s == "53200") return errc::storage_full;   // disk full, out of memory
     if (s == "25006" || s == "42501") return errc::storage_readonly;  // read-only transaction, insufficient privilege
     if (s == "55P03" || s == "57014") return errc::storage_busy;   // lock not available, statement timeout
+    if (s == "JM001") return errc::store_sealed;                   // the sealing trigger (postgres_schema.hpp)
     if (s.rfind("XX", 0) == 0) return errc::storage_corrupt;        // data corrupted, index corrupted
     return errc::storage;
 }

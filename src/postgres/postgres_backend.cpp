@@ -5,6 +5,7 @@
 #include "jmdcm/json.hpp"
 #include "pg_conn.hpp"
 #include "postgres_schema.hpp"
+#include "../store/sealed_document.hpp"
 #include "../store/stored_values.hpp"
 
 #include <atomic>
@@ -127,7 +128,7 @@ BackendCapabilities PostgresBackend::capabilities() const {
             "the server's WAL and its archive, base backups and replicas (until recycled or replayed); space a VACUUM freed "
             "inside the table's pages, which PostgreSQL does not promise to zero (until reused)" +
                 std::string(impl_->opts.vacuum_after_erasure ? "" : "; dead row versions until the host runs VACUUM"),
-            true};
+            true, true, false};
 }
 
 void PostgresBackend::begin(TxKind kind) {
@@ -197,7 +198,7 @@ std::vector<CaseRow> PostgresBackend::get_cases(const std::vector<std::string>& 
     return out;
 }
 
-void PostgresBackend::put_case(const CaseRow& row, std::int64_t expected_version, bool erases) {
+void PostgresBackend::put_case(const CaseRow& row, std::int64_t expected_version, bool erases) try {
     Impl& i = *impl_;
     Params p = Impl::columns(row);
     if (expected_version == 0) {
@@ -215,7 +216,14 @@ void PostgresBackend::put_case(const CaseRow& row, std::int64_t expected_version
                           p);
     if (r.affected() != 1) fail(errc::conflict, "", "case.version", "case '" + row.summary.id + "' was changed meanwhile");
     if (erases) i.erased = true;
+} catch (const error& e) {
+    if (e.code() == errc::store_sealed) sealed::refuse_clear(row.summary.id);   // the trigger's refusal, naming the case
+    throw;
 }
+
+bool PostgresBackend::sealed() { return impl_->conn->exec("SELECT EXISTS (SELECT 1 FROM sealing)").text(0, 0) == "t"; }
+
+void PostgresBackend::mark_sealed() { impl_->conn->exec("INSERT INTO sealing (id) VALUES (1) ON CONFLICT DO NOTHING"); }
 
 namespace {
 

@@ -60,6 +60,27 @@ inline const std::vector<const char*>& migrations() {
         CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
             FOR EACH STATEMENT EXECUTE FUNCTION jmdcm_audit_append_only();
         )sql",
+        // 1 -> 2: per-case keys (issue 19): the mark that the cases are sealed (set by the first
+        // open with a key-encryption key, never cleared), and a trigger that then refuses a
+        // case in clear that is not anonymised, whoever writes, with SQLSTATE JM001
+        // (store_sealed; sealed_document.hpp has the words). The function finds `sealing` by
+        // the search_path, as every statement of the library finds its tables.
+        R"sql(
+        CREATE TABLE sealing (
+            id int PRIMARY KEY CHECK (id = 1)
+        );
+        CREATE FUNCTION jmdcm_sealed_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF EXISTS (SELECT 1 FROM sealing) THEN
+                    RAISE EXCEPTION USING ERRCODE = 'JM001',
+                        MESSAGE = 'the store is sealed: a case that is not anonymised is stored only sealed under its own key';
+                END IF;
+                RETURN NEW;
+            END $$;
+        CREATE TRIGGER cases_sealed_only BEFORE INSERT OR UPDATE ON cases FOR EACH ROW
+            WHEN (NOT NEW.anonymised AND NEW.doc -> 'sealed' IS NULL)
+            EXECUTE FUNCTION jmdcm_sealed_only();
+        )sql",
     };
     return steps;
 }

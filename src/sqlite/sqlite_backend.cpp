@@ -6,6 +6,7 @@
 #include "jmdcm/json.hpp"
 #include "sqlite_db.hpp"
 #include "sqlite_schema.hpp"
+#include "../store/sealed_document.hpp"
 #include "../store/stored_values.hpp"
 
 #include <chrono>
@@ -200,7 +201,7 @@ SqliteBackend::~SqliteBackend() = default;
 BackendCapabilities SqliteBackend::capabilities() const {
     // The file's old pages are zeroed and the WAL truncated after every erasing write; a copy
     // of the file the host makes (a backup) is the host's to erase.
-    return {"sqlite", true, "", !impl_->db_opts.read_only};
+    return {"sqlite", true, "", !impl_->db_opts.read_only, !impl_->db_opts.read_only, false};
 }
 
 void SqliteBackend::begin(TxKind kind) {
@@ -250,7 +251,7 @@ std::optional<CaseRow> SqliteBackend::get_case(std::string_view id) {
     return r;
 }
 
-void SqliteBackend::put_case(const CaseRow& row, std::int64_t expected_version, bool erases) {
+void SqliteBackend::put_case(const CaseRow& row, std::int64_t expected_version, bool erases) try {
     Impl& i = *impl_;
     if (expected_version == 0) {
         Stmt& st = i.cached("INSERT INTO cases(id, version, office, case_worker, kind, phase, running, anonymised, opened, "
@@ -268,7 +269,20 @@ void SqliteBackend::put_case(const CaseRow& row, std::int64_t expected_version, 
         i.cached("INSERT OR IGNORE INTO erasure_owed(id, since) VALUES(1, ?)").bind(1, i.clock()).run();
         i.erased = true;
     }
+} catch (const error& e) {
+    if (e.code() == errc::store_sealed) sealed::refuse_clear(row.summary.id);   // the trigger's refusal, naming the case
+    throw;
 }
+
+bool SqliteBackend::sealed() {
+    Stmt& st = impl_->cached("SELECT count(*) FROM sealing");
+    st.step();
+    const bool marked = st.integer(0) > 0;
+    st.reset();
+    return marked;
+}
+
+void SqliteBackend::mark_sealed() { impl_->cached("INSERT OR IGNORE INTO sealing(id) VALUES(1)").run(); }
 
 std::vector<CaseRow> SqliteBackend::find_cases(const BackendQuery& q) {
     Impl& i = *impl_;

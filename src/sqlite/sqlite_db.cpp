@@ -12,6 +12,8 @@ void raise(sqlite3* db, int rc, const std::string& what) {
     case SQLITE_FULL: code = errc::storage_full; break;
     case SQLITE_CONSTRAINT:
         if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) code = errc::already_exists;
+        // the sealing triggers (sqlite_schema.hpp, step 5)
+        if (rc == SQLITE_CONSTRAINT_TRIGGER && db && std::string_view(sqlite3_errmsg(db)).starts_with("the store is sealed:")) code = errc::store_sealed;
         break;
     case SQLITE_READONLY:
     case SQLITE_CANTOPEN:

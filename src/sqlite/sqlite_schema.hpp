@@ -64,6 +64,21 @@ inline const std::vector<const char*>& migrations() {
             since TEXT NOT NULL
         );
         )sql",
+        // 4 -> 5: per-case keys (issue 19): the mark that the cases are sealed (set by the first
+        // writable open with a key-encryption key, never cleared), and triggers that then
+        // refuse a case in clear that is not anonymised, whoever writes (sealed_document.hpp
+        // has the words; an anonymised case holds no personal data and stays in clear).
+        R"sql(
+        CREATE TABLE sealing (
+            id INTEGER PRIMARY KEY CHECK (id = 1)
+        );
+        CREATE TRIGGER cases_sealed_insert BEFORE INSERT ON cases
+            WHEN NEW.anonymised = 0 AND substr(NEW.doc, 1, 11) IS NOT '{"sealed":1' AND EXISTS (SELECT 1 FROM sealing)
+            BEGIN SELECT RAISE(ABORT, 'the store is sealed: a case that is not anonymised is stored only sealed under its own key'); END;
+        CREATE TRIGGER cases_sealed_update BEFORE UPDATE ON cases
+            WHEN NEW.anonymised = 0 AND substr(NEW.doc, 1, 11) IS NOT '{"sealed":1' AND EXISTS (SELECT 1 FROM sealing)
+            BEGIN SELECT RAISE(ABORT, 'the store is sealed: a case that is not anonymised is stored only sealed under its own key'); END;
+        )sql",
     };
     return steps;
 }

@@ -139,6 +139,7 @@ LibraryStore::LibraryStore(std::unique_ptr<Backend> backend, StoreOptions option
     caps_ = backend->capabilities();
     idle_.push_back(backend.get());
     pool_.push_back(std::move(backend));
+    settle_sealing();
     if (options_.sealer) try {
             (void)finish_anonymisations(false);
         } catch (...) {
@@ -147,6 +148,25 @@ LibraryStore::LibraryStore(std::unique_ptr<Backend> backend, StoreOptions option
         }
 }
 LibraryStore::~LibraryStore() = default;
+
+// Issue 19: a store with a sealer marks its medium as sealed, and the medium then refuses
+// clear cases whoever writes (Backend::mark_sealed). Without a sealer a marked medium opens
+// read-only only, so a front end that lacks the key-encryption key fails here rather than at
+// its first save; read-only it answers queries and statistics (the skeleton is in clear),
+// and a case's load says key_missing.
+void LibraryStore::settle_sealing() {
+    bool marked = false;
+    in_tx(TxKind::read, [&] { marked = backend().sealed(); });
+    if (!marked && options_.sealer && caps_.writable) {
+        in_tx(TxKind::write, [&] { backend().mark_sealed(); });
+        marked = true;
+    }
+    if (marked && !options_.sealer && caps_.writable)
+        fail(errc::store_sealed, "R13", "store",
+             "the store (" + caps_.name + ") is sealed under per-case keys: open it with its key-encryption key, or read-only for "
+             "queries and statistics");
+    caps_.sealed = marked || options_.sealer;
+}
 
 // ---------------------------------------------------------------- the pool
 

@@ -1,6 +1,8 @@
 // The in-memory backend: maps and an overlay per transaction.
 #include "jmdcm/memory_repository.hpp"
 
+#include "sealed_document.hpp"
+
 namespace jmdcm {
 
 void MemoryAuditSink::record(const AuditRecord& r) {
@@ -31,7 +33,10 @@ void check_version(std::int64_t have, std::int64_t expected, const std::string& 
 
 }  // namespace
 
-BackendCapabilities MemoryBackend::capabilities() const { return {"memory", true, "", true}; }
+BackendCapabilities MemoryBackend::capabilities() const { return {"memory", true, "", true, true, false}; }
+
+bool MemoryBackend::sealed() { return sealed_; }
+void MemoryBackend::mark_sealed() { sealed_ = true; }
 
 void MemoryBackend::begin(TxKind) {}  // the overlay is empty between transactions
 
@@ -57,6 +62,7 @@ std::optional<CaseRow> MemoryBackend::get_case(std::string_view id) {
 void MemoryBackend::put_case(const CaseRow& row, std::int64_t expected_version, bool /*erases: nothing outlives the map entry*/) {
     const auto& id = row.summary.id;
     check_version(stored_version(cases_, case_overlay_, id, [](const CaseRow& r) { return r.summary.version; }), expected_version, "case", id);
+    if (sealed_ && !row.summary.anonymised && !sealed::is_sealed(row.document)) sealed::refuse_clear(id);
     case_overlay_.insert_or_assign(id, row);
 }
 

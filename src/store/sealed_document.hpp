@@ -31,6 +31,15 @@ inline bool is_sealed(std::string_view document) {
     }
 }
 
+/// What a medium marked as sealed (Backend::mark_sealed) answers to a case document in clear.
+/// SQLite's and PostgreSQL's triggers raise the same words, which their backends map here.
+inline constexpr std::string_view clear_refused = "the store is sealed: a case that is not anonymised is stored only sealed under its own key";
+
+[[noreturn]] inline void refuse_clear(std::string_view case_id) {
+    fail(errc::store_sealed, "R13", "case.id",
+         "case '" + std::string(case_id) + "': " + std::string(clear_refused) + " (open the store with its key-encryption key)");
+}
+
 /// `data` is printable text without quotes or backslashes (the sealer's encoding).
 inline std::string envelope(std::string_view data) {
     std::string out;

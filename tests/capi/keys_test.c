@@ -114,9 +114,17 @@ static void test_a_sealed_store_keeps_the_person_out_of_the_file(void) {
     jmdcm_string_free(c);
     jmdcm_store_free(s);
 
-    /* without a KEK the sealed case does not open */
-    CHECK(jmdcm_store_open_sqlite(&s, db, NULL) == JMDCM_OK);
-    CHECK(jmdcm_case_load(&c, s, worker, samira) == JMDCM_KEY_MISSING);
+    /* without a KEK the sealed store does not open for writing (the mark in the file), and
+       read-only its sealed case does not open */
+    CHECK(jmdcm_store_open_sqlite(&s, db, NULL) == JMDCM_STORE_SEALED);
+    CHECK(s == NULL);
+    CHECK(contains(jmdcm_last_error(), "open it with its key-encryption key"));
+    CHECK(jmdcm_store_open_sqlite(&s, db, "{\"read_only\": true}") == JMDCM_OK);
+    CHECK(jmdcm_store_capabilities(&c, s) == JMDCM_OK);
+    CHECK(contains(c, "\"sealed\":true"));
+    jmdcm_string_free(c);
+    CHECK(jmdcm_case_load(&c, s, worker, samira) != JMDCM_OK);
+    CHECK(c == NULL);
     jmdcm_store_free(s);
 }
 

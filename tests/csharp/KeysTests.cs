@@ -67,11 +67,12 @@ public class KeysTests
         Assert.IsFalse(Holds(path, "1994-05-03"));
         using (var store = Store.OpenSqlite(path, kek: Kek.Local("kek-1", Kek.Generate())))
         {
+            Assert.IsTrue(store.Capabilities().Sealed);
             var e = Assert.Throws<KeyInvalidException>(() => store.Load(Worker, Samira));
             StringAssert.Contains("the key of case 'JMD-FFM-2016-0042'", e.Message);
         }
-        using (var store = Store.OpenSqlite(path))
-            Assert.Throws<KeyMissingException>(() => store.Load(Worker, Samira));
+        var refused = Assert.Throws<StoreSealedException>(() => Store.OpenSqlite(path));   // marked sealed: no writer without the key
+        StringAssert.Contains("open it with its key-encryption key", refused.Message);
         Assert.Throws<ArgumentException>(() => Kek.Local("short", new byte[8]));
     }
 

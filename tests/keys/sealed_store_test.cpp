@@ -264,8 +264,11 @@ TEST_F(Sealed, AClearStoreIsConvertedByTheMigration) {
     after.version = before.version;
     EXPECT_EQ(after, before);
     EXPECT_EQ(repo->seal_all(admin), 0u);   // nothing left in clear
-    // and without a KEK the store refuses to convert, and cannot read what is sealed
-    SqliteRepository no_keys(sqlite_at(data), options_with(nullptr));
+    // and without a KEK the store opens read-only only (sealing_mark_test.cpp), and cannot
+    // convert or read what is sealed
+    auto read_only = sqlite_at(data);
+    read_only.read_only = true;
+    SqliteRepository no_keys(read_only, options_with(nullptr));
     EXPECT_EQ(error_of([&] { (void)no_keys.seal_all(admin); }).code(), errc::invalid_argument);
     EXPECT_EQ(error_of([&] { (void)no_keys.load(fk, samira_id); }).code(), errc::key_missing);
 }

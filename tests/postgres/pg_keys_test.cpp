@@ -81,3 +81,30 @@ TEST(PostgresKeys, AKeyStoreSchemaMustBeAPlainName) {
     EXPECT_EQ(e.code(), errc::invalid_argument);
     EXPECT_NE(std::string(e.what()).find("options.key_store"), std::string::npos) << e.what();
 }
+
+TEST(PostgresKeys, ASealedSchemaTakesNoClearCaseFromAnyWriter) {
+    TempDir dir;
+    const std::string conninfo = pg_schema(dir.tag());
+    PostgresRepository early({conninfo, true}, options_with(nullptr));   // a writer without the key, open before the mark
+    EXPECT_FALSE(early.capabilities().sealed);
+    Case first = open_case("T-1", "JMD Frankfurt", fk.id, storage_today());
+    early.create(fk, first);   // no mark yet: the negative case
+
+    StoreOptions o = options_with(nullptr);
+    o.sealer = keys::make_sealer(open_postgres_key_store(pg_conninfo(), dir.tag() + "_keys"), test_kek());
+    PostgresRepository keyed({conninfo, true}, o);   // marks the schema
+    EXPECT_TRUE(keyed.capabilities().sealed);
+    EXPECT_EQ(keyed.seal_all(admin), 1u);
+
+    Case second = open_case("T-2", "JMD Frankfurt", fk.id, storage_today());
+    const auto refused = error_of([&] { early.create(fk, second); });
+    EXPECT_EQ(refused.code(), errc::store_sealed) << refused.what();
+    EXPECT_NE(std::string(refused.what()).find("'T-2'"), std::string::npos) << refused.what();
+    EXPECT_EQ(keyed.query(fk, CaseQuery{}).size(), 1u);   // nothing stored
+
+    const auto reopened = error_of([&] { PostgresRepository again({conninfo, true}, options_with(nullptr)); });
+    EXPECT_EQ(reopened.code(), errc::store_sealed) << reopened.what();
+    Case third = open_case("T-3", "JMD Frankfurt", fk.id, storage_today());
+    keyed.create(fk, third);   // with the key it writes as before
+    EXPECT_EQ(keyed.load(fk, "T-3").id, "T-3");
+}

@@ -211,6 +211,7 @@ TEST(Postgres, TheLibrarysDayToDayRoleMayOnlyAppendToTheAudit) {
     su.exec("GRANT USAGE ON SCHEMA " + schema + " TO " + role);
     su.exec("GRANT SELECT, INSERT, UPDATE ON " + schema + ".cases, " + schema + ".partners TO " + role);
     su.exec("GRANT SELECT, INSERT ON " + schema + ".audit TO " + role);
+    su.exec("GRANT SELECT, INSERT ON " + schema + ".sealing TO " + role);
     su.exec("GRANT SELECT ON " + schema + ".jmdcm_schema TO " + role);
     su.exec("GRANT USAGE ON SEQUENCE " + schema + ".audit_seq_seq TO " + role);
     std::string app = pg_conninfo();

@@ -76,7 +76,8 @@ def test_the_worked_example_steps_sweep_and_audit(store, worker):
 
 def test_capabilities_say_what_a_backend_promises(store):
     caps = store.capabilities()
-    assert set(caps) == {"name", "erases", "erasure_gaps", "keeps_audit"}
+    assert set(caps) == {"name", "erases", "erasure_gaps", "keeps_audit", "writable", "sealed"}
+    assert caps["writable"] is True and caps["sealed"] is False
     if caps["name"] == "python-sqlite3":
         assert caps["erases"] is False and "nightly" in caps["erasure_gaps"]
     else:

@@ -61,9 +61,9 @@ def test_a_sealed_store_keeps_the_person_out_of_the_file(tmp_path, worker):
         with pytest.raises(jmdcm.KeyInvalidError, match="the key of case 'JMD-FFM-2016-0042'"):
             store.load(worker, SAMIRA)
         assert [s["id"] for s in store.query(worker)] == [SAMIRA]   # the clear summaries need no key
-    with jmdcm.Store.sqlite(path) as store:
-        with pytest.raises(jmdcm.KeyMissingError):
-            store.load(worker, SAMIRA)
+        assert store.capabilities()["sealed"] is True
+    with pytest.raises(jmdcm.StoreSealedError, match="open it with its key-encryption key"):
+        jmdcm.Store.sqlite(path)   # the file is marked sealed: no writer without the key
 
 
 def test_a_hosts_kek_object_wraps_from_several_threads(tmp_path, worker):

@@ -86,6 +86,10 @@ namespace Jmdcm
         [DataMember(Name = "erases")] public bool Erases { get; private set; }
         [DataMember(Name = "erasure_gaps")] public string ErasureGaps { get; private set; }
         [DataMember(Name = "keeps_audit")] public bool KeepsAudit { get; private set; }
+        /// <summary>False when the store was opened read-only.</summary>
+        [DataMember(Name = "writable")] public bool Writable { get; private set; }
+        /// <summary>The cases are sealed under per-case keys: the store opens writable only with its key-encryption key.</summary>
+        [DataMember(Name = "sealed")] public bool Sealed { get; private set; }
     }
 
     [DataContract]

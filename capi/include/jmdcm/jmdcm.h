@@ -66,7 +66,9 @@ JMDCM_API jmdcm_status jmdcm_store_open_memory(jmdcm_store **out, const char *op
 /** Opens (or creates) a SQLite file. options_json may be NULL or hold "today",
  *  "read_only", "busy_timeout_ms", "synchronous_full", "check_on_open". A read-only file
  *  cannot record the audit of an access, and the C ABI has no audit sink to take it
- *  instead, so a read-only store refuses every access (JMDCM_STORAGE_READONLY). */
+ *  instead, so a read-only store refuses every access (JMDCM_STORAGE_READONLY). A file
+ *  sealed under per-case keys opens here read-only only (else JMDCM_STORE_SEALED): open it
+ *  with jmdcm_store_open_sqlite_sealed (jmdcm/keys.h). */
 JMDCM_API jmdcm_status jmdcm_store_open_sqlite(jmdcm_store **out, const char *path, const char *options_json);
 /** Opens a store on a PostgreSQL server: conninfo is a libpq connection string or URI
  *  ("postgresql://jmdcm@db.example/jmd?sslmode=verify-full"; TLS settings pass through). The
@@ -75,13 +77,18 @@ JMDCM_API jmdcm_status jmdcm_store_open_sqlite(jmdcm_store **out, const char *pa
  *  table once after each call that anonymised, a whole sweep included) and "pool_size"
  *  (default 1, at most 1024: connections opened as calls from that many threads run at
  *  once; further calls wait for one). Erasure
- *  is not guaranteed there (WAL archives, backups, replicas): jmdcm_store_capabilities says so. */
+ *  is not guaranteed there (WAL archives, backups, replicas): jmdcm_store_capabilities says so.
+ *  A schema sealed under per-case keys opens here not at all (JMDCM_STORE_SEALED): use
+ *  jmdcm_store_open_postgres_sealed (jmdcm/keys.h). */
 JMDCM_API jmdcm_status jmdcm_store_open_postgres(jmdcm_store **out, const char *conninfo, const char *options_json);
 /** Closes a store. NULL, or a handle already freed, is allowed; any thread, but not while
  *  another call on the same handle is still running. */
 JMDCM_API void jmdcm_store_free(jmdcm_store *store);
 
-/** The store's capabilities: {"name":..,"erases":bool,"erasure_gaps":..,"keeps_audit":bool}. */
+/** The store's capabilities: {"name":..,"erases":bool,"erasure_gaps":..,"keeps_audit":bool,
+ *  "writable":bool (false: opened read-only),"sealed":bool (the cases are sealed under
+ *  per-case keys, jmdcm/keys.h; such a store opens writable only with its key-encryption
+ *  key, else JMDCM_STORE_SEALED)}. */
 JMDCM_API jmdcm_status jmdcm_store_capabilities(char **out_capabilities, jmdcm_store *store);
 
 /** Runs body atomically: every call the body makes on this store from this thread joins one

@@ -22,7 +22,7 @@ struct PostgresOptions {
 };
 
 /// Schema version this library writes; older databases are migrated forward, newer refused.
-inline constexpr int postgres_schema_version = 1;
+inline constexpr int postgres_schema_version = 2;
 
 class PostgresBackend final : public Backend {
 public:
@@ -54,6 +54,8 @@ public:
     /// An erasing write committed, and the last VACUUM left dead row versions (an older
     /// transaction in the database held them) or none ran since.
     bool erasure_pending() override;
+    bool sealed() override;
+    void mark_sealed() override;
 
     /// One more connection to the same database for a store's pool; the two share what
     /// they know of pending erasures.

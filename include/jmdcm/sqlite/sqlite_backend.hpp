@@ -27,7 +27,7 @@ struct SqliteOptions {
 };
 
 /// Schema version this library writes; older files are migrated forward, newer refused.
-inline constexpr int sqlite_schema_version = 4;
+inline constexpr int sqlite_schema_version = 5;
 
 /// One connection; the store serialises the calls. Several processes share the file
 /// through SQLite's locking and the busy timeout; every transaction is BEGIN IMMEDIATE.
@@ -53,6 +53,8 @@ public:
     void append_audit(const AuditRecord& r) override;
     std::vector<AuditRecord> audit_records(const AuditQuery& q) override;
     bool erasure_pending() override;
+    bool sealed() override;
+    void mark_sealed() override;
 
     int schema_version();
     /// PRAGMA integrity_check reports "ok".
