@@ -16,6 +16,7 @@
 
 #include <array>
 #include <cstring>
+#include <functional>
 
 namespace jmdcm::capi {
 
@@ -216,21 +217,42 @@ jmdcm_status jmdcm_store_seal_all(char** out_report, jmdcm_store* store, const c
     });
 }
 
-jmdcm_status jmdcm_keys_rotate(char** out_report, const char* key_store, const jmdcm_kek* from, const jmdcm_kek* to) {
+namespace {
+
+/// Rotation over the key store `open_store` opens: both KEKs adopted (each destroyed once,
+/// whatever fails), every key re-wrapped, all or none.
+jmdcm_status rotate(char** out_report, const jmdcm_kek* from, const jmdcm_kek* to,
+                    const std::function<std::shared_ptr<keys::KeyStore>()>& open_store) {
     return guard([&] {
         std::shared_ptr<CallbackKek> old_kek, new_kek;
         try {
             old_kek = adopt(from, "from");
         } catch (...) {
-            if (to && to->version >= 1 && to->destroy) to->destroy(to->user_data);   // each destroyed once, whatever fails
+            if (to && to->version >= 1 && to->destroy) to->destroy(to->user_data);
             throw;
         }
         new_kek = adopt(to, "to");
         reset(out_report, "out_report");
-        need(key_store, "key_store");
-        auto store = keys::open_sqlite_key_store(key_store);
+        auto store = open_store();
         const auto n = keys::CaseKeys(*store, *new_kek).rotate_from(*old_kek);
         give(out_report, "{\"rewrapped\":" + std::to_string(n) + "}");
+    });
+}
+
+}  // namespace
+
+jmdcm_status jmdcm_keys_rotate(char** out_report, const char* key_store, const jmdcm_kek* from, const jmdcm_kek* to) {
+    return rotate(out_report, from, to, [&] {
+        need(key_store, "key_store");
+        return keys::open_sqlite_key_store(key_store);
+    });
+}
+
+jmdcm_status jmdcm_keys_rotate_postgres(char** out_report, const char* conninfo, const char* key_schema, const jmdcm_kek* from,
+                                        const jmdcm_kek* to) {
+    return rotate(out_report, from, to, [&] {
+        need(conninfo, "conninfo");
+        return open_postgres_key_store(conninfo, key_schema ? key_schema : "jmdcm_keys");
     });
 }
 

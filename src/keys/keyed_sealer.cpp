@@ -6,6 +6,7 @@
 #include <lz4.h>
 #include <sodium.h>
 
+#include <chrono>
 #include <map>
 #include <mutex>
 #include <unordered_map>
@@ -131,16 +132,28 @@ private:
         return to_base64(keys::seal(compressed(plain), k, bound_to(case_id, version)));
     }
 
-    /// The case's key from the key store, unwrapped; the cache saves the unwrapping (a KMS
-    /// call) only while the store still holds the same wrapping, so it never outlives a
-    /// destruction or a rotation.
+    /// The case's key from the key store, unwrapped. The cache saves the unwrapping (a KMS
+    /// call) while the store still holds the same wrapping, so it never outlives a rotation
+    /// or a destruction by long; and it saves asking the key store at all (a round trip to a
+    /// server) for `trust_for` after it last did. That much delay is harmless: this process
+    /// evicts a key it destroys at once, and a case another process anonymised is stored in
+    /// clear, so its sealed form is no longer read from the store.
     std::optional<SecretKey> stored_key(std::string_view case_id) {
+        const auto now = std::chrono::steady_clock::now();
+        {
+            std::lock_guard lock(cache_m_);
+            auto it = cache_.find(std::string(case_id));
+            if (it != cache_.end() && now - it->second.checked < trust_for) return it->second.key;
+        }
         const auto w = store_->find(case_id);
         if (!w) return std::nullopt;
         {
             std::lock_guard lock(cache_m_);
             auto it = cache_.find(w->case_id);
-            if (it != cache_.end() && it->second.first == w->kek_id + "|" + w->wrapped) return it->second.second;
+            if (it != cache_.end() && it->second.wrapping == w->kek_id + "|" + w->wrapped) {
+                it->second.checked = now;
+                return it->second.key;
+            }
         }
         if (w->kek_id != kek_->id()) {
             std::lock_guard lock(kek_m_);
@@ -152,17 +165,24 @@ private:
         }();
         std::lock_guard lock(cache_m_);
         if (cache_.size() >= cache_limit) cache_.clear();
-        cache_.insert_or_assign(w->case_id, std::make_pair(w->kek_id + "|" + w->wrapped, k));
+        cache_.insert_or_assign(w->case_id, Cached{w->kek_id + "|" + w->wrapped, k, now});
         return k;
     }
 
+    struct Cached {
+        std::string wrapping;   // kek id | wrapped key, as the key store held it
+        SecretKey key;
+        std::chrono::steady_clock::time_point checked;   // when the key store last confirmed it
+    };
+
+    static constexpr std::chrono::seconds trust_for{1};
     static constexpr std::size_t cache_limit = 4096;
     std::shared_ptr<KeyStore> store_;
     std::shared_ptr<KeyEncryptionKey> kek_;
     CaseKeys keys_;
     std::mutex kek_m_;
     std::mutex cache_m_;
-    std::unordered_map<std::string, std::pair<std::string, SecretKey>> cache_;
+    std::unordered_map<std::string, Cached> cache_;
 };
 
 }  // namespace

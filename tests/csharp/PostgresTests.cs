@@ -52,5 +52,12 @@ public class PostgresTests
         }
         using (var store = Store.OpenPostgres(sealedInfo, kek: Kek.Local("kek-1", Kek.Generate()), keyStore: schema + "_keys"))
             Assert.Throws<KeyInvalidException>(() => store.Load(new Actor("fachkraft-1"), "SEALED-1"));
+        // KEK rotation on the server: the case opens with the new KEK only
+        var next = Kek.Generate();
+        Assert.AreEqual(1, Kek.RotatePostgres(conninfo, Kek.Local("kek-1", kek), Kek.Local("kek-2", next), schema + "_keys"));
+        using (var store = Store.OpenPostgres(sealedInfo, kek: Kek.Local("kek-2", next), keyStore: schema + "_keys"))
+            Assert.IsTrue(store.Load(new Actor("fachkraft-1"), "SEALED-1").HasPerson);
+        using (var store = Store.OpenPostgres(sealedInfo, kek: Kek.Local("kek-1", kek), keyStore: schema + "_keys"))
+            StringAssert.Contains("kek-2", Assert.Throws<KeyInvalidException>(() => store.Load(new Actor("fachkraft-1"), "SEALED-1")).Message);
     }
 }

@@ -305,3 +305,21 @@ TEST_F(Sealed, R3_AWithdrawnConsentDestroysTheKeyToo) {
     EXPECT_EQ(found_on_disk(data), std::vector<std::string>{});
     EXPECT_FALSE(open_copy(copy)->load(admin, samira_id).person.has_value());   // the old copy yields nothing
 }
+
+TEST_F(Sealed, ASealerAsksTheKeyStoreAgainASecondAfterItLastDid) {
+    // The sealer trusts a key the key store confirmed for a second (a server round trip saved
+    // per load); another process's destruction reaches it after that, its own at once.
+    auto repo = open_store();
+    example::run_samira(*repo, fk, Policy{});
+    const auto env = json::parse(raw_document(data, samira_id)).as_object();
+    const std::string sealed_data(env.at("data").as_string());
+    const auto version = repo->load(fk, samira_id).version;
+    auto reader = keys::make_sealer(keys::open_sqlite_key_store(keys), test_kek());
+    EXPECT_NE(reader->open(samira_id, version, sealed_data).find("Samira"), std::string::npos);
+
+    auto other = keys::make_sealer(keys::open_sqlite_key_store(keys), test_kek());   // another process's
+    other->destroy(samira_id, d(2020, 6, 1), "{}");
+    EXPECT_EQ(error_of([&] { (void)other->open(samira_id, version, sealed_data); }).code(), errc::key_missing);   // its own: at once
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    EXPECT_EQ(error_of([&] { (void)reader->open(samira_id, version, sealed_data); }).code(), errc::key_missing);
+}

@@ -49,6 +49,17 @@ def test_per_case_keys_on_the_server(worker):
                               kek=jmdcm.LocalKek("kek-1", jmdcm.generate_kek())) as s:
         with pytest.raises(jmdcm.KeyInvalidError):
             s.load(worker, CASE_ID)
+    # KEK rotation on the server: every key re-wrapped, the cases untouched
+    new = jmdcm.LocalKek("kek-2", jmdcm.generate_kek())
+    assert jmdcm.rotate_keys_postgres(base, kek, new, key_store=schema + "_keys") == 1
+    assert '"sealed": 1' in docs and docs == subprocess.run(
+        ["psql", "-q", "-X", "-A", "-t", conninfo, "-c", "SELECT doc::text FROM cases"],
+        check=True, capture_output=True, text=True).stdout
+    with jmdcm.Store.postgres(conninfo, kek=new, key_store=schema + "_keys") as s:
+        assert s.load(worker, CASE_ID).person["given_name"] == "Samira"
+    with jmdcm.Store.postgres(conninfo, kek=kek, key_store=schema + "_keys") as s:
+        with pytest.raises(jmdcm.KeyInvalidError, match="kek-2"):   # the old KEK no longer opens it
+            s.load(worker, CASE_ID)
 
 
 def test_a_bad_connection_string_is_a_storage_error():

@@ -37,7 +37,21 @@ namespace Jmdcm
 
         /// <summary>Re-wraps every case key in the key store file that <paramref name="from"/>
         /// wrapped under <paramref name="to"/>, all or none, without touching any case. Returns how many.</summary>
-        public static int Rotate(string keyStore, Kek from, Kek to)
+        public static int Rotate(string keyStore, Kek from, Kek to) =>
+            Rotated(from, to, (a, b) => { IntPtr r; Call.Check(JmdcmNative.jmdcm_keys_rotate(out r, Utf8.Encode(keyStore), a, b)); return r; });
+
+        /// <summary>As <see cref="Rotate"/>, for the key store in schema <paramref name="keyStore"/>
+        /// (null: "jmdcm_keys") of the PostgreSQL database <paramref name="conninfo"/> names, in one transaction.</summary>
+        public static int RotatePostgres(string conninfo, Kek from, Kek to, string keyStore = null) =>
+            Rotated(from, to, (a, b) =>
+            {
+                IntPtr r;
+                Call.Check(JmdcmNative.jmdcm_keys_rotate_postgres(out r, Utf8.Encode(conninfo), keyStore == null ? null : Utf8.Encode(keyStore), a, b));
+                return r;
+            });
+
+        // Both KEKs become jmdcm_kek structs the call destroys; the first is released when the second fails.
+        private static int Rotated(Kek from, Kek to, Func<IntPtr, IntPtr, IntPtr> call)
         {
             if (from == null) throw new ArgumentNullException(nameof(from));
             if (to == null) throw new ArgumentNullException(nameof(to));
@@ -47,9 +61,7 @@ namespace Jmdcm
             catch { KekBridge.Release(a); throw; }
             try
             {
-                IntPtr report;
-                Call.Check(JmdcmNative.jmdcm_keys_rotate(out report, Utf8.Encode(keyStore), a, b));   // destroys both
-                return Json.Read<RotateReport>(Utf8.Take(report)).Rewrapped;
+                return Json.Read<RotateReport>(Utf8.Take(call(a, b))).Rewrapped;   // destroys both
             }
             finally
             {

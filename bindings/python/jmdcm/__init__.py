@@ -23,11 +23,11 @@ from .rules import (catalogue, policy, radar_chart, render_evaluation, render_pl
                     synthetic_case)
 from .backend import Backend
 from .store import Actor, Store
-from .keys import LocalKek, generate_kek, rotate_keys
+from .keys import LocalKek, generate_kek, rotate_keys, rotate_keys_postgres
 
 __version__ = _jmdcm.version()
 ABI_VERSION = _jmdcm.abi_version()
 
-__all__ = ["Actor", "Backend", "Case", "Store", "LocalKek", "generate_kek", "rotate_keys", "ResearchTable", "TABLES", "synthetic_table", "synthetic_case", "steps",
+__all__ = ["Actor", "Backend", "Case", "Store", "LocalKek", "generate_kek", "rotate_keys", "rotate_keys_postgres", "ResearchTable", "TABLES", "synthetic_table", "synthetic_case", "steps",
            "rule", "rules", "requests", "policy", "catalogue", "render_plan", "render_evaluation", "radar_chart",
            "ABI_VERSION", *_enum_names, *_error_names]

@@ -14,7 +14,7 @@ from typing import Any
 
 from . import _jmdcm
 
-__all__ = ["LocalKek", "generate_kek", "rotate_keys"]
+__all__ = ["LocalKek", "generate_kek", "rotate_keys", "rotate_keys_postgres"]
 
 
 class LocalKek:
@@ -52,3 +52,9 @@ def rotate_keys(key_store: str, old: Any, new: Any) -> int:
     none, without touching any case. Returns how many. Keep backups of the key store wrapped
     under `old` only as long as the retention rules allow; then destroy `old`."""
     return int(json.loads(_jmdcm.keys_rotate(str(key_store), _checked(old), _checked(new)))["rewrapped"])
+
+
+def rotate_keys_postgres(conninfo: str, old: Any, new: Any, key_store: str = "jmdcm_keys") -> int:
+    """As rotate_keys, for the key store in schema `key_store` of the PostgreSQL database
+    `conninfo` names, in one transaction."""
+    return int(json.loads(_jmdcm.keys_rotate_postgres(conninfo, key_store, _checked(old), _checked(new)))["rewrapped"])

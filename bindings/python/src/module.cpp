@@ -171,7 +171,8 @@ PYBIND11_MODULE(_jmdcm, m) {
         std::memset(key, 0, sizeof key);
         return out;
     });
-    m.def("keys_rotate", [](const std::string& key_store, const py::object& from, const py::object& to) {
+    // rotation: both KEKs become jmdcm_kek structs the call destroys, the first also when the second fails
+    auto rotation = [](const py::object& from, const py::object& to, const auto& call) {
         jmdcm_kek old_kek, new_kek;
         jmdcm_status status = jmdcm_python::kek_of(&old_kek, from);
         if (status != JMDCM_OK) raise(status);
@@ -180,7 +181,15 @@ PYBIND11_MODULE(_jmdcm, m) {
             if (old_kek.destroy) old_kek.destroy(old_kek.user_data);
             raise(status);
         }
-        return text_of([&](char** out) { return jmdcm_keys_rotate(out, key_store.c_str(), &old_kek, &new_kek); });
+        return text_of([&](char** out) { return call(out, &old_kek, &new_kek); });
+    };
+    m.def("keys_rotate", [rotation](const std::string& key_store, const py::object& from, const py::object& to) {
+        return rotation(from, to, [&](char** out, jmdcm_kek* a, jmdcm_kek* b) { return jmdcm_keys_rotate(out, key_store.c_str(), a, b); });
+    });
+    m.def("keys_rotate_postgres", [rotation](const std::string& conninfo, const std::string& schema, const py::object& from, const py::object& to) {
+        return rotation(from, to, [&](char** out, jmdcm_kek* a, jmdcm_kek* b) {
+            return jmdcm_keys_rotate_postgres(out, conninfo.c_str(), schema.c_str(), a, b);
+        });
     });
     m.def("register_errors", [](py::dict classes) { error_classes() = classes; },
           "Registers the exception class for each status code.");

@@ -83,6 +83,10 @@ JMDCM_API jmdcm_status jmdcm_store_seal_all(char **out_report, jmdcm_store *stor
  *  destroyed (destroy called) before it returns. Answers {"rewrapped":n}. Afterwards the old
  *  KEK may be destroyed once no backup of the key store wrapped under it is kept. */
 JMDCM_API jmdcm_status jmdcm_keys_rotate(char **out_report, const char *key_store, const jmdcm_kek *from, const jmdcm_kek *to);
+/** As jmdcm_keys_rotate, for the key store in schema key_schema (NULL: "jmdcm_keys") of the
+ *  PostgreSQL database conninfo names, in one transaction. */
+JMDCM_API jmdcm_status jmdcm_keys_rotate_postgres(char **out_report, const char *conninfo, const char *key_schema,
+                                                  const jmdcm_kek *from, const jmdcm_kek *to);
 
 #ifdef __cplusplus
 }
