@@ -151,7 +151,14 @@ void BM_Raw_BulkInsert(benchmark::State& state) {
     });
 }
 
-/// Per-case keys (issue 19): the key store in its own schema, a local KEK.
+/// Per-case keys (issue 19): the key store in its own schema, a local KEK; a sealed store reads
+/// each case's wrapped key with the case.
+PostgresOptions store_at(const std::string& conninfo, bool sealed) {
+    PostgresOptions o{conninfo, true};
+    if (sealed) o.key_schema = "sealed_keys";
+    return o;
+}
+
 StoreOptions sealed_options(bool sealed) {
     StoreOptions o;
     if (sealed) {
@@ -165,7 +172,7 @@ void bulk_insert(benchmark::State& state, const std::string& schema, bool sealed
     const auto& c = corpus();
     for (auto _ : state) {
         if (sealed) Raw(server()).exec("DROP SCHEMA IF EXISTS sealed_keys CASCADE");
-        PostgresRepository repo({fresh_schema(schema), true}, sealed_options(sealed));
+        PostgresRepository repo(store_at(fresh_schema(schema), sealed), sealed_options(sealed));
         std::vector<std::vector<Case>> batches;   // create_all sets versions in the caller's copies
         for (std::size_t i = 0; i < c.cases.size(); i += batch)
             batches.emplace_back(c.cases.begin() + static_cast<long>(i), c.cases.begin() + static_cast<long>(std::min(c.cases.size(), i + batch)));
@@ -193,7 +200,7 @@ void BM_Raw_PointLoad(benchmark::State& state) {
 }
 
 void point_load(benchmark::State& state, const std::string& schema, bool sealed) {
-    PostgresRepository repo({server() + " options=-csearch_path=" + schema, true}, sealed_options(sealed));
+    PostgresRepository repo(store_at(server() + " options=-csearch_path=" + schema, sealed), sealed_options(sealed));
     std::mt19937 rng(1);
     const auto& c = corpus();
     for (auto _ : state) benchmark::DoNotOptimize(repo.load(fk, c.cases[rng() % c.cases.size()].id));

@@ -204,8 +204,11 @@ jmdcm_status jmdcm_store_open_sqlite_sealed(jmdcm_store** out, const char* path,
 
 jmdcm_status jmdcm_store_open_postgres_sealed(jmdcm_store** out, const char* conninfo, const jmdcm_kek* kek, const char* options_json) {
     return open_sealed(out, conninfo, "conninfo", kek, options_json, [&](const OpenOptions& o, StoreOptions so, std::shared_ptr<CallbackKek> k) {
-        so.sealer = keys::make_sealer(open_postgres_key_store(conninfo, o.key_store.value_or("jmdcm_keys")), std::move(k));
-        return std::unique_ptr<Repository>(std::make_unique<PostgresRepository>(postgres_options(conninfo, o), std::move(so)));
+        const std::string key_schema = o.key_store.value_or("jmdcm_keys");
+        so.sealer = keys::make_sealer(open_postgres_key_store(conninfo, key_schema), std::move(k));
+        PostgresOptions db = postgres_options(conninfo, o);
+        db.key_schema = key_schema;   // each case read with its wrapped key, in one query
+        return std::unique_ptr<Repository>(std::make_unique<PostgresRepository>(db, std::move(so)));
     });
 }
 

@@ -49,7 +49,11 @@ std::unique_ptr<Repository> open_store(const po::variables_map& vm) {
                                            kek_from_file(vm["kek-file"].as<std::string>(), vm["kek-id"].as<std::string>(), "--kek-file"));
     else if (vm.count("key-store"))
         fail(errc::invalid_argument, "", "--key-store", "a key store is used with --kek-file");
-    if (is_postgres(store)) return std::make_unique<PostgresRepository>(PostgresOptions{store, true}, options);
+    if (is_postgres(store)) {
+        PostgresOptions db{store, true};
+        if (options.sealer) db.key_schema = vm.count("key-store") ? vm["key-store"].as<std::string>() : "jmdcm_keys";   // keys read with the cases
+        return std::make_unique<PostgresRepository>(db, options);
+    }
     SqliteOptions db;
     db.path = store;
     return std::make_unique<SqliteRepository>(db, options);

@@ -7,6 +7,7 @@
 
 #include "jmdcm/organisation.hpp"
 #include "jmdcm/repository_types.hpp"
+#include "jmdcm/sealer.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -22,6 +23,7 @@ struct CaseRow {
     CaseSummary summary;
     std::vector<std::string> substitutes;   // colleagues named as substitutes (R15)
     std::string document;                   // empty when a query did not ask for documents
+    std::optional<KnownKey> key;            // a sealed case's key, when the backend reads it with the case (not described: never crosses to a host)
 };
 BOOST_DESCRIBE_STRUCT(CaseRow, (), (summary, substitutes, document))
 

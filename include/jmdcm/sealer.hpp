@@ -21,6 +21,14 @@
 
 namespace jmdcm {
 
+/// A case's wrapped key as its key store holds it, read by a backend in the same query as the
+/// case (PostgresOptions::key_schema): the sealer need not ask the key store again.
+struct KnownKey {
+    bool found = false;   // false: the key store holds no key for the case
+    std::string kek_id;
+    std::string wrapped;  // as the key store keeps it (text)
+};
+
 class CaseSealer {
 public:
     /// Keys made for new cases in one transaction: kept until store_keys makes them durable
@@ -40,8 +48,9 @@ public:
     virtual void store_keys(NewKeys& fresh) = 0;
     /// The plain text again. errc::key_missing: the case has no key (destroyed: see destroyed();
     /// or a key store out of step with the data); errc::key_invalid: the KEK does not unwrap
-    /// the key, or `sealed` is not this case's text at this version.
-    virtual std::string open(std::string_view case_id, std::int64_t version, std::string_view sealed) = 0;
+    /// the key, or `sealed` is not this case's text at this version. `known`: the key as the
+    /// backend read it with the case, instead of a lookup in the key store.
+    virtual std::string open(std::string_view case_id, std::int64_t version, std::string_view sealed, const KnownKey* known = nullptr) = 0;
     /// A destroyed key's record: the day, and until the anonymisation is settled the
     /// anonymised document (no personal data) that is to replace the sealed one.
     struct Destroyed {

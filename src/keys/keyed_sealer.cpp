@@ -2,6 +2,8 @@
 #include "jmdcm/error.hpp"
 #include "jmdcm/keys/key_store.hpp"
 
+#include "wrapped_text.hpp"
+
 #include <boost/beast/core/detail/base64.hpp>
 #include <lz4.h>
 #include <sodium.h>
@@ -104,8 +106,11 @@ public:
         f.keys.clear();
     }
 
-    std::string open(std::string_view case_id, std::int64_t version, std::string_view text) override {
-        auto k = stored_key(case_id);
+    std::string open(std::string_view case_id, std::int64_t version, std::string_view text, const KnownKey* known) override {
+        auto k = known ? (known->found ? unwrapped(WrappedKey{std::string(case_id), known->kek_id, wrapped_of(known->wrapped, std::string(case_id))},
+                                                   std::chrono::steady_clock::now())
+                                       : std::nullopt)
+                       : stored_key(case_id);
         if (!k) {
             std::lock_guard lock(kek_m_);
             (void)keys_.key_of(case_id);   // names why: destroyed, or a key store out of step
@@ -147,25 +152,32 @@ private:
         }
         const auto w = store_->find(case_id);
         if (!w) return std::nullopt;
+        return unwrapped(*w, now);
+    }
+
+    /// The key `w` wraps: from the cache while it holds the same wrapping, else unwrapped by
+    /// the KEK and cached; confirmed by the key store at `now`.
+    std::optional<SecretKey> unwrapped(const WrappedKey& w, std::chrono::steady_clock::time_point now) {
+        const std::string wrapping = w.kek_id + "|" + w.wrapped;
         {
             std::lock_guard lock(cache_m_);
-            auto it = cache_.find(w->case_id);
-            if (it != cache_.end() && it->second.wrapping == w->kek_id + "|" + w->wrapped) {
+            auto it = cache_.find(w.case_id);
+            if (it != cache_.end() && it->second.wrapping == wrapping) {
                 it->second.checked = now;
                 return it->second.key;
             }
         }
-        if (w->kek_id != kek_->id()) {
+        if (w.kek_id != kek_->id()) {
             std::lock_guard lock(kek_m_);
-            (void)keys_.key_of(case_id);   // names the KEK the key needs
+            (void)keys_.key_of(w.case_id);   // names the KEK the key needs
         }
         SecretKey k = [&] {
             std::lock_guard lock(kek_m_);   // the host's KEK is called by one thread at a time
-            return kek_->unwrap(w->wrapped, case_id);
+            return kek_->unwrap(w.wrapped, w.case_id);
         }();
         std::lock_guard lock(cache_m_);
         if (cache_.size() >= cache_limit) cache_.clear();
-        cache_.insert_or_assign(w->case_id, Cached{w->kek_id + "|" + w->wrapped, k, now});
+        cache_.insert_or_assign(w.case_id, Cached{wrapping, k, now});
         return k;
     }
 

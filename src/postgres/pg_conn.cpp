@@ -34,6 +34,13 @@ void raise(PGconn* c, const PGresult* r, const std::string& what) {
     fail(code, "", "", "PostgreSQL, " + what + ": " + message + (state ? std::string(" (SQLSTATE ") + state + ")" : ""));
 }
 
+std::string quoted_schema(const std::string& schema, const std::string& field) {
+    bool plain = !schema.empty() && schema.size() < 64 && !(schema[0] >= '0' && schema[0] <= '9');
+    for (char ch : schema) plain = plain && ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_');
+    if (!plain) fail(errc::invalid_argument, "", field, "the schema '" + schema + "' is not a plain lower-case identifier");
+    return "\"" + schema + "\"";
+}
+
 Connection::Connection(const std::string& conninfo) : c_(PQconnectdb(conninfo.c_str())) {
     if (!c_ || PQstatus(c_) != CONNECTION_OK) {
         const std::string message = c_ ? PQerrorMessage(c_) : "out of memory";

@@ -47,6 +47,10 @@ private:
     PGconn* c_ = nullptr;
 };
 
+/// `schema` as a quoted identifier; invalid_argument naming `field` unless it is a plain
+/// lower-case name (so that it can sit in SQL text).
+std::string quoted_schema(const std::string& schema, const std::string& field);
+
 /// The jmdcm error for a failed result (or a broken connection).
 [[noreturn]] void raise(PGconn* c, const PGresult* r, const std::string& what);
 

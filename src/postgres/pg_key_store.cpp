@@ -112,12 +112,7 @@ public:
     }
 
 private:
-    static std::string quoted(const std::string& schema) {
-        bool plain = !schema.empty() && schema.size() < 64 && !(schema[0] >= '0' && schema[0] <= '9');
-        for (char ch : schema) plain = plain && ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_');
-        if (!plain) fail(errc::invalid_argument, "", "options.key_store", "the key store's schema '" + schema + "' is not a plain lower-case identifier");
-        return "\"" + schema + "\"";
-    }
+    static std::string quoted(const std::string& schema) { return pg::quoted_schema(schema, "options.key_store"); }
 
     static CaseSealer::Destroyed record(const pg::Result& r, int k) { return {r.text(k, 0), stored::date_of(r.text(k, 1)), r.text(k, 2)}; }
 

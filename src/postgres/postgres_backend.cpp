@@ -45,7 +45,18 @@ struct PostgresBackend::Impl {
     // committed erasures the table has not been vacuumed of: the table's, so shared by a pool
     std::shared_ptr<std::atomic<bool>> pending = std::make_shared<std::atomic<bool>>(false);
 
+    /// With a key schema: the join and columns that read each case's wrapped key with it.
+    std::string key_join, key_columns;
+    void read_key(const pg::Result& r, int row, int col, CaseRow& out) const {
+        if (key_join.empty()) return;
+        out.key = KnownKey{!r.is_null(row, col), r.text(row, col), r.text(row, col + 1)};
+    }
+
     void connect() {
+        if (!opts.key_schema.empty()) {
+            key_join = " LEFT JOIN " + pg::quoted_schema(opts.key_schema, "options.key_store") + ".case_keys k ON k.case_id = cases.id";
+            key_columns = ", k.kek_id, k.wrapped";
+        }
         conn = std::make_unique<pg::Connection>(opts.conninfo);
         conn->exec("SET datestyle = ISO; SET client_encoding = 'UTF8'");
     }
@@ -179,21 +190,27 @@ void PostgresBackend::rollback() noexcept {
 
 std::optional<CaseRow> PostgresBackend::get_case(std::string_view id) {
     // the whole summary: a case whose key was destroyed is read as what it holds (sealer.hpp)
-    auto r = impl_->conn->exec(std::string("SELECT ") + summary_columns + ", doc::text FROM cases WHERE id = $1", {std::string(id)});
+    Impl& i = *impl_;
+    auto r = i.conn->exec(std::string("SELECT ") + summary_columns + ", doc::text" + i.key_columns + " FROM cases" + i.key_join + " WHERE id = $1",
+                          {std::string(id)});
     if (r.rows() == 0) return std::nullopt;
-    CaseRow row = impl_->summary_row(r, 0);
+    CaseRow row = i.summary_row(r, 0);
     row.document = r.text(0, 12);
+    i.read_key(r, 0, 13, row);
     return row;
 }
 
 std::vector<CaseRow> PostgresBackend::get_cases(const std::vector<std::string>& ids) {
-    auto r = impl_->conn->exec(std::string("SELECT ") + summary_columns + ", doc::text FROM cases WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))",
-                               {json::to_string(ids)});
+    Impl& i = *impl_;
+    auto r = i.conn->exec(std::string("SELECT ") + summary_columns + ", doc::text" + i.key_columns + " FROM cases" + i.key_join +
+                              " WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))",
+                          {json::to_string(ids)});
     std::vector<CaseRow> out;
     out.reserve(static_cast<std::size_t>(r.rows()));
     for (int k = 0; k < r.rows(); ++k) {
-        out.push_back(impl_->summary_row(r, k));
+        out.push_back(i.summary_row(r, k));
         out.back().document = r.text(k, 12);
+        i.read_key(r, k, 13, out.back());
     }
     return out;
 }
@@ -271,7 +288,9 @@ void PostgresBackend::put_cases(const std::vector<CaseRow>& rows) {
 }
 
 std::vector<CaseRow> PostgresBackend::find_cases(const BackendQuery& q) {
-    std::string sql = std::string("SELECT ") + summary_columns + (q.documents ? ", doc::text" : "") + " FROM cases WHERE true";
+    Impl& i = *impl_;
+    std::string sql = std::string("SELECT ") + summary_columns + (q.documents ? ", doc::text" + i.key_columns : "") + " FROM cases" +
+                      (q.documents ? i.key_join : "") + " WHERE true";
     Params args;
     auto arg = [&](std::string v) {
         args.emplace_back(std::move(v));
@@ -298,8 +317,11 @@ std::vector<CaseRow> PostgresBackend::find_cases(const BackendQuery& q) {
     std::vector<CaseRow> out;
     out.reserve(static_cast<std::size_t>(r.rows()));
     for (int k = 0; k < r.rows(); ++k) {
-        out.push_back(impl_->summary_row(r, k));
-        if (q.documents) out.back().document = r.text(k, 12);
+        out.push_back(i.summary_row(r, k));
+        if (q.documents) {
+            out.back().document = r.text(k, 12);
+            i.read_key(r, k, 13, out.back());
+        }
     }
     return out;
 }

@@ -406,7 +406,7 @@ Case LibraryStore::unseal(const CaseRow& row, std::string_view id) {
     if (!options_.sealer)
         fail(errc::key_missing, "", "store", "case '" + std::string(id) + "' is sealed with its own key: open the store with its key-encryption key");
     try {
-        return stored_document<Case>(options_.sealer->open(id, row.summary.version, sealed::sealed_data(row.document, id)), "case", id);
+        return stored_document<Case>(options_.sealer->open(id, row.summary.version, sealed::sealed_data(row.document, id), row.key ? &*row.key : nullptr), "case", id);
     } catch (const error& e) {
         if (e.code() != errc::key_missing) throw;
         const auto destroyed = options_.sealer->destroyed(id);

@@ -70,7 +70,7 @@ std::vector<CaseRow> MemoryBackend::find_cases(const BackendQuery& q) {
     std::vector<CaseRow> out;
     auto take = [&](const CaseRow& r) {
         if (!matches(q, r)) return;
-        CaseRow copy{r.summary, r.substitutes, q.documents ? r.document : std::string()};
+        CaseRow copy{r.summary, r.substitutes, q.documents ? r.document : std::string(), std::nullopt};
         out.push_back(std::move(copy));
     };
     // the merged view in id order

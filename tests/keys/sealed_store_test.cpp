@@ -64,7 +64,9 @@ public:
     std::unique_ptr<NewKeys> new_keys() override { return in_->new_keys(); }
     std::string seal(std::string_view id, std::int64_t v, std::string_view plain, NewKeys& fresh) override { return in_->seal(id, v, plain, fresh); }
     void store_keys(NewKeys& fresh) override { in_->store_keys(fresh); }
-    std::string open(std::string_view id, std::int64_t v, std::string_view sealed_text) override { return in_->open(id, v, sealed_text); }
+    std::string open(std::string_view id, std::int64_t v, std::string_view sealed_text, const KnownKey* known) override {
+        return in_->open(id, v, sealed_text, known);
+    }
     void destroy(std::string_view id, Date on, std::string_view anonymised) override {
         in_->destroy(id, on, anonymised);
         throw std::runtime_error("power failure");

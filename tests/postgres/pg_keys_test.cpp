@@ -108,3 +108,25 @@ TEST(PostgresKeys, ASealedSchemaTakesNoClearCaseFromAnyWriter) {
     keyed.create(fk, third);   // with the key it writes as before
     EXPECT_EQ(keyed.load(fk, "T-3").id, "T-3");
 }
+
+TEST(PostgresKeys, KeysReadWithTheCasesMeetTheSameChecksAsLookedUpOnes) {
+    TempDir dir;
+    const std::string key_schema = dir.tag() + "_keys";
+    PostgresOptions db{pg_schema(dir.tag()), true};
+    db.key_schema = key_schema;   // one query reads the case and its wrapped key
+    auto open = [&](std::shared_ptr<keys::KeyEncryptionKey> kek) {
+        StoreOptions o = options_with(nullptr);
+        o.sealer = keys::make_sealer(open_postgres_key_store(pg_conninfo(), key_schema), std::move(kek));
+        return std::make_unique<PostgresRepository>(db, o);
+    };
+    example::run_samira(*open(test_kek()), fk, Policy{});
+    EXPECT_EQ(open(test_kek())->load(fk, samira_id).person->given_name.text, "Samira");
+    // a wrong KEK of the same name does not open it
+    auto wrong = std::make_shared<keys::LocalKek>("test-kek", keys::SecretKey::generate());
+    EXPECT_EQ(error_of([&] { (void)open(wrong)->load(fk, samira_id); }).code(), errc::key_invalid);
+    // a key store out of step (the key gone without a record): key_missing, nothing shown
+    pg::Connection su(pg_conninfo());
+    su.exec("DELETE FROM " + key_schema + ".case_keys");
+    const auto gone = error_of([&] { (void)open(test_kek())->load(fk, samira_id); });
+    EXPECT_EQ(gone.code(), errc::key_missing) << gone.what();
+}

@@ -151,7 +151,9 @@ struct SealedPostgresStore {
     static constexpr const char* name = "sealed_postgres";
     static std::unique_ptr<Repository> make(const TempDir& dir, StoreOptions o) {
         o.sealer = keys::make_sealer(open_postgres_key_store(pg_conninfo(), dir.tag() + "_keys"), test_kek());
-        return std::make_unique<PostgresRepository>(PostgresOptions{pg_schema(dir.tag()), true}, std::move(o));
+        PostgresOptions db{pg_schema(dir.tag()), true};
+        db.key_schema = dir.tag() + "_keys";   // keys read with the cases (pg_keys_test.cpp also covers the lookup without)
+        return std::make_unique<PostgresRepository>(db, std::move(o));
     }
 };
 #endif

@@ -19,6 +19,9 @@ struct PostgresOptions {
     std::string conninfo;               // a libpq connection string or URI; TLS settings (sslmode, sslrootcert ...) pass through
     bool vacuum_after_erasure = true;   // VACUUM the case table after an operation that erased (a sweep: once, at its end)
     std::size_t pool_size = 1;          // connections a store opens at most, for calls from that many threads at once
+    // A sealed store's key store, when it is a schema of the same database (pg_key_store.hpp):
+    // each case is read with its wrapped key in one query, sparing a round trip per load.
+    std::string key_schema{};
 };
 
 /// Schema version this library writes; older databases are migrated forward, newer refused.
