@@ -1,5 +1,6 @@
 #include "common.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -40,8 +41,13 @@ bool is_postgres(const std::string& store) {
     return store.rfind("postgresql://", 0) == 0 || store.rfind("postgres://", 0) == 0;
 }
 
-std::unique_ptr<Repository> open_store(const po::variables_map& vm) {
+std::unique_ptr<Repository> open_store(const po::variables_map& vm, Creates creates) {
     const std::string store = vm["store"].as<std::string>();
+    if (!is_postgres(store) && !std::filesystem::exists(store)) {
+        if (creates == Creates::no)
+            fail(errc::not_found, "", "--store", "no store file '" + store + "' (only import, partners --import and demo create one)");
+        std::cerr << "jmdcm: creating the store file '" << store << "'\n";
+    }
     StoreOptions options;
     options.policy = policy_of(vm);  // raw writes (import) are judged under the same rules
     if (vm.count("kek-file"))

@@ -52,8 +52,12 @@ po::options_description store_options(Role default_role);
 bool parse(const std::vector<std::string>& args, const po::options_description& options, po::variables_map& vm,
            const char* usage, const po::positional_options_description* positional = nullptr);
 
+/// Whether a command may create the SQLite file --store names when there is none.
+enum class Creates { no, yes };
 /// The store --store names: a SQLite file, or a PostgreSQL server by its URI (postgresql://...).
-std::unique_ptr<Repository> open_store(const po::variables_map& vm);
+/// A command that only reads or sweeps refuses a file that does not exist (a typo would
+/// otherwise give an empty store); one that writes creates it, and says so on stderr.
+std::unique_ptr<Repository> open_store(const po::variables_map& vm, Creates creates = Creates::no);
 /// A KEK from a key file of 32 bytes that only its owner may read.
 std::shared_ptr<keys::KeyEncryptionKey> kek_from_file(const std::string& path, const std::string& id, const char* option);
 /// The key store of `store`: --key-store, else STORE.keys (SQLite) or the schema jmdcm_keys.

@@ -25,7 +25,7 @@ int import_cases(const std::vector<std::string>& args) {
     po::variables_map vm;
     if (!parse(args, o, vm, "jmdcm import --actor ID FILE.json", &pos)) return 0;
     auto cases = documents<Case>(read_file(vm["file"].as<std::string>()));
-    auto repo = open_store(vm);
+    auto repo = open_store(vm, Creates::yes);
     const Actor actor = actor_of(vm);
     for (auto& c : cases) c.version = 0;
     repo->create_all(actor, cases);  // all or nothing, in batches on a server
@@ -79,7 +79,7 @@ int partners(const std::vector<std::string>& args) {
     o.add_options()("import", po::value<std::string>(), "JSON file with partners (one or an array) to save");
     po::variables_map vm;
     if (!parse(args, o, vm, "jmdcm partners --actor ID [--import FILE.json]")) return 0;
-    auto repo = open_store(vm);
+    auto repo = open_store(vm, vm.count("import") ? Creates::yes : Creates::no);
     const Actor actor = actor_of(vm);
     if (vm.count("import")) {
         auto list = documents<Partner>(read_file(vm["import"].as<std::string>()));

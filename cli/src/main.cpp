@@ -1,6 +1,9 @@
 // jmdcm: the administrators' command line. `jmdcm <command> --help` for each command.
 #include "common.hpp"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
 
 using namespace jmdcm;
@@ -55,7 +58,12 @@ int main(int argc, char** argv) {
     for (const auto& c : commands()) {
         if (name != c.name) continue;
         try {
-            return c.run(args);
+            const int rc = c.run(args);
+            // output that did not reach its file (a full disk, a closed pipe) fails the command
+            std::cout.flush();
+            if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout))
+                fail(errc::storage, "", "stdout", std::string("writing the output failed: ") + std::strerror(errno));
+            return rc;
         } catch (const jmdcm::error& e) {  // names the rule and the field
             std::cerr << "jmdcm " << name << ": " << e.what() << "\n";
             return 1;

@@ -109,6 +109,19 @@ expect '"family_name"' "$jmdcm" export --store keys.sqlite --kek-file next.kek -
 refuses "'kek-2'" "$jmdcm" export "${k[@]}" --actor fk-01
 refuses "--key-store" "$jmdcm" export --store keys.sqlite --key-store other.keys --actor fk-01
 
+# Mistakes that used to pass silently (issue 13): a mistyped store, output that cannot be written.
+for c in "export --actor fk-01" "statistics --actor st-1 --role statistics --on 2026-01-01" "sweep --actor ad-1 --on 2026-01-01" \
+         "audit --actor ad-1 --role administrator" "agenda --actor fk-01 --from 2026-01-01 --to 2026-02-01"; do
+  refuses "no store file 'cases.sqlit'" "$jmdcm" $c --store cases.sqlit
+done
+test ! -e cases.sqlit || fail "a reading command created the mistyped store file"
+expect "creating the store file 'fresh.sqlite'" "$jmdcm" import --store fresh.sqlite --actor fk-01 cases.json
+if [ -w /dev/full ]; then
+  if out="$("$jmdcm" export "${s[@]}" --actor fk-01 2>&1 >/dev/full)"; then fail "export to a full device succeeded"; fi
+  grep -qF "writing the output failed" <<<"$out" || fail "export to a full device failed without saying why: $out"
+  "$jmdcm" export "${s[@]}" --actor fk-01 >/dev/null || fail "export to /dev/null failed"
+fi
+
 refuses "unknown command" "$jmdcm" frobnicate
 expect "usage: jmdcm render" "$jmdcm" render --help
 echo "cli_test: all commands behave"
