@@ -1,9 +1,15 @@
 #include "common.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace jmdcm::cli {
 
@@ -90,9 +96,20 @@ std::string read_file(const std::string& path) {
 }
 
 void write_file(const std::string& path, const std::string& content) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << content;
-    if (!out.flush()) fail(errc::invalid_argument, "", "--out", "cannot write '" + path + "'");
+    // documents and exports hold personal data: only the owner may read them, a file that
+    // existed with a wider mode included
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) fail(errc::invalid_argument, "", "--out", "cannot write '" + path + "': " + std::strerror(errno));
+    bool ok = ::fchmod(fd, 0600) == 0;
+    for (std::size_t done = 0; ok && done < content.size();) {
+        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        ok = n > 0;
+        if (ok) done += static_cast<std::size_t>(n);
+    }
+    const int err = errno;
+    if (::close(fd) != 0) ok = false;
+    if (!ok) fail(errc::invalid_argument, "", "--out", "cannot write '" + path + "': " + std::strerror(err));
 }
 
 void print_json(const std::string& json) { std::cout << json << "\n"; }

@@ -122,6 +122,37 @@ if [ -w /dev/full ]; then
   "$jmdcm" export "${s[@]}" --actor fk-01 >/dev/null || fail "export to /dev/null failed"
 fi
 
+# Documents hold personal data (issue 13): files only their owner reads; the PDF's HTML copy
+# never outlives the command, however it ends; a '#' in TMPDIR stays part of the file URL.
+# A stand-in for chromium records the URL it was given, checks the page is there, and prints.
+cat > fake-chromium <<'SH'
+#!/bin/sh
+for a; do case "$a" in --print-to-pdf=*) out="${a#--print-to-pdf=}";; file://*) url="$a";; esac; done
+echo "$url" > "$FAKE_LOG"
+page=$(/usr/bin/python3 -c 'import sys, urllib.parse; print(urllib.parse.unquote(sys.argv[1][len("file://"):]))' "$url")
+test -f "$page" || exit 3
+if [ -n "${FAKE_SLEEP:-}" ]; then sleep "$FAKE_SLEEP"; fi
+printf '%%PDF-1.4 stand-in' > "$out"
+SH
+chmod +x fake-chromium
+mkdir -p "tmp#dir"
+pdf_env=(env TMPDIR="$PWD/tmp#dir" JMDCM_CHROMIUM="$PWD/fake-chromium" FAKE_LOG="$PWD/url.txt")
+umask 022
+"${pdf_env[@]}" "$jmdcm" render plan "${s[@]}" --actor fk-01 --case "$planned" --out plan.html --pdf plan.pdf >/dev/null \
+  || fail "render --pdf with a '#' in TMPDIR failed"
+grep -qF "tmp%23dir" url.txt || fail "the file URL is not percent-encoded: $(cat url.txt)"
+[ "$(stat -c %a plan.pdf)" = 600 ] && [ "$(stat -c %a plan.html)" = 600 ] || fail "documents readable by others: $(stat -c '%n %a' plan.*)"
+[ -z "$(ls -A "tmp#dir")" ] || fail "render left $(ls -A "tmp#dir") behind"
+for sig in TERM KILL; do
+  FAKE_SLEEP=30 "${pdf_env[@]}" "$jmdcm" render plan "${s[@]}" --actor fk-01 --case "$planned" --pdf slow.pdf >/dev/null 2>&1 &
+  pid=$!
+  for _ in $(seq 100); do ls "tmp#dir"/jmdcm-pdf-*/document.html >/dev/null 2>&1 && break; sleep 0.1; done
+  ls "tmp#dir"/jmdcm-pdf-*/document.html >/dev/null 2>&1 || fail "the PDF's HTML copy never appeared"
+  kill -$sig "$pid"; wait "$pid" 2>/dev/null || true
+  for _ in $(seq 50); do [ -z "$(ls -A "tmp#dir")" ] && break; sleep 0.1; done
+  [ -z "$(ls -A "tmp#dir")" ] || fail "SIG$sig left $(ls -A "tmp#dir") with the HTML copy behind"
+done
+
 refuses "unknown command" "$jmdcm" frobnicate
 expect "usage: jmdcm render" "$jmdcm" render --help
 echo "cli_test: all commands behave"
