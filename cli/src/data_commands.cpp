@@ -1,4 +1,5 @@
 // import, export, partners, sweep.
+#include "bulk_io.hpp"
 #include "common.hpp"
 
 #include <filesystem>
@@ -19,17 +20,30 @@ std::vector<T> documents(const std::string& text) {
 
 int import_cases(const std::vector<std::string>& args) {
     auto o = store_options(Role::case_worker);
-    o.add_options()("file", po::value<std::string>()->required(), "JSON file");
+    o.add_options()("file", po::value<std::string>()->required(), "JSON Lines (a case a line), or a JSON array or case; - reads standard input");
     po::positional_options_description pos;
     pos.add("file", 1);
     po::variables_map vm;
-    if (!parse(args, o, vm, "jmdcm import --actor ID FILE.json", &pos)) return 0;
-    auto cases = documents<Case>(read_file(vm["file"].as<std::string>()));
+    if (!parse(args, o, vm, "jmdcm import --actor ID FILE.jsonl|FILE.json", &pos)) return 0;
+    CaseReader reader(vm["file"].as<std::string>());
     auto repo = open_store(vm, Creates::yes);
     const Actor actor = actor_of(vm);
-    for (auto& c : cases) c.version = 0;
-    repo->create_all(actor, cases);  // all or nothing, in batches on a server
-    std::cout << "imported " << cases.size() << " case(s)\n";
+    std::size_t imported = 0;
+    Progress progress("import");
+    // all or nothing: one transaction, fed a batch at a time (memory stays bounded)
+    repo->transact(actor, [&](CaseStore& tx) {
+        reader.each_batch(1000, [&](std::vector<Case>& batch, std::size_t first_line) {
+            for (auto& c : batch) c.version = 0;
+            try {
+                tx.create_all(actor, batch);
+            } catch (const error& e) {
+                fail(e.code(), e.rule(), e.field(), "the batch from line " + std::to_string(first_line) + ": " + e.detail());
+            }
+            imported += batch.size();
+            progress.at(imported);
+        });
+    });
+    std::cout << "imported " << imported << " case(s)\n";
     return 0;
 }
 
@@ -59,18 +73,24 @@ int migrate(const std::vector<std::string>& args) {
 
 int export_cases(const std::vector<std::string>& args) {
     auto o = store_options(Role::case_worker);
-    o.add_options()("case", po::value<std::vector<std::string>>(), "case id (repeatable; default: every case the actor sees)");
+    o.add_options()("case", po::value<std::vector<std::string>>(), "case id (repeatable; default: every case the actor sees)")
+        ("format", po::value<std::string>()->default_value("json"), "json (one array) or jsonl (a case a line)");
     po::variables_map vm;
-    if (!parse(args, o, vm, "jmdcm export --actor ID [--case ID ...]")) return 0;
+    if (!parse(args, o, vm, "jmdcm export --actor ID [--case ID ...] [--format json|jsonl]")) return 0;
+    CaseWriter out(case_format(vm["format"].as<std::string>()));
     auto repo = open_store(vm);
     const Actor actor = actor_of(vm);
     std::vector<std::string> ids;
     if (vm.count("case")) ids = vm["case"].as<std::vector<std::string>>();
     else
         for (const auto& s : repo->query(actor, {})) ids.push_back(s.id);
-    std::vector<Case> out;
-    for (const auto& id : ids) out.push_back(repo->load(actor, id));  // each load is checked and audited
-    print_json(json::to_string(out));
+    Progress progress("export");
+    std::size_t n = 0;
+    for (const auto& id : ids) {   // streamed: one case in memory at a time; each load checked and audited
+        out.write(repo->load(actor, id));
+        progress.at(++n);
+    }
+    out.finish();
     return 0;
 }
 
@@ -109,21 +129,26 @@ int sweep(const std::vector<std::string>& args) {
 namespace jmdcm::cli {
 
 int generate(const std::vector<std::string>& args) {
-    po::options_description o("Synthetic cases (no real person's data), as a JSON array on standard output");
+    po::options_description o("Synthetic cases (no real person's data) on standard output");
     o.add_options()("count", po::value<int>()->default_value(10), "how many")
         ("seed", po::value<std::uint64_t>()->default_value(1), "seed: the same seed gives the same cases")
-        ("case-workers", po::value<int>()->default_value(20), "spread over fk-01 .. fk-NN");
+        ("case-workers", po::value<int>()->default_value(20), "spread over fk-01 .. fk-NN")
+        ("format", po::value<std::string>()->default_value("json"), "json (one array) or jsonl (a case a line)");
     po::variables_map vm;
-    if (!parse(args, o, vm, "jmdcm generate [--count N] [--seed S] [--case-workers N] > cases.json")) return 0;
+    if (!parse(args, o, vm, "jmdcm generate [--count N] [--seed S] [--case-workers N] [--format json|jsonl] > cases.json")) return 0;
     const int count = vm["count"].as<int>();
     if (count < 0) fail(errc::invalid_argument, "", "--count", "count must not be negative");
     SyntheticOptions so;
     so.seed = vm["seed"].as<std::uint64_t>();
     so.case_workers = vm["case-workers"].as<int>();
     if (so.case_workers < 1) fail(errc::invalid_argument, "", "--case-workers", "at least one case worker");
-    std::vector<Case> cases;
-    for (int i = 0; i < count; ++i) cases.push_back(synthetic_case(so, static_cast<std::uint64_t>(i)));
-    print_json(json::to_string(cases));
+    CaseWriter out(case_format(vm["format"].as<std::string>()));
+    Progress progress("generate");
+    for (int i = 0; i < count; ++i) {
+        out.write(synthetic_case(so, static_cast<std::uint64_t>(i)));
+        progress.at(static_cast<std::size_t>(i) + 1);
+    }
+    out.finish();
     return 0;
 }
 

@@ -40,13 +40,15 @@ class error : public std::runtime_error {
 public:
     error(errc code, std::string rule, std::string field, std::string detail)
         : std::runtime_error(compose(rule, field, detail.empty() ? std::string(errc_message(code)) : detail)),
-          code_(code), rule_(std::move(rule)), field_(std::move(field)) {}
+          code_(code), rule_(std::move(rule)), field_(std::move(field)), detail_(detail.empty() ? std::string(errc_message(code)) : std::move(detail)) {}
 
     errc code() const noexcept { return code_; }
     /// Rule id such as "R4", or empty for errors that are not a rule of DOMAIN.md.
     const std::string& rule() const noexcept { return rule_; }
     /// Path of the offending field ("$.plans[1].goals[0].tasks[2].party"), may be empty.
     const std::string& field() const noexcept { return field_; }
+    /// The message without the rule and the field (to say where, and throw again).
+    const std::string& detail() const noexcept { return detail_; }
 
 private:
     static std::string compose(const std::string& rule, const std::string& field, const std::string& detail) {
@@ -59,6 +61,7 @@ private:
     errc code_;
     std::string rule_;
     std::string field_;
+    std::string detail_;
 };
 
 /// Throw helper that keeps call sites to one line.

@@ -111,6 +111,7 @@ private:
     template <class F>
     void in_tx(TxKind kind, F&& f);
     void write_pending();
+    void flush_audit();
     void record_after_rollback() noexcept;
 
     std::optional<Case> read(std::string_view id);

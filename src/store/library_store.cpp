@@ -86,6 +86,7 @@ public:
                 check_new_case(c, on, s_.options_.policy);
             });
         s_.insert_all(actor, cases);
+        s_.flush_audit();   // an import calls this per batch inside one transaction
     }
 
     Case load(const Actor& actor, std::string_view id) override {
@@ -128,6 +129,7 @@ struct LibraryStore::Held {
     int leases = 1;                        // calls of this thread on the store, nested
     int depth = 0;                         // transaction nesting: only the outermost is real
     std::vector<AuditRecord> pending;      // audit records of the open transaction
+    std::size_t written = 0;               // how many of them the backend has already (flush_audit)
     std::unique_ptr<CaseSealer::NewKeys> fresh;   // keys made for new cases, stored before the commit
     std::vector<std::pair<std::string, std::string>> doomed;   // cases anonymised, with their new documents: their keys go just before the commit
 };
@@ -229,7 +231,7 @@ LibraryStore::Lease::Lease(LibraryStore& store) : store_(store), held_(nullptr) 
         }
     Backend* b = store.acquire();
     try {
-        held_ = new Held{&store, b, 1, 0, {}, {}, {}};
+        held_ = new Held{&store, b, 1, 0, {}, 0, {}, {}};
         holds().push_back(held_);
     } catch (...) {
         delete held_;
@@ -284,6 +286,7 @@ void LibraryStore::in_tx(TxKind kind, F&& f) {
     keys_after_commit();
     auto records = std::move(h.pending);
     h.pending.clear();
+    h.written = 0;
     hand_to_sink(records);
 }
 
@@ -329,13 +332,27 @@ void LibraryStore::write_pending() {
                  "give the store an audit sink or open it writable");
         return;
     }
-    h.backend->append_audits(h.pending);
+    if (h.written == 0) h.backend->append_audits(h.pending);
+    else h.backend->append_audits(std::vector<AuditRecord>(h.pending.begin() + static_cast<std::ptrdiff_t>(h.written), h.pending.end()));
+    h.written = h.pending.size();
+}
+
+// A long transaction (an import of many batches) hands its audit records to the backend as
+// it goes, so that memory stays bounded; kept only when the host's sink takes them after the
+// commit. Those of a transaction that rolls back go with it, as its writes do.
+void LibraryStore::flush_audit() {
+    Held& h = held();
+    if (!caps_.keeps_audit || options_.audit || h.depth == 0) return;
+    write_pending();
+    h.pending.clear();
+    h.written = 0;
 }
 
 void LibraryStore::record_after_rollback() noexcept {
     Held& h = held();
     auto records = std::move(h.pending);
     h.pending.clear();
+    h.written = 0;
     if (records.empty()) return;
     for (auto& r : records) r.detail += r.allowed ? " (rolled back)" : "";
     if (caps_.keeps_audit) {
@@ -616,6 +633,7 @@ std::size_t LibraryStore::finish_anonymisations(bool all) {
                 Case c = case_of(std::move(*row), id);   // a sealed one: its anonymised form (unseal)
                 if (!was_sealed && is_anonymised(c)) return;   // the anonymisation is stored
                 if (!is_anonymised(c)) anonymise(c, destroyed.on);   // a clear one from before the keys
+                require_next_version(c);
                 c.version = based_on + 1;
                 backend().put_case(row_of(c), based_on, true);
                 audit(self, id, Operation::anonymise, true, "finished: the case's key was destroyed");
@@ -764,6 +782,7 @@ std::size_t LibraryStore::seal_all(const Actor& actor, std::size_t batch) {
                     Case c = case_of(std::move(r), id);
                     if (is_anonymised(c)) continue;
                     const auto based_on = c.version;
+                    require_next_version(c);
                     c.version = based_on + 1;
                     // the clear document must leave no recoverable copy, like an anonymised one's
                     backend().put_case(row_of(c), based_on, true);

@@ -232,3 +232,50 @@ TEST(SqliteFile, CommitsSyncAgainAfterAReadThatMetABusyFile) {
     sqlite3_close(other);
     EXPECT_EQ(repo.synchronous(), 2);  // the read's relaxed level did not outlive it
 }
+
+TEST(SqliteFile, AnImportInBatchesKeepsEveryAuditRecordAndIsAllOrNothing) {
+    // Without a host's sink the store hands a long transaction's audit records to the file
+    // batch by batch (memory stays bounded); none is lost, and a rollback takes them along.
+    TempDir dir;
+    StoreOptions o = options_with(nullptr);
+    o.today = [] { return d(2022, 6, 1); };   // within the synthetic histories' consents
+    SqliteRepository repo(sqlite_at(dir.file("db.sqlite")), o);
+    SyntheticOptions so;
+    so.case_workers = 1;
+    auto batch = [&](std::uint64_t from, std::uint64_t n) {
+        std::vector<Case> out;
+        for (std::uint64_t i = from; i < from + n; ++i) out.push_back(synthetic_case(so, i));
+        return out;
+    };
+    const Actor fk{"fk-01", Role::case_worker};
+    repo.transact(fk, [&](CaseStore& tx) {
+        for (std::uint64_t b = 0; b < 3; ++b) {
+            auto cases = batch(b * 10, 10);
+            tx.create_all(fk, cases);
+        }
+    });
+    AuditQuery creates;
+    creates.operation = Operation::create;
+    EXPECT_EQ(repo.audit_trail(admin, creates).size(), 30u);
+    EXPECT_EQ(repo.query(fk, CaseQuery{}).size(), 30u);
+
+    // the second batch is refused (not the actor's cases): nothing of the first stays
+    const Actor other{"fk-02", Role::case_worker};
+    EXPECT_THROW(repo.transact(other, [&](CaseStore& tx) {
+        SyntheticOptions theirs;
+        theirs.case_workers = 1;
+        theirs.seed = 99;
+        std::vector<Case> first;
+        for (std::uint64_t i = 0; i < 10; ++i) {
+            first.push_back(synthetic_case(theirs, i));
+            first.back().case_worker = other.id;
+            first.back().id = "OTHER-" + std::to_string(i);
+        }
+        tx.create_all(other, first);
+        auto second = batch(100, 10);   // fk-01's
+        tx.create_all(other, second);
+    }),
+                 error);
+    EXPECT_EQ(repo.audit_trail(admin, creates).size(), 31u);   // the thirty, and the refusal
+    EXPECT_EQ(repo.query(admin, CaseQuery{}).size(), 30u);
+}
