@@ -97,7 +97,7 @@ public:
 
     const fs::path& path() const { return dir_; }
     void watch(pid_t chromium) { (void)!::write(pipe_, &chromium, sizeof chromium); }
-    void done_with(pid_t) {
+    void reaped() {   // chromium is gone: its pid may be reused, so the watchdog forgets it
         const pid_t none = 0;
         (void)!::write(pipe_, &none, sizeof none);
     }
@@ -142,7 +142,7 @@ void html_to_pdf(const std::string& html, const std::string& pdf) {
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
-    dir.done_with(pid);   // reaped: the watchdog must not kill a pid that may be reused
+    dir.reaped();
     ::chmod(target.c_str(), 0600);
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !fs::exists(pdf) || fs::file_size(pdf) == 0)
         throw std::runtime_error("chromium could not print '" + pdf + "'");
