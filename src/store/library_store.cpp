@@ -129,7 +129,6 @@ struct LibraryStore::Held {
     int leases = 1;                        // calls of this thread on the store, nested
     int depth = 0;                         // transaction nesting: only the outermost is real
     std::vector<AuditRecord> pending;      // audit records of the open transaction
-    std::size_t written = 0;               // how many of them the backend has already (flush_audit)
     std::unique_ptr<CaseSealer::NewKeys> fresh;   // keys made for new cases, stored before the commit
     std::vector<std::pair<std::string, std::string>> doomed;   // cases anonymised, with their new documents: their keys go just before the commit
 };
@@ -231,7 +230,7 @@ LibraryStore::Lease::Lease(LibraryStore& store) : store_(store), held_(nullptr) 
         }
     Backend* b = store.acquire();
     try {
-        held_ = new Held{&store, b, 1, 0, {}, 0, {}, {}};
+        held_ = new Held{&store, b, 1, 0, {}, {}, {}};
         holds().push_back(held_);
     } catch (...) {
         delete held_;
@@ -286,7 +285,6 @@ void LibraryStore::in_tx(TxKind kind, F&& f) {
     keys_after_commit();
     auto records = std::move(h.pending);
     h.pending.clear();
-    h.written = 0;
     hand_to_sink(records);
 }
 
@@ -332,9 +330,7 @@ void LibraryStore::write_pending() {
                  "give the store an audit sink or open it writable");
         return;
     }
-    if (h.written == 0) h.backend->append_audits(h.pending);
-    else h.backend->append_audits(std::vector<AuditRecord>(h.pending.begin() + static_cast<std::ptrdiff_t>(h.written), h.pending.end()));
-    h.written = h.pending.size();
+    h.backend->append_audits(h.pending);
 }
 
 // A long transaction (an import of many batches) hands its audit records to the backend as
@@ -345,14 +341,12 @@ void LibraryStore::flush_audit() {
     if (!caps_.keeps_audit || options_.audit || h.depth == 0) return;
     write_pending();
     h.pending.clear();
-    h.written = 0;
 }
 
 void LibraryStore::record_after_rollback() noexcept {
     Held& h = held();
     auto records = std::move(h.pending);
     h.pending.clear();
-    h.written = 0;
     if (records.empty()) return;
     for (auto& r : records) r.detail += r.allowed ? " (rolled back)" : "";
     if (caps_.keeps_audit) {
