@@ -107,10 +107,7 @@ public:
     }
 
     std::string open(std::string_view case_id, std::int64_t version, std::string_view text, const KnownKey* known) override {
-        auto k = known ? (known->found ? unwrapped(WrappedKey{std::string(case_id), known->kek_id, wrapped_of(known->wrapped, std::string(case_id))},
-                                                   std::chrono::steady_clock::now())
-                                       : std::nullopt)
-                       : stored_key(case_id);
+        auto k = known ? known_key(case_id, *known) : stored_key(case_id);
         if (!k) {
             std::lock_guard lock(kek_m_);
             (void)keys_.key_of(case_id);   // names why: destroyed, or a key store out of step
@@ -153,6 +150,14 @@ private:
         const auto w = store_->find(case_id);
         if (!w) return std::nullopt;
         return unwrapped(*w, now);
+    }
+
+    /// The case's key as the backend read it with the case (the key store's own row, in the
+    /// same snapshot): no lookup, and no trust period either.
+    std::optional<SecretKey> known_key(std::string_view case_id, const KnownKey& known) {
+        if (!known.found) return std::nullopt;
+        const std::string id(case_id);
+        return unwrapped(WrappedKey{id, known.kek_id, wrapped_of(known.wrapped, id)}, std::chrono::steady_clock::now());
     }
 
     /// The key `w` wraps: from the cache while it holds the same wrapping, else unwrapped by

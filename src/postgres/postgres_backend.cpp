@@ -47,9 +47,12 @@ struct PostgresBackend::Impl {
 
     /// With a key schema: the join and columns that read each case's wrapped key with it.
     std::string key_join, key_columns;
-    void read_key(const pg::Result& r, int row, int col, CaseRow& out) const {
-        if (key_join.empty()) return;
-        out.key = KnownKey{!r.is_null(row, col), r.text(row, col), r.text(row, col + 1)};
+    /// ", doc ... FROM cases ...": the document column (and the key's) after the summary's.
+    std::string documents_from() const { return ", doc::text" + key_columns + " FROM cases" + key_join; }
+    /// The document (column 12) and, with a key schema, the case's key (13, 14).
+    void read_document(const pg::Result& r, int row, CaseRow& out) const {
+        out.document = r.text(row, 12);
+        if (!key_join.empty()) out.key = KnownKey{!r.is_null(row, 13), r.text(row, 13), r.text(row, 14)};
     }
 
     void connect() {
@@ -191,26 +194,22 @@ void PostgresBackend::rollback() noexcept {
 std::optional<CaseRow> PostgresBackend::get_case(std::string_view id) {
     // the whole summary: a case whose key was destroyed is read as what it holds (sealer.hpp)
     Impl& i = *impl_;
-    auto r = i.conn->exec(std::string("SELECT ") + summary_columns + ", doc::text" + i.key_columns + " FROM cases" + i.key_join + " WHERE id = $1",
-                          {std::string(id)});
+    auto r = i.conn->exec(std::string("SELECT ") + summary_columns + i.documents_from() + " WHERE id = $1", {std::string(id)});
     if (r.rows() == 0) return std::nullopt;
     CaseRow row = i.summary_row(r, 0);
-    row.document = r.text(0, 12);
-    i.read_key(r, 0, 13, row);
+    i.read_document(r, 0, row);
     return row;
 }
 
 std::vector<CaseRow> PostgresBackend::get_cases(const std::vector<std::string>& ids) {
     Impl& i = *impl_;
-    auto r = i.conn->exec(std::string("SELECT ") + summary_columns + ", doc::text" + i.key_columns + " FROM cases" + i.key_join +
-                              " WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))",
+    auto r = i.conn->exec(std::string("SELECT ") + summary_columns + i.documents_from() + " WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))",
                           {json::to_string(ids)});
     std::vector<CaseRow> out;
     out.reserve(static_cast<std::size_t>(r.rows()));
     for (int k = 0; k < r.rows(); ++k) {
         out.push_back(i.summary_row(r, k));
-        out.back().document = r.text(k, 12);
-        i.read_key(r, k, 13, out.back());
+        i.read_document(r, k, out.back());
     }
     return out;
 }
@@ -289,8 +288,7 @@ void PostgresBackend::put_cases(const std::vector<CaseRow>& rows) {
 
 std::vector<CaseRow> PostgresBackend::find_cases(const BackendQuery& q) {
     Impl& i = *impl_;
-    std::string sql = std::string("SELECT ") + summary_columns + (q.documents ? ", doc::text" + i.key_columns : "") + " FROM cases" +
-                      (q.documents ? i.key_join : "") + " WHERE true";
+    std::string sql = std::string("SELECT ") + summary_columns + (q.documents ? i.documents_from() : std::string(" FROM cases")) + " WHERE true";
     Params args;
     auto arg = [&](std::string v) {
         args.emplace_back(std::move(v));
@@ -318,10 +316,7 @@ std::vector<CaseRow> PostgresBackend::find_cases(const BackendQuery& q) {
     out.reserve(static_cast<std::size_t>(r.rows()));
     for (int k = 0; k < r.rows(); ++k) {
         out.push_back(i.summary_row(r, k));
-        if (q.documents) {
-            out.back().document = r.text(k, 12);
-            i.read_key(r, k, 13, out.back());
-        }
+        if (q.documents) i.read_document(r, k, out.back());
     }
     return out;
 }
