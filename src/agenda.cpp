@@ -28,7 +28,6 @@ void validate(const AgendaQuery& q) {
 
 std::vector<AgendaItem> agenda_items(const Case& c, const AgendaQuery& q, const Policy& policy) {
     std::vector<AgendaItem> items;
-    if (is_anonymised(c)) return items;
     const Window w(q);
     auto add = [&](Date d, AgendaKind kind, std::optional<std::string> goal, std::string what) {
         items.push_back({d, kind, c.id, std::move(goal), std::nullopt, std::move(what), w.tolerated(d)});
@@ -56,8 +55,10 @@ std::vector<AgendaItem> agenda_items(const Case& c, const AgendaQuery& q, const 
         const Date review = add_months(c.last_activity, policy.review_after_months);
         if (!review_open && w.contains(review)) add(review, AgendaKind::case_review, std::nullopt, "");
     }
-    for (const auto& r : c.reminders) {  // open to-dos: follow-up talks (R11), reviews (R13), paper files (R3)
-        if (r.done) continue;
+    // Open to-dos: follow-up talks (R11), reviews (R13), paper files (R3, R13; an anonymised
+    // case keeps only that one open, so it shows until someone completes it).
+    for (const auto& r : c.reminders) {
+        if (r.done || (is_anonymised(c) && r.kind != ReminderKind::paper_file_cleanup)) continue;  // stale ones in old files
         const AgendaKind kind = r.kind == ReminderKind::follow_up_talk ? AgendaKind::follow_up_talk
                                 : r.kind == ReminderKind::case_review  ? AgendaKind::case_review
                                                                        : AgendaKind::paper_file_cleanup;

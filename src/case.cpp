@@ -36,6 +36,18 @@ void require_date(Date d, const char* rule, const char* field) {
 
 bool has_personal_text(const JournalEntry& e) { return !is_blank(e.with_whom) || !is_blank(e.note); }
 
+/// Marks the open reminders of a kind done (the library's own completions).
+void end_reminders(Case& c, ReminderKind kind, ReminderOutcome outcome, Date on) {
+    for (auto& r : c.reminders)
+        if (r.kind == kind && !r.done) {
+            r.done = true;
+            r.outcome = outcome;
+            r.done_on = on;
+        }
+}
+
+void anonymise_leaving(Case& c, Date on, const std::vector<Partner>& registry, std::string paper_file_reminder);
+
 }  // namespace
 
 // ------------------------------------------------------------------ queries
@@ -120,11 +132,9 @@ void withdraw_consent(Case& c, Date on) {
     require_not_anonymised(c);
     if (!c.consent) fail(errc::consent_required, "R3", "case.consent", "there is no consent to withdraw");
     require_date(on, "R3", "withdrawn_on");
-    anonymise(c, on);                       // R3: personal data deleted from the file at once
+    anonymise_leaving(c, on, {}, "R3: consent withdrawn for case " + c.id + ": remove personal data from the paper file (Handakte)");
     c.consent->withdrawn_on = on;
     c.kind = CaseKind::counselling;         // CM needs consent; what is left is anonymous
-    c.reminders.push_back({on, on, ReminderKind::paper_file_cleanup,
-                           "R3: consent withdrawn for case " + c.id + ": remove personal data from the paper file (Handakte)", false});
 }
 
 void set_person(Case& c, MasterData person, Date on, const Policy& policy) {
@@ -404,9 +414,10 @@ void close_case(Case& c, Closure closure, const Policy& policy) {
     const auto reason = closure.reason;
     const bool anonymise_now = reason == ClosureReason::no_contact || reason == ClosureReason::office_closed;
     if (!anonymise_now) closure.follow_up_on = add_months(closure.date, policy.follow_up_after_months);
+    end_reminders(c, ReminderKind::case_review, ReminderOutcome::closed, closure.date);  // R13: the review decided "close"
     if (closure.follow_up_on)
         c.reminders.push_back({closure.date, *closure.follow_up_on, ReminderKind::follow_up_talk,
-                               "R11: follow-up talk for case " + c.id, false});
+                               "R11: follow-up talk for case " + c.id, false, std::nullopt, std::nullopt});
     if (c.kind == CaseKind::cm && c.phase != Phase::closure) c.phase_history.push_back({closure.date, c.phase, Phase::closure});
     if (c.kind == CaseKind::cm) c.phase = Phase::closure;
     if (closure.continue_as_counselling) c.kind = CaseKind::counselling;
@@ -443,14 +454,87 @@ void record_evaluation(Case& c, Evaluation evaluation, const Policy& policy) {
     c.evaluation = std::move(evaluation);
 }
 
+std::vector<ReminderOutcome> outcomes_for(ReminderKind kind) {
+    switch (kind) {
+    case ReminderKind::case_review: return {ReminderOutcome::continued, ReminderOutcome::closed};
+    case ReminderKind::follow_up_talk: return {ReminderOutcome::held, ReminderOutcome::declined};
+    case ReminderKind::paper_file_cleanup: return {ReminderOutcome::destroyed, ReminderOutcome::handed_over};
+    }
+    return {};
+}
+
+void check_follow_up(const Case& c, const FollowUpTalk& talk, const Policy& policy) {
+    require_not_anonymised(c);
+    if (!c.closure || c.closure->continue_as_counselling)
+        fail(errc::phase_gate, "R11", "case.closure", "the follow-up talk follows the closure of case '" + c.id + "'");
+    if (c.follow_up) fail(errc::invalid_argument, "R11", "case.follow_up", "the follow-up talk of case '" + c.id + "' is recorded already");
+    require_date(talk.date, "R11", "follow_up.date");
+    if (talk.date < c.closure->date)
+        fail(errc::invalid_argument, "R11", "follow_up.date", "the follow-up talk cannot predate the closure on " + to_iso(c.closure->date));
+    if (!talk.held && (talk.sustainability || talk.renewed_help_needed))
+        fail(errc::invalid_argument, "R11", "follow_up.held", "a declined talk records no sustainability and no renewed need");
+    if (talk.sustainability && (*talk.sustainability < policy.scale_min || *talk.sustainability > policy.scale_max))
+        fail(errc::invalid_argument, "R11", "follow_up.sustainability",
+             "rating " + std::to_string(*talk.sustainability) + " is off the scale " + std::to_string(policy.scale_min) + "-" +
+                 std::to_string(policy.scale_max));
+    if (!is_blank(talk.note)) require_consent(c, talk.date, policy, "a note on the follow-up talk");
+}
+
+void record_follow_up(Case& c, FollowUpTalk talk, const Policy& policy) {
+    check_follow_up(c, talk, policy);
+    end_reminders(c, ReminderKind::follow_up_talk, talk.held ? ReminderOutcome::held : ReminderOutcome::declined, talk.date);
+    touch(c, talk.date);
+    c.follow_up = std::move(talk);
+}
+
+void complete_reminder(Case& c, std::size_t index, ReminderOutcome outcome, Date on, const Policy& policy,
+                       std::optional<FollowUpTalk> follow_up) {
+    const std::string field = "reminders[" + std::to_string(index) + "]";
+    if (index >= c.reminders.size()) fail(errc::not_found, "R13", field, "case '" + c.id + "' has no such reminder");
+    require_date(on, "R13", "on");
+    const Reminder& r = c.reminders[index];
+    if (r.done) fail(errc::invalid_argument, "R13", field, "the reminder is done already");
+    const auto allowed = outcomes_for(r.kind);
+    if (std::find(allowed.begin(), allowed.end(), outcome) == allowed.end()) {
+        std::string names;
+        for (auto o : allowed) names += (names.empty() ? "" : " or ") + reflect::enum_name(o);
+        fail(errc::invalid_argument, "R13", "outcome", "a " + reflect::enum_name(r.kind) + " reminder ends " + names);
+    }
+    if (follow_up && r.kind != ReminderKind::follow_up_talk)
+        fail(errc::invalid_argument, "R11", "follow_up", "only a follow-up reminder records a follow-up talk");
+    switch (r.kind) {
+    case ReminderKind::follow_up_talk: {
+        FollowUpTalk talk = follow_up.value_or(FollowUpTalk{on, outcome == ReminderOutcome::held, std::nullopt, false, {}});
+        if (talk.held != (outcome == ReminderOutcome::held))
+            fail(errc::invalid_argument, "R11", "follow_up.held", "the talk's 'held' contradicts the outcome " + reflect::enum_name(outcome));
+        return record_follow_up(c, std::move(talk), policy);   // completes this reminder
+    }
+    case ReminderKind::case_review:
+        require_not_anonymised(c);
+        if (outcome == ReminderOutcome::continued) {
+            require_running(c);
+            touch(c, on);   // the decision to continue is activity: the next review is months away
+        } else if (is_running(c)) {
+            fail(errc::invalid_argument, "R11", "outcome", "close case '" + c.id + "' with close_case, which completes its review");
+        }
+        break;
+    case ReminderKind::paper_file_cleanup:
+        break;   // the paper file is the office's: done on an anonymised case too
+    }
+    Reminder& done = c.reminders[index];
+    done.done = true;
+    done.outcome = outcome;
+    done.done_on = is_anonymised(c) ? month_start(on) : on;   // an anonymised file keeps months only (R13)
+}
+
 void reopen_case(Case& c, Date on, const Policy& policy) {
     require_not_anonymised(c);
     if (!c.closure) fail(errc::invalid_argument, "R11", "case.closure", "the case is not closed");
     require_consent(c, on, policy, "reopening");
-    for (auto& r : c.reminders)
-        if (r.kind == ReminderKind::follow_up_talk) r.done = true;
+    end_reminders(c, ReminderKind::follow_up_talk, ReminderOutcome::lapsed, on);
     c.closure.reset();                      // R11: clear the end date and continue
     c.evaluation.reset();
+    c.follow_up.reset();                    // it belonged to the closure just cleared
     c.kind = CaseKind::cm;
     c.phase_history.push_back({on, c.phase, Phase::implementation});
     c.phase = Phase::implementation;
@@ -467,8 +551,17 @@ Case reopen_as_new_case(Case& old, std::string new_id, Date on, const Policy& /*
 }
 
 void anonymise(Case& c, Date on, const std::vector<Partner>& registry) {
+    anonymise_leaving(c, on, registry,
+                      "R13: case " + c.id + " anonymised: destroy the personal data in the paper file (Handakte) or hand it over as the retention rules say");
+}
+
+namespace {
+
+void anonymise_leaving(Case& c, Date on, const std::vector<Partner>& registry, std::string paper_file_reminder) {
     require_date(on, "R13", "anonymised_on");
     if (is_anonymised(c)) return strip_to_skeleton(c, registry);
+    end_reminders(c, ReminderKind::case_review, ReminderOutcome::lapsed, on);     // nobody can review or
+    end_reminders(c, ReminderKind::follow_up_talk, ReminderOutcome::lapsed, on);  // talk about an anonymous file
     StatisticalSkeleton s = c.skeleton.value_or(StatisticalSkeleton{});
     if (c.person) {
         const auto& p = *c.person;
@@ -485,7 +578,12 @@ void anonymise(Case& c, Date on, const std::vector<Partner>& registry) {
     c.skeleton = s;
     strip_to_skeleton(c, registry);
     c.anonymised_on = on;
+    // R3, R13: the paper file holds the same data; its reminder is the one open item an
+    // anonymised case keeps (dated to the month like every date that survives).
+    c.reminders.push_back({month_start(on), month_start(on), ReminderKind::paper_file_cleanup, std::move(paper_file_reminder), false, std::nullopt, std::nullopt});
 }
+
+}  // namespace
 
 namespace {
 

@@ -68,6 +68,53 @@ bool has_new_disclosure(const Case& p, std::size_t first_new, DisclosureKind kin
 
 bool closed(const Case& c) { return c.closure && !c.closure->continue_as_counselling; }
 
+/// R13: a reminder may be marked done once, with its day and an outcome of its kind, never
+/// undone. What a person's outcome claims must be so in the document: a review continued on
+/// a running case or closed on a closed one, a follow-up talk recorded as held or declined.
+std::size_t recorded_reminders(const Case& s, const Case& p) {
+    const std::size_t n = recorded(s.reminders, p.reminders, "R13", "reminders", [](const Reminder& a, Reminder b) {
+        if (a.done) return false;
+        b.done = a.done;
+        b.outcome = a.outcome;
+        b.done_on = a.done_on;
+        return a == b;
+    });
+    for (std::size_t i = 0; i < n; ++i) {
+        const Reminder& r = p.reminders[i];
+        if (s.reminders[i].done || !r.done) continue;
+        const std::string field = at("reminders", i);
+        if (!r.done_on) fail(errc::invalid_argument, "R13", field + ".done_on", "a reminder is done on a day");
+        auto allowed = outcomes_for(r.kind);
+        if (r.kind == ReminderKind::follow_up_talk && !closed(p)) allowed.push_back(ReminderOutcome::lapsed);  // reopened
+        if (!r.outcome || std::find(allowed.begin(), allowed.end(), *r.outcome) == allowed.end())
+            fail(errc::invalid_argument, "R13", field + ".outcome",
+                 "a " + reflect::enum_name(r.kind) + " reminder is done with an outcome of its kind (complete_reminder)");
+        const auto o = *r.outcome;
+        if (o == ReminderOutcome::continued && !is_running(p))
+            fail(errc::case_closed, "R13", field + ".outcome", "a closed case does not continue: reopen it first");
+        if (o == ReminderOutcome::closed && !closed(p))
+            fail(errc::invalid_argument, "R13", field + ".outcome", "the review says 'closed' but the case is not: use close_case");
+        if ((o == ReminderOutcome::held || o == ReminderOutcome::declined) && !(p.follow_up && p.follow_up->held == (o == ReminderOutcome::held)))
+            fail(errc::invalid_argument, "R11", field + ".outcome", "the follow-up talk is recorded with the reminder (record_follow_up)");
+    }
+    return n;
+}
+
+/// R11: the follow-up talk is recorded once, on a closed case, under its conditions; only
+/// reopening clears it.
+void check_follow_up_record(const Case& s, const Case& p, bool reopened, const Policy& policy) {
+    if (s.follow_up && p.follow_up) {
+        if (!(*s.follow_up == *p.follow_up))
+            fail(errc::history_changed, "R11", "case.follow_up", "a recorded follow-up talk cannot be edited");
+    } else if (s.follow_up && !reopened) {
+        fail(errc::history_changed, "R11", "case.follow_up", "only reopening clears the follow-up talk");
+    } else if (!s.follow_up && p.follow_up) {
+        Case before = p;
+        before.follow_up.reset();
+        check_follow_up(before, *p.follow_up, policy);
+    }
+}
+
 /// The history lists, each append-only, and what is new in them.
 struct NewEntries {
     std::size_t journal, plans, assessments, reviews, referrals, disclosures, releases, supply_gaps, ties, substitutions,
@@ -88,10 +135,7 @@ NewEntries check_history(const Case& s, const Case& p) {
     n.supply_gaps = recorded(s.supply_gaps, p.supply_gaps, "R12", "supply_gaps");
     n.ties = recorded(s.personal_network, p.personal_network, "R12", "personal_network");
     n.substitutions = recorded(s.substitutions, p.substitutions, "R15", "substitutions");
-    n.reminders = recorded(s.reminders, p.reminders, "R13", "reminders", [](const Reminder& a, Reminder b) {
-        if (!a.done) b.done = false;  // a reminder may be marked done, never undone
-        return a == b;
-    });
+    n.reminders = recorded_reminders(s, p);
     n.phases = recorded(s.phase_history, p.phase_history, "R1", "phase_history");
     return n;
 }
@@ -257,6 +301,13 @@ void check_change(const Case& s, const Case& p, Date on, const Policy& policy, C
     if (is_anonymised(s)) {  // R13: irreversible; an unchanged copy changes nothing
         Case same = p;
         same.last_activity = s.last_activity;
+        if (same.reminders.size() == s.reminders.size()) {  // R3, R13: its paper file may be done with
+            recorded_reminders(s, p);
+            for (std::size_t i = 0; i < s.reminders.size(); ++i)
+                if (!s.reminders[i].done && p.reminders[i].done && p.reminders[i].kind != ReminderKind::paper_file_cleanup)
+                    fail(errc::case_anonymised, "R13", at("reminders", i), "an anonymised case completes only its paper-file reminder");
+            same.reminders = s.reminders;
+        }
         if (!(same == s)) fail(errc::case_anonymised, "R13", "case", "case '" + s.id + "' is anonymised; it can no longer be changed");
         return;
     }
@@ -283,6 +334,7 @@ void check_change(const Case& s, const Case& p, Date on, const Policy& policy, C
              "handing the case to '" + p.case_worker + "' is a disclosure: use hand_over, under a release for that colleague");
     check_plans(p, n, policy);
     const bool reopened = check_closure(s, p, n, on, policy);
+    check_follow_up_record(s, p, reopened, policy);
     check_phase(s, p, n, on, policy, reopened);
 }
 

@@ -1,6 +1,8 @@
 // R15 caseload.
 #include "jmdcm/organisation.hpp"
 
+#include <algorithm>
+
 namespace jmdcm {
 
 CaseloadLevel caseload_level(int n, const Policy& p) {
@@ -13,7 +15,8 @@ CaseloadLevel caseload_level(int n, const Policy& p) {
 
 CaseSummary summarise(const Case& c) {
     return {c.id, c.version, c.office, c.case_worker, c.kind, c.phase, is_running(c), is_anonymised(c),
-            c.opened, c.last_activity, last_contact(c)};
+            c.opened, c.last_activity, last_contact(c),
+            std::any_of(c.reminders.begin(), c.reminders.end(), [](const Reminder& r) { return !r.done; })};
 }
 
 std::vector<Caseload> caseload(const std::vector<CaseSummary>& cases, const Policy& policy) {

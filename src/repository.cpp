@@ -42,6 +42,7 @@ bool matches(const CaseQuery& q, const CaseSummary& s) {
     if (q.anonymised && s.anonymised != *q.anonymised) return false;
     if (q.last_contact_before && !(s.last_contact < *q.last_contact_before)) return false;
     if (q.last_activity_before && !(s.last_activity < *q.last_activity_before)) return false;
+    if (q.open_reminders && s.open_reminders != *q.open_reminders) return false;
     return true;
 }
 
@@ -183,7 +184,7 @@ void Repository::check_partner_save(const Actor& actor, const Partner& p, std::o
 std::vector<Case> Repository::cases_of_worker(const std::string& actor_id) {
     std::vector<Case> cases;
     for (const auto& s : query(Actor{actor_id, Role::case_worker}, CaseQuery{}))
-        if (!s.anonymised) cases.push_back(load_unchecked(s.id));
+        if (!s.anonymised || s.open_reminders) cases.push_back(load_unchecked(s.id));   // R3/R13: paper files of anonymised ones
     return cases;
 }
 

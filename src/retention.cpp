@@ -7,8 +7,18 @@ namespace jmdcm {
 
 RetentionDecision retention_decision(const Case& c, Date today, const Policy& policy) {
     if (is_anonymised(c)) return {RetentionAction::keep, today, "anonymised; kept for statistics"};
-    if (!is_running(c)) return {RetentionAction::anonymise, c.closure->date, "R13: a closed case is anonymised"};
     const Date contact_due = add_months(last_contact(c), policy.anonymise_after_months);
+    if (!is_running(c)) {
+        // R11, R13: personal until the follow-up talk is held or declined, so that the talk and
+        // reopening stay possible; at the latest nine months after the last contact.
+        if (c.follow_up)
+            return {RetentionAction::anonymise, c.follow_up->date,
+                    std::string("R13: closed, follow-up talk ") + (c.follow_up->held ? "held" : "declined") + " on " + to_iso(c.follow_up->date)};
+        if (today >= contact_due)
+            return {RetentionAction::anonymise, contact_due,
+                    "R13: closed, no contact since " + to_iso(last_contact(c)) + " (" + std::to_string(policy.anonymise_after_months) + " months)"};
+        return {RetentionAction::keep, today, ""};
+    }
     if (today >= contact_due)
         return {RetentionAction::close_and_anonymise, contact_due,
                 "R13: no contact since " + to_iso(last_contact(c)) + " (" + std::to_string(policy.anonymise_after_months) + " months)"};
@@ -28,7 +38,8 @@ bool apply_retention(Case& c, const RetentionDecision& d, Date today, const Poli
             return r.kind == ReminderKind::case_review && !r.done;
         });
         if (open) return false;  // idempotent: one open review reminder at a time
-        c.reminders.push_back({today, d.since, ReminderKind::case_review, "R13: review case " + c.id + ": continue or close", false});
+        c.reminders.push_back({today, d.since, ReminderKind::case_review, "R13: review case " + c.id + ": continue or close", false,
+                                 std::nullopt, std::nullopt});
         return true;
     }
     case RetentionAction::close_and_anonymise: {

@@ -25,6 +25,13 @@ struct TieInput { PersonalTie tie; Date on; };
 BOOST_DESCRIBE_STRUCT(TieInput, (), (tie, on))
 struct ReopenInput { std::string new_id; Date on; };
 BOOST_DESCRIBE_STRUCT(ReopenInput, (), (new_id, on))
+struct CompleteReminderInput {
+    std::size_t index = 0;                    // in the case's reminders
+    ReminderOutcome outcome = ReminderOutcome::continued;
+    Date on;
+    std::optional<FollowUpTalk> follow_up;    // a follow-up reminder: the talk (else one made from on and outcome)
+};
+BOOST_DESCRIBE_STRUCT(CompleteReminderInput, (), (index, outcome, on, follow_up))
 struct DiscloseInput { std::string recipient; DisclosureKind kind = DisclosureKind::information; FreeText what; Date on; };
 BOOST_DESCRIBE_STRUCT(DiscloseInput, (), (recipient, kind, what, on))
 
@@ -76,6 +83,10 @@ const Table& document_steps() {
         step<PhaseInput>("change_phase", [](Case& c, PhaseInput in, const Policy& p) { change_phase(c, in.phase, in.on, p); }),
         step<Closure>("close_case", [](Case& c, Closure in, const Policy& p) { close_case(c, in, p); }),
         step<Evaluation>("record_evaluation", [](Case& c, Evaluation in, const Policy& p) { record_evaluation(c, in, p); }),
+        step<FollowUpTalk>("record_follow_up", [](Case& c, FollowUpTalk in, const Policy& p) { record_follow_up(c, in, p); }),
+        step<CompleteReminderInput>("complete_reminder", [](Case& c, CompleteReminderInput in, const Policy& p) {
+            complete_reminder(c, in.index, in.outcome, in.on, p, in.follow_up);
+        }),
         step<OnInput>("reopen_case", [](Case& c, OnInput in, const Policy& p) { reopen_case(c, in.on, p); }),
         step<OnInput>("anonymise", [](Case& c, OnInput in, const Policy&) { anonymise(c, in.on); }),
         step<Substitution>("assign_substitute", [](Case& c, Substitution in, const Policy& p) { assign_substitute(c, in, p); }),

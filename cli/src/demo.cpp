@@ -143,8 +143,18 @@ int demo(const std::vector<std::string>& args) {
         for (const auto& item : report.items)
             std::cout << "  [" << (item.met ? "x" : " ") << "] " << name(item.requirement) << ": " << item.detail << "\n";
 
+        // R11: the follow-up talk about six months after closure. Invented: the handbook's account
+        // ends with the closure. Until it is held or declined the file stays personal (R13).
+        FollowUpTalk talk{make_date(2017, 9, 18), true, 5, false, {}};
+        repo.step(worker, c.id, c.version, "record_follow_up", [&](Case& x) {
+            record_follow_up(x, talk, policy);
+            return std::vector<Case>{};
+        });
+        std::cout << "\nNachgespräch (R11) am " << to_iso(talk.date) << ": Ergebnis nachhaltig (" << *talk.sustainability
+                  << " von " << policy.scale_max << "), kein erneuter Hilfebedarf\n";
+
         const Actor admin{"admin-1", Role::administrator};
-        const Date sweep_day = make_date(2017, 3, 20);
+        const Date sweep_day = make_date(2017, 9, 20);
         const auto swept = repo.sweep(admin, sweep_day, policy);
         std::cout << "\nLöschfristen (R13), Lauf am " << to_iso(sweep_day) << ": " << swept.examined << " geprüft, "
                   << swept.anonymised.size() << " anonymisiert, " << swept.closed_no_contact.size() << " wegen Kontaktabbruch beendet, "

@@ -45,8 +45,8 @@ BOOST_DESCRIBE_STRUCT(Agenda, (), (query, items))
 /// Refuses a range that ends before it starts or a negative tolerance, naming the field.
 void validate(const AgendaQuery& q);
 
-/// The items of one case (nothing for an anonymised one). Overdue tasks are listed
-/// however long ago they fell due: they are not done.
+/// The items of one case (of an anonymised one, its open paper-file reminder). Overdue
+/// tasks and reminders are listed however long ago they fell due: they are not done.
 std::vector<AgendaItem> agenda_items(const Case& c, const AgendaQuery& q, const Policy& policy);
 /// Cooperations whose review date falls in the window, or has passed.
 std::vector<AgendaItem> agenda_items(const std::vector<Partner>& partners, const AgendaQuery& q);

@@ -37,16 +37,28 @@ BOOST_DESCRIBE_STRUCT(Intake, (), (first_contact, conversations, concern, expect
 
 BOOST_DEFINE_ENUM_CLASS(ReminderKind, paper_file_cleanup, follow_up_talk, case_review)
 
+/// How a reminder ended. Each kind has its own (complete_reminder): a review is continued or
+/// closed (R13), a follow-up talk held or declined (R11), a paper file destroyed or handed
+/// over (R3, R13). `lapsed`: the library ended it because the file was reopened or anonymised
+/// before anyone did (a follow-up talk or review that can no longer happen).
+BOOST_DEFINE_ENUM_CLASS(ReminderOutcome, continued, closed, held, declined, destroyed, handed_over, lapsed)
+
 /// A to-do the library leaves for people (R3 paper file, R11 follow-up, R13 review).
-/// Its text never holds personal data.
+/// Its text never holds personal data. Documents stored before outcomes existed have done
+/// reminders without one.
 struct Reminder {
     Date created;
     Date due;
     ReminderKind kind = ReminderKind::case_review;
     std::string text;
     bool done = false;
+    std::optional<ReminderOutcome> outcome;   // set with done
+    std::optional<Date> done_on;
 };
-BOOST_DESCRIBE_STRUCT(Reminder, (), (created, due, kind, text, done))
+BOOST_DESCRIBE_STRUCT(Reminder, (), (created, due, kind, text, done, outcome, done_on))
+
+/// The outcomes a person may give a reminder of this kind (lapsed is the library's own).
+std::vector<ReminderOutcome> outcomes_for(ReminderKind kind);
 
 /// R15: a colleague standing in, with the young person's consent and a release (R4).
 struct Substitution {
@@ -94,6 +106,7 @@ struct Case {
     std::vector<Substitution> substitutions;
     std::optional<Closure> closure;
     std::optional<Evaluation> evaluation;
+    std::optional<FollowUpTalk> follow_up;    // R11: the talk about six months after closure
     std::vector<Reminder> reminders;
     std::vector<PhaseChange> phase_history;
     std::optional<Date> anonymised_on;
@@ -101,7 +114,7 @@ struct Case {
 BOOST_DESCRIBE_STRUCT(Case, (),
     (schema, id, version, office, case_worker, kind, phase, opened, last_activity, consent, person, skeleton, intake,
      eligibility, cooperation, releases, disclosures, screening, assessments, plans, journal, referrals, reviews,
-     supply_gaps, personal_network, substitutions, closure, evaluation, reminders, phase_history, anonymised_on))
+     supply_gaps, personal_network, substitutions, closure, evaluation, follow_up, reminders, phase_history, anonymised_on))
 
 // ------------------------------------------------------------------ queries
 bool is_anonymised(const Case& c);
@@ -171,6 +184,19 @@ void change_phase(Case& c, Phase to, Date on, const Policy& policy);
 // ------------------------------------------------------------------ closure (R11, R13)
 void close_case(Case& c, Closure closure, const Policy& policy);
 void record_evaluation(Case& c, Evaluation evaluation, const Policy& policy);
+/// R11: the follow-up talk after closure, held or declined, recorded once; it completes the
+/// follow-up reminder. From then on the file is due for anonymisation (R13).
+void record_follow_up(Case& c, FollowUpTalk talk, const Policy& policy);
+/// R11, R13: the follow-up talk's own conditions, on a case as it is before recording it.
+void check_follow_up(const Case& c, const FollowUpTalk& talk, const Policy& policy);
+/// A reminder done, with an outcome of its kind (outcomes_for):
+/// - review: `continued` counts as activity (the next review is months away); `closed`
+///   needs the case closed (close_case completes open reviews itself);
+/// - follow-up talk: records the talk (record_follow_up), from `follow_up` when given;
+/// - paper file (Handakte): also on an anonymised case, where nothing else changes.
+/// Completing one lets the next of its kind arise.
+void complete_reminder(Case& c, std::size_t index, ReminderOutcome outcome, Date on, const Policy& policy,
+                       std::optional<FollowUpTalk> follow_up = std::nullopt);
 /// Reopening, variant 1: clear the end date and continue the same case.
 void reopen_case(Case& c, Date on, const Policy& policy);
 /// Reopening, variant 2: anonymise the old file and open a new counselling case.
@@ -178,6 +204,8 @@ Case reopen_as_new_case(Case& old, std::string new_id, Date on, const Policy& po
 /// R11: the conditions of the closure's reason on the case as it is before closing.
 void check_closure_conditions(const Case& c, const Closure& closure, const Policy& policy);
 /// R13: irreversible; keeps only the statistical skeleton, dates coarsened to the month.
+/// Leaves a paper-file (Handakte) reminder: the retention rules hold for the paper file
+/// too; open reviews and follow-up talks lapse.
 /// Institutions named in releases, disclosures and referrals become their category in
 /// `registry` (the office's network), else "institution"; colleagues become "colleague".
 /// On an anonymised case it strips again, so it is also the projection shown on load.

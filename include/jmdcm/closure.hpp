@@ -27,6 +27,17 @@ struct Closure {
 };
 BOOST_DESCRIBE_STRUCT(Closure, (), (date, reason, by_consensus, referred_to, continue_as_counselling, follow_up_on, remark))
 
+/// R11: the follow-up talk (Nachgespräch) about six months after closure, on the outcome's
+/// sustainability. Held or declined; either way the file may then be anonymised (R13).
+struct FollowUpTalk {
+    Date date;
+    bool held = true;                          // false: the young person declined
+    std::optional<int> sustainability;         // how lasting the outcome is, on the policy's scale (held only)
+    bool renewed_help_needed = false;          // held only
+    FreeText note;
+};
+BOOST_DESCRIBE_STRUCT(FollowUpTalk, (), (date, held, sustainability, renewed_help_needed, note))
+
 struct GoalOutcome {
     std::string goal_id;
     Achievement achievement = Achievement::achieved;

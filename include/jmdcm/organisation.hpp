@@ -26,9 +26,10 @@ struct CaseSummary {
     Date opened;
     Date last_activity;
     Date last_contact;
+    bool open_reminders = false;   // a reminder not done yet (an anonymised case: its paper file, R3/R13)
 };
 BOOST_DESCRIBE_STRUCT(CaseSummary, (),
-    (id, version, office, case_worker, kind, phase, running, anonymised, opened, last_activity, last_contact))
+    (id, version, office, case_worker, kind, phase, running, anonymised, opened, last_activity, last_contact, open_reminders))
 
 CaseSummary summarise(const Case& c);
 

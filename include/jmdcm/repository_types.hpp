@@ -67,10 +67,11 @@ struct CaseQuery {
     std::optional<bool> anonymised;
     std::optional<Date> last_contact_before;    // strictly before
     std::optional<Date> last_activity_before;   // strictly before
+    std::optional<bool> open_reminders;         // has a reminder not done (R3/R13 paper files of anonymised cases)
     std::size_t limit = 0;                      // 0: no limit
 };
 BOOST_DESCRIBE_STRUCT(CaseQuery, (),
-    (case_worker, phase, kind, running, anonymised, last_contact_before, last_activity_before, limit))
+    (case_worker, phase, kind, running, anonymised, last_contact_before, last_activity_before, open_reminders, limit))
 
 /// Refuses a limit beyond what every store can take (errc::json_out_of_range, query.limit).
 void validate(const CaseQuery& q);

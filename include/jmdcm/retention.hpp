@@ -16,7 +16,8 @@ struct RetentionDecision {
 BOOST_DESCRIBE_STRUCT(RetentionDecision, (), (action, since, reason))
 
 /// - anonymised: keep (anonymised files are never deleted);
-/// - closed: anonymise;
+/// - closed: anonymise once the follow-up talk is recorded (held or declined), at the latest
+///   `anonymise_after_months` after the last contact; until then keep (R11 talk, reopening);
 /// - no contact with the young person for `anonymise_after_months`: close ("no contact") and anonymise;
 /// - untouched for `review_after_months`: review due (continue or close);
 /// - otherwise keep.

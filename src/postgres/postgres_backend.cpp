@@ -24,7 +24,7 @@ std::string flag(bool b) { return b ? "true" : "false"; }
 
 constexpr const char* summary_columns =
     "id, version, office, case_worker, kind, phase, running, anonymised, opened::text, last_activity::text, last_contact::text, "
-    "array_to_json(substitutes)::text";
+    "array_to_json(substitutes)::text, open_reminders";
 
 }  // namespace
 
@@ -49,10 +49,10 @@ struct PostgresBackend::Impl {
     std::string key_join, key_columns;
     /// ", doc ... FROM cases ...": the document column (and the key's) after the summary's.
     std::string documents_from() const { return ", doc::text" + key_columns + " FROM cases" + key_join; }
-    /// The document (column 12) and, with a key schema, the case's key (13, 14).
+    /// The document (column 13) and, with a key schema, the case's key (14, 15).
     void read_document(const pg::Result& r, int row, CaseRow& out) const {
-        out.document = r.text(row, 12);
-        if (!key_join.empty()) out.key = KnownKey{!r.is_null(row, 13), r.text(row, 13), r.text(row, 14)};
+        out.document = r.text(row, 13);
+        if (!key_join.empty()) out.key = KnownKey{!r.is_null(row, 14), r.text(row, 14), r.text(row, 15)};
     }
 
     void connect() {
@@ -109,6 +109,7 @@ struct PostgresBackend::Impl {
         s.last_activity = date_of(r.text(row, 9));
         s.last_contact = date_of(r.text(row, 10));
         out.substitutes = json::from_string<std::vector<std::string>>(r.text(row, 11));
+        s.open_reminders = r.text(row, 12) == "t";
         return out;
     }
 
@@ -116,7 +117,7 @@ struct PostgresBackend::Impl {
         const CaseSummary& s = row.summary;
         return {s.id, std::to_string(s.version), s.office, s.case_worker, name(s.kind), name(s.phase), flag(s.running),
                 flag(s.anonymised), to_iso(s.opened), to_iso(s.last_activity), to_iso(s.last_contact), json::to_string(row.substitutes),
-                row.document};
+                row.document, flag(s.open_reminders)};
     }
 };
 
@@ -219,16 +220,16 @@ void PostgresBackend::put_case(const CaseRow& row, std::int64_t expected_version
     Params p = Impl::columns(row);
     if (expected_version == 0) {
         i.conn->exec("INSERT INTO cases (id, version, office, case_worker, kind, phase, running, anonymised, opened, last_activity, "
-                     "last_contact, substitutes, doc) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-                     "ARRAY(SELECT jsonb_array_elements_text($12::jsonb)), $13::jsonb)",
+                     "last_contact, substitutes, doc, open_reminders) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+                     "ARRAY(SELECT jsonb_array_elements_text($12::jsonb)), $13::jsonb, $14)",
                      p);
         return;
     }
     p.push_back(std::to_string(expected_version));
     auto r = i.conn->exec("UPDATE cases SET version = $2, office = $3, case_worker = $4, kind = $5, phase = $6, running = $7, "
                           "anonymised = $8, opened = $9, last_activity = $10, last_contact = $11, "
-                          "substitutes = ARRAY(SELECT jsonb_array_elements_text($12::jsonb)), doc = $13::jsonb "
-                          "WHERE id = $1 AND version = $14",
+                          "substitutes = ARRAY(SELECT jsonb_array_elements_text($12::jsonb)), doc = $13::jsonb, open_reminders = $14 "
+                          "WHERE id = $1 AND version = $15",
                           p);
     if (r.affected() != 1) fail(errc::conflict, "", "case.version", "case '" + row.summary.id + "' was changed meanwhile");
     if (erases) i.erased = true;
@@ -272,15 +273,15 @@ void PostgresBackend::put_cases(const std::vector<CaseRow>& rows) {
     for (std::size_t from = 0; from < rows.size(); from += rows_per_statement) {
         const std::size_t n = std::min(rows_per_statement, rows.size() - from);
         Params p;
-        p.reserve(n * 13);
+        p.reserve(n * 14);
         for (std::size_t k = from; k < from + n; ++k)
             for (auto& v : Impl::columns(rows[k])) p.push_back(std::move(v));
         i.conn->exec("INSERT INTO cases (id, version, office, case_worker, kind, phase, running, anonymised, opened, last_activity, "
-                     "last_contact, substitutes, doc) VALUES " +
-                         value_groups(n, 13, [](auto arg) {
+                     "last_contact, substitutes, doc, open_reminders) VALUES " +
+                         value_groups(n, 14, [](auto arg) {
                              std::string g;
                              for (std::size_t c = 0; c < 11; ++c) g += arg(c) + ", ";
-                             return g + "ARRAY(SELECT jsonb_array_elements_text(" + arg(11) + "::jsonb)), " + arg(12) + "::jsonb";
+                             return g + "ARRAY(SELECT jsonb_array_elements_text(" + arg(11) + "::jsonb)), " + arg(12) + "::jsonb, " + arg(13);
                          }),
                      p);
     }
@@ -309,6 +310,7 @@ std::vector<CaseRow> PostgresBackend::find_cases(const BackendQuery& q) {
     if (f.anonymised) sql += *f.anonymised ? " AND anonymised" : " AND NOT anonymised";
     if (f.last_contact_before) sql += " AND last_contact < " + arg(to_iso(*f.last_contact_before)) + "::date";
     if (f.last_activity_before) sql += " AND last_activity < " + arg(to_iso(*f.last_activity_before)) + "::date";
+    if (f.open_reminders) sql += *f.open_reminders ? " AND open_reminders" : " AND NOT open_reminders";
     sql += " ORDER BY id COLLATE \"C\"";   // byte order, as the library and SQLite order ids
     if (f.limit) sql += " LIMIT " + std::to_string(f.limit);  // at most INT64_MAX: validate(CaseQuery) checked it
     auto r = impl_->conn->exec(sql, args);

@@ -81,6 +81,16 @@ inline const std::vector<const char*>& migrations() {
             WHEN (NOT NEW.anonymised AND NEW.doc -> 'sealed' IS NULL)
             EXECUTE FUNCTION jmdcm_sealed_only();
         )sql",
+        // 2 -> 3: whether a case has a reminder not done (R3, R13): an anonymised case keeps its
+        // paper-file (Handakte) reminder open until someone completes it, and a worker's agenda
+        // finds those cases by this column and its index. Documents in clear say it themselves;
+        // a sealed one has it from its next save (it is not anonymised, and the agenda reads
+        // every such case anyway).
+        R"sql(
+        ALTER TABLE cases ADD COLUMN open_reminders boolean NOT NULL DEFAULT false;
+        UPDATE cases SET open_reminders = true WHERE jsonb_path_exists(doc, '$.reminders[*] ? (@.done == false)');
+        CREATE INDEX cases_paper_files ON cases (case_worker) WHERE anonymised AND open_reminders;
+        )sql",
     };
     return steps;
 }

@@ -41,7 +41,7 @@ std::vector<std::string> substitutes_from(const std::string& s) {
     return out;
 }
 
-constexpr const char* summary_columns = "id, version, office, case_worker, kind, phase, running, anonymised, opened, last_activity, last_contact, substitutes";
+constexpr const char* summary_columns = "id, version, office, case_worker, kind, phase, running, anonymised, opened, last_activity, last_contact, substitutes, open_reminders";
 
 }  // namespace
 
@@ -178,6 +178,7 @@ struct SqliteBackend::Impl {
         s.last_activity = date_of(st.text(9));
         s.last_contact = date_of(st.text(10));
         r.substitutes = substitutes_from(st.text(11));
+        s.open_reminders = st.integer(12) != 0;
         return r;
     }
 
@@ -186,7 +187,7 @@ struct SqliteBackend::Impl {
         st.bind(1, s.id).bind(2, s.version).bind(3, s.office).bind(4, s.case_worker).bind(5, name(s.kind)).bind(6, name(s.phase))
             .bind(7, std::int64_t{s.running}).bind(8, std::int64_t{s.anonymised}).bind(9, to_iso(s.opened))
             .bind(10, to_iso(s.last_activity)).bind(11, to_iso(s.last_contact)).bind(12, substitutes_of(r.substitutes))
-            .bind(13, r.document);
+            .bind(13, r.document).bind(15, std::int64_t{s.open_reminders});
     }
 };
 
@@ -246,7 +247,7 @@ std::optional<CaseRow> SqliteBackend::get_case(std::string_view id) {
     st.bind(1, id);
     if (!st.step()) return std::nullopt;
     CaseRow r = impl_->summary_row(st);
-    r.document = st.text(12);
+    r.document = st.text(13);
     st.reset();  // a statement left on a row keeps a read snapshot open (and the WAL from truncating)
     return r;
 }
@@ -255,13 +256,13 @@ void SqliteBackend::put_case(const CaseRow& row, std::int64_t expected_version, 
     Impl& i = *impl_;
     if (expected_version == 0) {
         Stmt& st = i.cached("INSERT INTO cases(id, version, office, case_worker, kind, phase, running, anonymised, opened, "
-                            "last_activity, last_contact, substitutes, doc) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                            "last_activity, last_contact, substitutes, doc, open_reminders) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?15)");
         i.bind_columns(st, row);
         st.run();  // the UNIQUE index decides (already_exists), without a lookup first
         return;
     }
     Stmt& st = i.cached("UPDATE cases SET id=?1, version=?2, office=?3, case_worker=?4, kind=?5, phase=?6, running=?7, anonymised=?8, "
-                        "opened=?9, last_activity=?10, last_contact=?11, substitutes=?12, doc=?13 WHERE id=?1 AND version=?14");
+                        "opened=?9, last_activity=?10, last_contact=?11, substitutes=?12, doc=?13, open_reminders=?15 WHERE id=?1 AND version=?14");
     i.bind_columns(st, row);
     st.bind(14, expected_version).run();
     if (sqlite3_changes(i.db) != 1) fail(errc::conflict, "", "case.version", "case '" + row.summary.id + "' was changed meanwhile");
@@ -307,6 +308,7 @@ std::vector<CaseRow> SqliteBackend::find_cases(const BackendQuery& q) {
     if (f.anonymised) sql += *f.anonymised ? " AND anonymised = 1" : " AND anonymised = 0";
     if (f.last_contact_before) sql += " AND last_contact < " + arg(to_iso(*f.last_contact_before));
     if (f.last_activity_before) sql += " AND last_activity < " + arg(to_iso(*f.last_activity_before));
+    if (f.open_reminders) sql += *f.open_reminders ? " AND open_reminders = 1" : " AND open_reminders = 0";
     sql += " ORDER BY id";
     if (f.limit) sql += " LIMIT " + std::to_string(f.limit);  // at most INT64_MAX: validate(CaseQuery) checked it
     Stmt st(i.db, sql);
@@ -314,7 +316,7 @@ std::vector<CaseRow> SqliteBackend::find_cases(const BackendQuery& q) {
     std::vector<CaseRow> out;
     while (st.step()) {
         out.push_back(i.summary_row(st));
-        if (q.documents) out.back().document = st.text(12);
+        if (q.documents) out.back().document = st.text(13);
     }
     return out;
 }

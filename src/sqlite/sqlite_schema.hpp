@@ -79,6 +79,16 @@ inline const std::vector<const char*>& migrations() {
             WHEN NEW.anonymised = 0 AND substr(NEW.doc, 1, 11) IS NOT '{"sealed":1' AND EXISTS (SELECT 1 FROM sealing)
             BEGIN SELECT RAISE(ABORT, 'the store is sealed: a case that is not anonymised is stored only sealed under its own key'); END;
         )sql",
+        // 5 -> 6: whether a case has a reminder not done (R3, R13): an anonymised case keeps its
+        // paper-file (Handakte) reminder open until someone completes it, and a worker's agenda
+        // finds those cases without reading every anonymised file. Stored documents in clear
+        // say it themselves; a sealed one has it from its next save (it is not anonymised, and
+        // the agenda reads every such case anyway).
+        R"sql(
+        ALTER TABLE cases ADD COLUMN open_reminders INTEGER NOT NULL DEFAULT 0;
+        UPDATE cases SET open_reminders = 1
+            WHERE json_valid(doc) AND EXISTS (SELECT 1 FROM json_each(doc, '$.reminders') WHERE json_extract(value, '$.done') = 0);
+        )sql",
     };
     return steps;
 }

@@ -698,17 +698,22 @@ Case LibraryStore::load_unchecked(std::string_view id) {
 
 std::vector<Case> LibraryStore::cases_of_worker(const std::string& actor_id) {
     Lease lease(*this);
-    // one backend query for the whole agenda: the worker's own and substituted cases
+    // Two backend queries for the whole agenda: the worker's own and substituted cases, and the
+    // anonymised ones whose paper file (Handakte) still waits to be dealt with (R3, R13).
     BackendQuery q;
     q.filter.anonymised = false;
     q.visible_to = actor_id;
     q.documents = true;
+    BackendQuery paper_files = q;
+    paper_files.filter.anonymised = true;
+    paper_files.filter.open_reminders = true;
     std::vector<Case> out;
     in_tx(TxKind::read, [&] {
-        for (auto& r : rows(q)) {
-            const std::string id = r.summary.id;
-            out.push_back(case_of(std::move(r), id));
-        }
+        for (const BackendQuery* each : {&q, &paper_files})
+            for (auto& r : rows(*each)) {
+                const std::string id = r.summary.id;
+                out.push_back(case_of(std::move(r), id));
+            }
     });
     return out;
 }

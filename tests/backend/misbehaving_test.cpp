@@ -110,6 +110,7 @@ TEST(MisbehavingBackend, ABackendThatCannotEraseIsReportedAsSuch) {
     Case closed = case_at(Stage::implementing);
     closed.id = "D";
     close_case(closed, {d(2020, 3, 1), ClosureReason::goals_reached, true, {}, false, std::nullopt, {}}, Policy{});
+    record_follow_up(closed, {d(2020, 7, 15), false, std::nullopt, false, {}}, Policy{});   // declined: due for anonymisation (R13)
     h.store->create(worker, closed);
     const auto report = h.store->sweep(admin, d(2020, 8, 1), Policy{});
     EXPECT_EQ(report.anonymised, std::vector<std::string>{"D"});

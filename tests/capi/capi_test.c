@@ -92,11 +92,22 @@ static void test_worked_example_and_steps(const char *path) {
     CHECK(jmdcm_case_step(&refused, stepped, "fly_to_the_moon", "{}", NULL) == JMDCM_INVALID_ARGUMENT);
     CHECK(jmdcm_case_step(&refused, stepped, "record_consent", consent, "{\"schema\":1,\"min_age\":30}") == JMDCM_POLICY_INVALID);
 
+    /* R11: the follow-up talk on the closed example; a reminder that does not exist is named */
+    char *talked = NULL;
+    CHECK(jmdcm_case_step(&refused, loaded, "complete_reminder", "{\"index\":99,\"outcome\":\"held\",\"on\":\"2017-09-18\"}", NULL) ==
+          JMDCM_NOT_FOUND);
+    CHECK(contains(jmdcm_last_error(), "reminders[99]"));
+    CHECK(jmdcm_case_step(&talked, loaded, "record_follow_up",
+                          "{\"date\":\"2017-09-18\",\"held\":true,\"sustainability\":5,\"renewed_help_needed\":false,\"note\":\"\"}",
+                          NULL) == JMDCM_OK);
+    CHECK(contains(talked, "\"outcome\":\"held\""));
+    jmdcm_string_free(talked);
+
     /* R13 sweep through the ABI */
     CHECK(jmdcm_case_query(&list, store, worker, NULL) == JMDCM_OK);
     CHECK(contains(list, "JMD-FFM-2016-0042"));
     char *swept = NULL;
-    CHECK(jmdcm_store_sweep(&swept, store, "{\"id\":\"ad\",\"role\":\"administrator\"}", "2017-03-20", NULL) == JMDCM_OK);
+    CHECK(jmdcm_store_sweep(&swept, store, "{\"id\":\"ad\",\"role\":\"administrator\"}", "2017-12-20", NULL) == JMDCM_OK);  /* nine months after the last contact (R13) */
     CHECK(contains(swept, "\"anonymised\":[\"JMD-FFM-2016-0042\"]"));
 
     jmdcm_string_free(samira);

@@ -135,4 +135,14 @@ error error_of(F&& f) {
     return error(errc::ok, "", "", "none thrown");
 }
 
+/// Runs f and checks the error's code and rule, and that its field ends with `field_end`.
+template <class F>
+void expect_error(F&& f, errc code, std::string_view rule, std::string_view field_end) {
+    const error e = error_of(std::forward<F>(f));
+    EXPECT_EQ(e.code(), code) << e.what();
+    EXPECT_EQ(e.rule(), rule) << e.what();
+    EXPECT_TRUE(e.field().size() >= field_end.size() && e.field().compare(e.field().size() - field_end.size(), field_end.size(), field_end) == 0)
+        << "field '" << e.field() << "', expected it to end with '" << field_end << "': " << e.what();
+}
+
 }  // namespace jmdcm::test

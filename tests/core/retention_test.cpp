@@ -44,9 +44,10 @@ TEST(Retention, R13_AClosedCaseIsAnonymisedAndThenKeptForever) {
     cl.date = d(2020, 5, 15);
     cl.reason = ClosureReason::goals_reached;
     close_case(c, cl, Policy{});
-    const auto dec = retention_decision(c, d(2020, 5, 16), Policy{});
+    record_follow_up(c, {d(2020, 11, 16), false, std::nullopt, false, {}}, Policy{});   // declined (R11)
+    const auto dec = retention_decision(c, d(2020, 11, 16), Policy{});
     EXPECT_EQ(dec.action, RetentionAction::anonymise);
-    apply_retention(c, dec, d(2020, 5, 16), Policy{});
+    apply_retention(c, dec, d(2020, 11, 16), Policy{});
     EXPECT_TRUE(is_anonymised(c));
     for (Date later : {d(2021, 1, 1), d(2030, 1, 1)}) {
         const auto again = retention_decision(c, later, Policy{});

@@ -34,11 +34,13 @@ TEST(WorkedExample, SamiraFromFirstVisitToEvaluation) {
     EXPECT_EQ(json::to_string(repo.load({"fachkraft-1", Role::case_worker}, c.id)), json::to_string(c));
 }
 
-TEST(WorkedExample, R13_AfterClosureTheSweepAnonymisesIt) {
+TEST(WorkedExample, R13_AfterTheFollowUpTalkTheSweepAnonymisesIt) {
     Case c = samira();
-    const auto dec = retention_decision(c, d(2017, 3, 16), Policy{});
+    EXPECT_EQ(retention_decision(c, d(2017, 3, 16), Policy{}).action, RetentionAction::keep);  // the talk is still to come (R11)
+    record_follow_up(c, {d(2017, 9, 18), true, 5, false, {}}, Policy{});
+    const auto dec = retention_decision(c, d(2017, 9, 19), Policy{});
     EXPECT_EQ(dec.action, RetentionAction::anonymise);
-    apply_retention(c, dec, d(2017, 3, 16), Policy{});
+    apply_retention(c, dec, d(2017, 9, 19), Policy{});
     EXPECT_TRUE(is_anonymised(c));
     EXPECT_EQ(minimum_requirements(c).met, 9);  // the record of what was done survives anonymisation
 }

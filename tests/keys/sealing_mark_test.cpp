@@ -109,7 +109,7 @@ TEST_F(SealingMark, TheFileRefusesAClearCaseFromAnyWriterButTakesSealedAndAnonym
     EXPECT_EQ(rc, SQLITE_CONSTRAINT) << msg;
     EXPECT_NE(msg.find(sealed::clear_refused), std::string::npos) << msg;
     std::tie(rc, msg) = exec("INSERT INTO cases SELECT 'copy', version, office, case_worker, kind, phase, running, anonymised, opened, "
-                             "last_activity, last_contact, '{\"id\":\"copy\"}', substitutes FROM cases" + where);
+                             "last_activity, last_contact, '{\"id\":\"copy\"}', substitutes, open_reminders FROM cases" + where);
     EXPECT_EQ(rc, SQLITE_CONSTRAINT) << msg;
     std::tie(rc, msg) = exec("UPDATE cases SET doc = doc, version = version + 1" + where);   // still sealed
     EXPECT_EQ(rc, SQLITE_OK) << msg;

@@ -46,6 +46,32 @@ TEST(Postgres, CreatesItsSchemaOnceAndRefusesANewerOne) {
     EXPECT_NE(std::string(e.what()).find("schema version 99"), std::string::npos) << e.what();
 }
 
+TEST(Postgres, MigratingToVersionThreeFindsTheOpenPaperFilesOfAnonymisedCases) {
+    TempDir dir;
+    const std::string conninfo = pg_schema(dir.tag());
+    {
+        PostgresRepository repo({conninfo, true}, options_with(nullptr));
+        stored_case(repo, "T-1");
+        stored_case(repo, "T-2");
+        repo.step(worker, "T-1", 1, "withdraw_consent", [](Case& c) {   // R3: leaves the paper-file reminder
+            withdraw_consent(c, d(2020, 2, 3));
+            return std::vector<Case>{};
+        });
+    }
+    {
+        pg::Connection raw(conninfo);   // as a version-2 schema has it
+        raw.exec("ALTER TABLE cases DROP COLUMN open_reminders");
+        raw.exec("UPDATE jmdcm_schema SET version = 2");
+    }
+    PostgresRepository repo({conninfo, true}, options_with(nullptr));
+    EXPECT_EQ(repo.schema_version(), postgres_schema_version);
+    CaseQuery open;
+    open.open_reminders = true;
+    const auto found = repo.query(worker, open);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].id, "T-1");
+}
+
 TEST(Postgres, TheAuditTableRefusesUpdateDeleteAndTruncate) {
     TempDir dir;
     const std::string conninfo = pg_schema(dir.tag());
@@ -69,6 +95,7 @@ TEST(Postgres, ErasureLeavesNoLiveOrDeadCopyAndSaysWhatItCannotReach) {
     Case c = case_at(Stage::implementing);
     c.id = "T-1";
     close_case(c, {d(2020, 3, 1), ClosureReason::goals_reached, true, {}, false, std::nullopt, {}}, Policy{});
+    record_follow_up(c, {d(2020, 7, 15), false, std::nullopt, false, {}}, Policy{});   // declined: due for anonymisation (R13)
     repo.create(worker, c);
     const std::string name = c.person->family_name.text;
     ASSERT_FALSE(name.empty());

@@ -206,7 +206,8 @@ TYPED_TEST(Contract, R13_AdministratorsSweepAndAnonymiseButCannotReadPersonalDat
 
 TYPED_TEST(Contract, R13_TheSweepReviewsClosesAndAnonymisesAndIsIdempotent) {
     // A: active (contact 2020-05-01); B: untouched since January (review);
-    // C: no contact since 2019 (close + anonymise); D: closed (anonymise).
+    // C: no contact since 2019 (close + anonymise); D: closed, follow-up talk declined (anonymise);
+    // E: closed, its follow-up talk still to come (kept personal, R11/R13).
     Case a = case_at(Stage::implementing);
     a.id = "A";
     add_journal_entry(a, {d(2020, 5, 1), ContactKind::in_person, ContactTopic::counselling, true, {}, {}}, Policy{});
@@ -216,7 +217,12 @@ TYPED_TEST(Contract, R13_TheSweepReviewsClosesAndAnonymisesAndIsIdempotent) {
     Case dd = case_at(Stage::implementing);
     dd.id = "D";
     close_case(dd, {d(2020, 3, 1), ClosureReason::goals_reached, true, {}, false, std::nullopt, {}}, Policy{});
-    for (Case* x : {&a, &b, &c, &dd}) this->store().create(worker, *x);
+    record_follow_up(dd, {d(2020, 7, 15), false, std::nullopt, false, {}}, Policy{});
+    Case e = case_at(Stage::implementing);
+    e.id = "E";
+    add_journal_entry(e, {d(2020, 6, 1), ContactKind::in_person, ContactTopic::counselling, true, {}, {}}, Policy{});
+    close_case(e, {d(2020, 6, 1), ClosureReason::goals_reached, true, {}, false, std::nullopt, {}}, Policy{});
+    for (Case* x : {&a, &b, &c, &dd, &e}) this->store().create(worker, *x);
 
     const auto report = this->store().sweep(admin, d(2020, 8, 1), Policy{}, 2);
     EXPECT_EQ(report.review_due, std::vector<std::string>{"B"});
@@ -224,6 +230,8 @@ TYPED_TEST(Contract, R13_TheSweepReviewsClosesAndAnonymisesAndIsIdempotent) {
     EXPECT_EQ(report.anonymised, std::vector<std::string>{"D"});
     EXPECT_TRUE(is_anonymised(this->store().load(admin, "C")));
     EXPECT_EQ(this->store().load(admin, "C").closure->reason, ClosureReason::no_contact);
+    EXPECT_FALSE(is_anonymised(this->store().load(worker, "E")));
+    EXPECT_TRUE(this->store().load(worker, "E").person);
     const Case b_after = this->store().load(worker, "B");
     EXPECT_EQ(b_after.reminders.back().kind, ReminderKind::case_review);
 
@@ -313,6 +321,61 @@ TYPED_TEST(Contract, AgendaReadsTheWorkersOwnCasesAuditsEachAndCopiesNoTextIntoT
     EXPECT_EQ(per_case, 1);
     for (const auto& r : records) EXPECT_EQ(r.detail.find("Anmeldung"), std::string::npos);
     EXPECT_EQ(error_of([&] { this->store().agenda(worker, {d(2020, 3, 5), d(2020, 2, 25), 0}, {}); }).field(), "query.to");
+}
+
+TYPED_TEST(Contract, R13_AnAnonymisedFilesPaperFileReminderIsOnTheAgendaUntilDone) {
+    // Closed, follow-up declined: the sweep anonymises it and leaves the Handakte reminder.
+    Case c = case_at(Stage::implementing);
+    close_case(c, {d(2020, 3, 1), ClosureReason::goals_reached, true, {}, false, std::nullopt, {}}, Policy{});
+    record_follow_up(c, {d(2020, 7, 15), false, std::nullopt, false, {}}, Policy{});
+    this->store().create(worker, c);
+    this->created(Stage::implementing, "A");   // a running case beside it
+    EXPECT_EQ(this->store().sweep(admin, d(2020, 8, 1), Policy{}).anonymised, std::vector<std::string>{"T-1"});
+    CaseQuery open;
+    open.anonymised = true;
+    open.open_reminders = true;
+    ASSERT_EQ(this->store().query(worker, open).size(), 1u);
+    const AgendaQuery august{d(2020, 8, 1), d(2020, 8, 31), 0};
+    auto items = [&] {
+        std::vector<AgendaItem> out;
+        for (const auto& i : this->store().agenda(worker, august, {}).items)
+            if (i.case_id == "T-1") out.push_back(i);
+        return out;
+    };
+    ASSERT_EQ(items().size(), 1u);
+    EXPECT_EQ(items()[0].kind, AgendaKind::paper_file_cleanup);
+    EXPECT_TRUE(items()[0].what.find("Handakte") != std::string::npos);
+    EXPECT_TRUE(this->store().agenda(colleague, august, {}).items.empty());   // not the colleague's file
+
+    Case stored = this->store().load(worker, "T-1");
+    std::size_t paper = stored.reminders.size();
+    for (std::size_t k = 0; k < stored.reminders.size(); ++k)
+        if (stored.reminders[k].kind == ReminderKind::paper_file_cleanup && !stored.reminders[k].done) paper = k;
+    ASSERT_LT(paper, stored.reminders.size());
+    // another worker may not, and no step but the reminder's goes through on the anonymised file
+    EXPECT_EQ(error_of([&] {
+                  this->store().step(colleague, "T-1", stored.version, "complete_reminder", [&](Case& x) {
+                      complete_reminder(x, paper, ReminderOutcome::destroyed, d(2020, 8, 3), Policy{});
+                      return std::vector<Case>{};
+                  });
+              }).code(),
+              errc::not_found);   // another worker's file, as for every other case
+    EXPECT_EQ(error_of([&] {
+                  this->store().step(worker, "T-1", stored.version, "add_journal_entry", [&](Case& x) {
+                      add_journal_entry(x, {d(2020, 8, 3), ContactKind::phone, ContactTopic::counselling, true, {}, {}}, Policy{});
+                      return std::vector<Case>{};
+                  });
+              }).code(),
+              errc::case_anonymised);
+    const Case done = this->store().step(worker, "T-1", stored.version, "complete_reminder", [&](Case& x) {
+        complete_reminder(x, paper, ReminderOutcome::destroyed, d(2020, 8, 3), Policy{});
+        return std::vector<Case>{};
+    });
+    EXPECT_EQ(done.version, stored.version + 1);
+    EXPECT_TRUE(items().empty());
+    EXPECT_TRUE(this->store().query(worker, open).empty());
+    EXPECT_EQ(this->store().load(worker, "T-1").reminders[paper].outcome, ReminderOutcome::destroyed);
+    EXPECT_FALSE(this->store().load(worker, "T-1").person);
 }
 
 TEST(SweepParity, R13_BothStoresSweepOneGeneratedPopulationAlike) {

@@ -60,7 +60,7 @@ TEST(Erasure, R13_AnonymisationBySweepLeavesNoTraceInTheFiles) {
     const auto path = dir.file("db.sqlite");
     SqliteRepository repo(sqlite_at(path), options_with(nullptr));
     example::run_samira(repo, fk, Policy{});
-    const auto report = repo.sweep(admin, d(2017, 3, 20), Policy{});
+    const auto report = repo.sweep(admin, d(2017, 12, 20), Policy{});   // nine months after the last contact (R13)
     ASSERT_EQ(report.anonymised.size(), 1u);
     EXPECT_EQ(found_on_disk(path), std::vector<std::string>{});
     // still there for the statistics

@@ -25,7 +25,7 @@ expect "Mindeststandards (R14): 9/9" "$jmdcm" demo --store demo.sqlite --out doc
 test -s docs/plan-en.html && test -s docs/assessment-radar.svg || fail "demo wrote no documents"
 # After the demo's sweep Samira's file is anonymised: it exports without her name.
 "$jmdcm" export --store demo.sqlite --actor fachkraft-1 --case JMD-FFM-2016-0042 > samira.json
-grep -q '"anonymised_on":"2017-03' samira.json || fail "the export is not the anonymised file"
+grep -q '"anonymised_on":"2017-09' samira.json || fail "the export is not the anonymised file"
 ! grep -q "Samira" samira.json || fail "the anonymised export holds the name"
 
 # Synthetic cases into a store: all or nothing, then export, render, agenda.

@@ -152,7 +152,7 @@ class Store:
 
     def query(self, actor: Actor, **filters: Any) -> list[dict[str, Any]]:
         """Case summaries visible to the actor; filters: case_worker, phase, kind, running,
-        anonymised, last_contact_before, last_activity_before, limit."""
+        anonymised, last_contact_before, last_activity_before, open_reminders, limit."""
         rows = json.loads(self._h.case_query(actor.to_json(), _options(**filters)))
         return [_codec.with_dates(r, _SUMMARY_DATES) for r in rows]
 

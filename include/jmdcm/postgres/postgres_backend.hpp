@@ -25,7 +25,7 @@ struct PostgresOptions {
 };
 
 /// Schema version this library writes; older databases are migrated forward, newer refused.
-inline constexpr int postgres_schema_version = 2;
+inline constexpr int postgres_schema_version = 3;
 
 class PostgresBackend final : public Backend {
 public:
