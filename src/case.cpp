@@ -157,7 +157,8 @@ void record_intake(Case& c, Intake intake, Date on, const Policy& policy) {
 void set_eligibility(Case& c, EligibilityRecord record, const Policy& policy) {
     require_running(c);
     require_consent(c, record.date, policy, "the eligibility check");
-    record = record_eligibility(record.date, std::move(record.result), std::move(record.referral));  // R2 referral rule
+    record = record_eligibility(record.date, std::move(record.result), std::move(record.referral),
+                                std::move(record.cm_justification));  // R2 referral rule
     touch(c, record.date);
     c.eligibility = std::move(record);
 }
@@ -207,6 +208,8 @@ const Disclosure& disclose(Case& c, std::string recipient, DisclosureKind kind, 
 // ------------------------------------------------------------------ screening, assessment, plan
 void record_screening(Case& c, Screening screening, const Policy& policy) {
     require_running(c);
+    if (!c.eligibility)
+        fail(errc::phase_gate, "R2", "case.eligibility", "screening needs an eligibility record: check eligibility first (set_eligibility)");
     require_date(screening.date, "R6", "screening.date");
     require_consent(c, screening.date, policy, "the screening");
     validate_screening(screening);
@@ -351,7 +354,10 @@ std::vector<std::string> phase_gate(const Case& c, Phase to, Date on, const Poli
         if (!c.consent || !consent_in_force(*c.consent, on, policy)) missing.push_back("R3: data consent");
         if (!c.person) missing.push_back("R14: master data");
     }
+    if (to >= Phase::screening && !c.eligibility) missing.push_back("R2: eligibility record");
     if (to >= Phase::assessment) {
+        if (c.eligibility && !admits_cm(*c.eligibility))
+            missing.push_back("R2: eligibility, or a professional justification for CM although not eligible");
         if (!c.screening) missing.push_back("R6: screening");
         else if (!c.screening->decision || !c.screening->decision->take_into_cm) missing.push_back("R6: screening decision to take into CM");
         if (!c.cooperation || !c.cooperation->agreed) missing.push_back("R5: cooperation agreement");
@@ -384,11 +390,15 @@ void change_phase(Case& c, Phase to, Date on, const Policy& policy) {
 void check_closure_conditions(const Case& c, const Closure& closure, const Policy& policy) {
     require_date(closure.date, "R11", "closure.date");
     switch (closure.reason) {
-    case ClosureReason::no_contact: {
-        const Date limit = add_months(last_contact(c), policy.anonymise_after_months);
-        if (closure.date < limit)
+    case ClosureReason::no_contact: {   // possible from the review, due at nine months (R11)
+        const Date possible = add_months(last_contact(c), policy.review_after_months);
+        const Date due = add_months(last_contact(c), policy.anonymise_after_months);
+        if (closure.date < possible)
             fail(errc::closure_invalid, "R11", "closure.reason",
-                 "last contact was on " + to_iso(last_contact(c)) + "; 'no contact' applies from " + to_iso(limit));
+                 "last contact was on " + to_iso(last_contact(c)) + "; 'no contact' applies from " + to_iso(possible));
+        if (closure.date < due && is_blank(closure.remark))
+            fail(errc::closure_invalid, "R11", "closure.remark",
+                 "a 'no contact' closure before " + to_iso(due) + " needs the worker's note (how the young person was sought)");
         break;
     }
     case ClosureReason::structural_obstacles:
@@ -407,13 +417,20 @@ void check_closure_conditions(const Case& c, const Closure& closure, const Polic
     }
 }
 
+bool closure_anonymises(const Case& c, const Closure& closure, const Policy& policy) {
+    if (closure.reason == ClosureReason::office_closed) return true;
+    return closure.reason == ClosureReason::no_contact && closure.date >= add_months(last_contact(c), policy.anonymise_after_months);
+}
+
 void close_case(Case& c, Closure closure, const Policy& policy) {
     require_not_anonymised(c);
     if (c.closure && !c.closure->continue_as_counselling) fail(errc::case_closed, "R11", "case.closure", "the case is closed already");
     check_closure_conditions(c, closure, policy);
     const auto reason = closure.reason;
-    const bool anonymise_now = reason == ClosureReason::no_contact || reason == ClosureReason::office_closed;
-    if (!anonymise_now) closure.follow_up_on = add_months(closure.date, policy.follow_up_after_months);
+    const bool anonymise_now = closure_anonymises(c, closure, policy);
+    // no follow-up talk without contact; an early "no contact" file waits for its nine months (R13)
+    if (reason != ClosureReason::no_contact && reason != ClosureReason::office_closed)
+        closure.follow_up_on = add_months(closure.date, policy.follow_up_after_months);
     end_reminders(c, ReminderKind::case_review, ReminderOutcome::closed, closure.date);  // R13: the review decided "close"
     if (closure.follow_up_on)
         c.reminders.push_back({closure.date, *closure.follow_up_on, ReminderKind::follow_up_talk,

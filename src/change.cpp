@@ -198,7 +198,10 @@ void check_phase(const Case& s, const Case& p, const NewEntries& n, Date on, con
         if (!p.closure) fail(errc::phase_gate, "R11", "case.phase", "closure needs a reason: use close_case");
         return;
     }
-    if (p.phase == Phase::screening && p.screening) return;  // record_screening enters it
+    if (p.phase == Phase::screening && p.screening) {  // record_screening enters it, after the eligibility check
+        if (!p.eligibility) fail(errc::phase_gate, "R2", "case.eligibility", "screening needs an eligibility record");
+        return;
+    }
     const auto missing = phase_gate(p, p.phase, on, policy);
     if (!missing.empty())
         fail(errc::phase_gate, missing.front().substr(0, missing.front().find(':')), "case.phase",
@@ -220,8 +223,7 @@ bool check_closure(const Case& s, const Case& p, const NewEntries& n, Date on, c
         Case before = p;
         before.closure.reset();
         check_closure_conditions(before, *p.closure, policy);
-        const auto r = p.closure->reason;
-        if (r == ClosureReason::no_contact || r == ClosureReason::office_closed)
+        if (closure_anonymises(before, *p.closure, policy))
             fail(errc::closure_invalid, "R13", "case.closure.reason",
                  "closing for this reason anonymises the file, which a save cannot do: use the close_case step");
     }

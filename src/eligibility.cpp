@@ -47,11 +47,17 @@ EligibilityResult check_eligibility(const EligibilityInput& in, const Policy& po
     return r;
 }
 
-EligibilityRecord record_eligibility(Date date, EligibilityResult result, std::optional<ExternalReferral> referral) {
-    if (!result.eligible && (!referral || is_blank(referral->recipient)))
+EligibilityRecord record_eligibility(Date date, EligibilityResult result, std::optional<ExternalReferral> referral,
+                                     std::optional<FreeText> cm_justification) {
+    const bool justified = cm_justification && !is_blank(*cm_justification);
+    if (!result.eligible && !justified && (!referral || is_blank(referral->recipient)))
         fail(errc::referral_required, "R2", "referral.recipient",
-             "not eligible: record to whom the young person was actively referred");
-    return {date, std::move(result), std::move(referral)};
+             "not eligible: record to whom the young person was actively referred, or the professional justification for CM");
+    return {date, std::move(result), std::move(referral), std::move(cm_justification)};
+}
+
+bool admits_cm(const EligibilityRecord& record) {
+    return record.result.eligible || (record.cm_justification && !is_blank(*record.cm_justification));
 }
 
 }  // namespace jmdcm

@@ -21,8 +21,8 @@ CaseSummary summarise(const Case& c) {
 
 std::vector<Caseload> caseload(const std::vector<CaseSummary>& cases, const Policy& policy) {
     std::map<std::string, int> counts;
-    for (const auto& s : cases)
-        if (s.running) ++counts[s.case_worker];
+    for (const auto& s : cases)   // R15: running CM cases only; a lack-of-cooperation case continuing as counselling is counselling
+        if (s.running && s.kind == CaseKind::cm) ++counts[s.case_worker];
     std::vector<Caseload> out;
     for (const auto& [worker, n] : counts) out.push_back({worker, n, caseload_level(n, policy)});
     return out;

@@ -85,6 +85,9 @@ Case synthetic_case(const SyntheticOptions& o, std::uint64_t index, const Policy
                                                                    ResidenceCategory::aufenthaltstitel, ResidenceCategory::aufenthaltstitel});
     set_person(c, p, t, policy);
     record_intake(c, {t, {t}, "Anliegen", "Erwartungen", t}, t, policy);
+    // R2: eligible by construction (age in range, any residence, many needs, the office's region is everywhere)
+    const EligibilityInput eligibility{t, birth, p.residence, true, std::nullopt, p.address.postcode};
+    set_eligibility(c, {t, check_eligibility(eligibility, policy, [](std::string_view) { return true; }), std::nullopt, std::nullopt}, policy);
     add_journal_entry(c, talk(t, r), policy);
     if (r.chance(10)) return c;  // stays at intake
 

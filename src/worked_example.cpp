@@ -216,7 +216,7 @@ Case run_samira(Repository& repo, const Actor& worker, const Policy& policy, con
     ei.residence = p.residence;
     ei.many_needs_many_actors = true;
     ei.postcode = p.address.postcode;
-    set_eligibility(c, {d(2016, 9, 12), check_eligibility(ei, policy, postcode_region({"60*", "65929"})), std::nullopt}, policy);
+    set_eligibility(c, {d(2016, 9, 12), check_eligibility(ei, policy, postcode_region({"60*", "65929"})), std::nullopt, std::nullopt}, policy);
     add_journal_entry(c, contact(d(2016, 9, 12), ContactKind::in_person, ContactTopic::counselling, true, "Samira, Schwägerin",
                                  "Erstgespräch; Einwilligung erklärt und unterschrieben"), policy);
     step("Intake: consent, master data, eligibility (R2, R3)");

@@ -105,7 +105,7 @@ const Table<Rule>& rules() {
             return check_eligibility(in.person, p, postcode_region(in.region));
         }),
         rule<EligibilityRecord>("record_eligibility", [](EligibilityRecord in, const Policy&) {  // R2: referral when not eligible
-            return record_eligibility(in.date, in.result, in.referral);
+            return record_eligibility(in.date, in.result, in.referral, in.cm_justification);
         }),
         rule<Screening>("screening_recommendation", [](Screening in, const Policy& p) {  // R6
             validate_screening(in);

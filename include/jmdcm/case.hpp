@@ -202,7 +202,12 @@ void reopen_case(Case& c, Date on, const Policy& policy);
 /// Reopening, variant 2: anonymise the old file and open a new counselling case.
 Case reopen_as_new_case(Case& old, std::string new_id, Date on, const Policy& policy);
 /// R11: the conditions of the closure's reason on the case as it is before closing.
+/// "No contact" is possible from the review (`review_after_months` without contact) with the
+/// worker's note in `remark`, and due at `anonymise_after_months`.
 void check_closure_conditions(const Case& c, const Closure& closure, const Policy& policy);
+/// R11, R13: whether closing anonymises at once: the office closes, or nine months without
+/// contact have passed. An earlier "no contact" closure keeps the file until then.
+bool closure_anonymises(const Case& c, const Closure& closure, const Policy& policy);
 /// R13: irreversible; keeps only the statistical skeleton, dates coarsened to the month.
 /// Leaves a paper-file (Handakte) reminder: the retention rules hold for the paper file
 /// too; open reviews and follow-up talks lapse.

@@ -50,8 +50,10 @@ struct EligibilityRecord {
     Date date;
     EligibilityResult result;
     std::optional<ExternalReferral> referral;
+    // R2: why a person found not eligible is taken into CM all the same (the only way they enter it)
+    std::optional<FreeText> cm_justification;
 };
-BOOST_DESCRIBE_STRUCT(EligibilityRecord, (), (date, result, referral))
+BOOST_DESCRIBE_STRUCT(EligibilityRecord, (), (date, result, referral, cm_justification))
 
 /// The office's region test, supplied by the host (e.g. a postcode list).
 using RegionTest = std::function<bool(std::string_view postcode)>;
@@ -61,8 +63,12 @@ RegionTest postcode_region(std::vector<std::string> patterns);
 
 EligibilityResult check_eligibility(const EligibilityInput& in, const Policy& policy, const RegionTest& in_region);
 
-/// Builds the record; throws errc::referral_required (R2) when not eligible and no
-/// referral names a recipient.
-EligibilityRecord record_eligibility(Date date, EligibilityResult result, std::optional<ExternalReferral> referral);
+/// Builds the record; throws errc::referral_required (R2) when not eligible and neither a
+/// referral names a recipient nor a professional justification takes the person into CM.
+EligibilityRecord record_eligibility(Date date, EligibilityResult result, std::optional<ExternalReferral> referral,
+                                     std::optional<FreeText> cm_justification = std::nullopt);
+
+/// R2: whether the record lets the person enter CM: eligible, or a justification recorded.
+bool admits_cm(const EligibilityRecord& record);
 
 }  // namespace jmdcm

@@ -40,7 +40,8 @@ struct Caseload {
 };
 BOOST_DESCRIBE_STRUCT(Caseload, (), (case_worker, running, level))
 
-/// Running cases per case worker, ordered by case worker.
+/// Running CM cases per case worker, ordered by case worker (R15: counselling cases do not
+/// count, nor a case that continues as counselling after a lack-of-cooperation closure).
 std::vector<Caseload> caseload(const std::vector<CaseSummary>& cases, const Policy& policy);
 
 }  // namespace jmdcm

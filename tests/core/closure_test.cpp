@@ -1,6 +1,9 @@
 // R11 closure reasons and their consequences, reopening both ways, evaluation.
 #include "fixtures.hpp"
 
+#include "jmdcm/change.hpp"
+#include "jmdcm/retention.hpp"
+
 using namespace jmdcm;
 using namespace jmdcm::test;
 
@@ -120,4 +123,32 @@ TEST(Closure, R11_AClosedCaseTakesNoNewWork) {
     close_case(c, closure(ClosureReason::goals_reached, d(2020, 5, 15)), Policy{});
     EXPECT_EQ(error_of([&] { add_journal_entry(c, {d(2020, 6, 1), ContactKind::phone, ContactTopic::other, true, {}, {}}, Policy{}); }).code(),
               errc::case_closed);
+}
+
+TEST(Closure, R11_NoContactIsPossibleFromTheReviewWithTheWorkersNoteAndDueAtNineMonths) {
+    Case c = case_at(Stage::implementing);  // last contact 2020-01-20: review from 2020-07-20, due 2020-10-20
+    expect_error([&] { close_case(c, closure(ClosureReason::no_contact, d(2020, 7, 19)), Policy{}); }, errc::closure_invalid, "R11",
+                 "closure.reason");
+    expect_error([&] { close_case(c, closure(ClosureReason::no_contact, d(2020, 7, 20)), Policy{}); }, errc::closure_invalid, "R11",
+                 "closure.remark");
+    EXPECT_TRUE(is_running(c));
+    auto early = closure(ClosureReason::no_contact, d(2020, 7, 20));
+    early.by_consensus = false;
+    early.remark = FreeText{"drei Briefe und zwei Anrufe ohne Antwort"};
+    close_case(c, early, Policy{});
+    EXPECT_FALSE(is_anonymised(c));   // the file waits for its nine months: the young person may still turn up
+    EXPECT_FALSE(c.closure->follow_up_on);   // no follow-up talk without contact
+    EXPECT_EQ(retention_decision(c, d(2020, 10, 19), Policy{}).action, RetentionAction::keep);
+    EXPECT_EQ(retention_decision(c, d(2020, 10, 20), Policy{}).action, RetentionAction::anonymise);
+    Case back = c;
+    EXPECT_NO_THROW(reopen_case(back, d(2020, 8, 1), Policy{}));
+    // a host's save may record the early closure, not the one that anonymises
+    Case stored = case_at(Stage::implementing);
+    Case saved = stored;
+    saved.closure = early;
+    saved.phase_history.push_back({d(2020, 7, 20), saved.phase, Phase::closure});
+    saved.phase = Phase::closure;
+    EXPECT_NO_THROW(check_change(stored, saved, d(2020, 7, 20), Policy{}));
+    saved.closure->date = d(2020, 10, 20);
+    expect_error([&] { check_change(stored, saved, d(2020, 10, 20), Policy{}); }, errc::closure_invalid, "R13", "case.closure.reason");
 }

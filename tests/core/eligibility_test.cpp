@@ -1,6 +1,8 @@
 // R2 eligibility: each check on its own, and the active referral when not eligible.
 #include "fixtures.hpp"
 
+#include "jmdcm/change.hpp"
+
 using namespace jmdcm;
 using namespace jmdcm::test;
 
@@ -98,4 +100,42 @@ TEST(Eligibility, R2_NotEligibleRequiresAnActiveReferral) {
     EXPECT_EQ(e.rule(), "R2");
     const auto rec = record_eligibility(d(2020, 6, 15), r, ExternalReferral{"Migrationsberatung für Erwachsene (MBE)", d(2020, 6, 15), {}});
     EXPECT_EQ(rec.referral->recipient, "Migrationsberatung für Erwachsene (MBE)");
+}
+
+TEST(Eligibility, R2_ScreeningNeedsAnEligibilityRecord) {
+    Case c = case_at(Stage::consented);   // consent and master data, no eligibility check yet
+    c.eligibility.reset();
+    expect_error([&] { record_screening(c, screening_with(5, d(2020, 1, 13)), Policy{}); }, errc::phase_gate, "R2", "case.eligibility");
+    EXPECT_FALSE(c.screening);
+    EXPECT_EQ(phase_gate(c, Phase::screening, d(2020, 1, 13), Policy{}).front(), "R2: eligibility record");
+    // a host's save cannot skip it either
+    Case saved = c;
+    Screening s = screening_with(5, d(2020, 1, 13));
+    saved.screening = s;
+    saved.phase_history.push_back({d(2020, 1, 13), Phase::intake, Phase::screening});
+    saved.phase = Phase::screening;
+    expect_error([&] { check_change(c, saved, d(2020, 1, 13), Policy{}); }, errc::phase_gate, "R2", "case.eligibility");
+    set_eligibility(c, eligible_on(d(2020, 1, 13)), Policy{});
+    EXPECT_NO_THROW(record_screening(c, screening_with(5, d(2020, 1, 13)), Policy{}));
+}
+
+TEST(Eligibility, R2_APersonWhoIsNotEligibleEntersCMOnlyWithAJustification) {
+    // A 31-year-old: screened and agreed, but the gate to Assessment stays shut without a justification.
+    Case c = case_at(Stage::consented);
+    const auto too_old = check_eligibility(input(d(1989, 1, 1)), Policy{}, frankfurt);
+    ASSERT_FALSE(too_old.eligible);
+    set_eligibility(c, {d(2020, 1, 13), too_old, ExternalReferral{"MBE", d(2020, 1, 13), {}}, std::nullopt}, Policy{});
+    record_screening(c, screening_with(5, d(2020, 1, 13)), Policy{});
+    decide_screening(c, {d(2020, 1, 13), true, std::nullopt}, Policy{});
+    record_cooperation(c, {d(2020, 1, 13), true, AgreementForm::oral}, Policy{});
+    expect_error([&] { change_phase(c, Phase::assessment, d(2020, 1, 14), Policy{}); }, errc::phase_gate, "R2", "case.phase");
+    EXPECT_EQ(c.phase, Phase::screening);
+    // a blank justification is none
+    expect_error([&] { set_eligibility(c, {d(2020, 1, 14), too_old, std::nullopt, FreeText{"  "}}, Policy{}); }, errc::referral_required, "R2",
+                 "referral.recipient");
+    set_eligibility(c, {d(2020, 1, 14), too_old, std::nullopt, FreeText{"Fluchterfahrung, Hilfebedarf in sechs Lebensbereichen"}}, Policy{});
+    EXPECT_NO_THROW(change_phase(c, Phase::assessment, d(2020, 1, 14), Policy{}));
+    // and the justification is personal text: anonymisation wipes it
+    anonymise(c, d(2020, 2, 1));
+    EXPECT_TRUE(is_blank(*c.eligibility->cm_justification));
 }

@@ -94,6 +94,15 @@ inline Plan plan_with(std::vector<Goal> goals, Date on) {
 }
 
 /// The stages a synthetic case can be brought to (each includes the ones before).
+/// R2: an eligible young person (a check of every criterion passed).
+inline EligibilityRecord eligible_on(Date on) {
+    EligibilityResult r;
+    r.eligible = true;
+    for (auto k : {EligibilityCriterion::age, EligibilityCriterion::residence, EligibilityCriterion::support_need, EligibilityCriterion::region})
+        r.checks.push_back({k, true, {}});
+    return {on, r, std::nullopt, std::nullopt};
+}
+
 enum class Stage { opened, consented, screened, agreed, assessed, planned, implementing };
 
 /// A 20-year-old's case opened on 2020-01-06, brought to `stage` one step per week.
@@ -103,6 +112,7 @@ inline Case case_at(Stage stage, const Policy& policy = {}) {
     record_consent(c, consent_on(d(2020, 1, 6)), d(2000, 1, 1), policy);
     set_person(c, person_born(d(2000, 1, 1)), d(2020, 1, 6), policy);
     if (stage == Stage::consented) return c;
+    set_eligibility(c, eligible_on(d(2020, 1, 13)), policy);   // R2: screening needs it
     record_screening(c, screening_with(5, d(2020, 1, 13)), policy);
     decide_screening(c, {d(2020, 1, 13), true, std::nullopt}, policy);
     if (stage == Stage::screened) return c;

@@ -60,3 +60,25 @@ TEST(Organisation, R15_ConsentGivenAfterTheSubstitutionStartsDoesNotCount) {
     Substitution s{"fk-2", d(2020, 7, 1), std::nullopt, d(2020, 7, 2), {}};
     EXPECT_EQ(error_of([&] { assign_substitute(c, s, Policy{}); }).code(), errc::substitution_refused);
 }
+
+TEST(Organisation, R15_CounsellingCasesDoNotCountNorOneThatContinuesAsCounselling) {
+    std::vector<CaseSummary> cases;
+    for (int i = 0; i < 4; ++i) cases.push_back(summary("A" + std::to_string(i), "fk-a", true));
+    auto counselling = summary("B", "fk-a", true);
+    counselling.kind = CaseKind::counselling;
+    cases.push_back(counselling);
+    // a CM case closed for lack of cooperation that continues as counselling (R11)
+    Case c = case_at(Stage::implementing);
+    Closure cl;
+    cl.date = d(2020, 4, 1);
+    cl.reason = ClosureReason::lack_of_cooperation;
+    cl.by_consensus = false;
+    cl.continue_as_counselling = true;
+    close_case(c, cl, Policy{});
+    c.case_worker = "fk-a";
+    ASSERT_TRUE(summarise(c).running);
+    cases.push_back(summarise(c));
+    const auto load = caseload(cases, Policy{});
+    ASSERT_EQ(load.size(), 1u);
+    EXPECT_EQ(load[0].running, 4);
+}

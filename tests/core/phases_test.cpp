@@ -9,10 +9,12 @@ TEST(Phases, R1_StepsForwardAreGatedByTheMinimumRequirements) {
     c.phase = Phase::screening;
     auto e = error_of([&] { change_phase(c, Phase::planning, d(2020, 1, 14), Policy{}); });
     EXPECT_EQ(e.code(), errc::phase_gate);
-    EXPECT_EQ(e.rule(), "R6");
+    EXPECT_EQ(e.rule(), "R2");   // the eligibility check comes first
     EXPECT_EQ(c.phase, Phase::screening);
     const auto missing = phase_gate(c, Phase::implementation, d(2020, 1, 14), Policy{});
-    EXPECT_EQ(missing.size(), 4u);  // screening, cooperation, assessment, plan
+    EXPECT_EQ(missing.size(), 5u);  // eligibility, screening, cooperation, assessment, plan
+    set_eligibility(c, eligible_on(d(2020, 1, 13)), Policy{});
+    EXPECT_EQ(error_of([&] { change_phase(c, Phase::planning, d(2020, 1, 14), Policy{}); }).rule(), "R6");
 }
 
 TEST(Phases, R1_NoScreeningPhaseWithoutConsentAndMasterData) {
@@ -75,6 +77,7 @@ TEST(Phases, R1_ACounsellingCaseBecomesCMAfterScreeningAndAgreement) {
     record_consent(c, consent_on(d(2020, 1, 6)), d(2000, 1, 1), Policy{});
     set_person(c, person_born(d(2000, 1, 1)), d(2020, 1, 6), Policy{});
     EXPECT_EQ(error_of([&] { start_case_management(c, d(2020, 1, 6), Policy{}); }).code(), errc::phase_gate);
+    set_eligibility(c, eligible_on(d(2020, 2, 3)), Policy{});
     record_screening(c, screening_with(5, d(2020, 2, 3)), Policy{});
     decide_screening(c, {d(2020, 2, 3), true, std::nullopt}, Policy{});
     record_cooperation(c, {d(2020, 2, 3), true, AgreementForm::written}, Policy{});

@@ -77,6 +77,7 @@ TEST(Screening, R6_ACriterionAnsweredTwiceIsRejected) {
 
 TEST(Screening, R6_DecisionAgainstCMMakesACounsellingCase) {
     Case c = case_at(Stage::consented);
+    set_eligibility(c, eligible_on(d(2020, 1, 13)), Policy{});
     record_screening(c, screening_with(2, d(2020, 1, 13)), Policy{});
     EXPECT_EQ(c.phase, Phase::screening);
     decide_screening(c, {d(2020, 1, 13), false, std::nullopt}, Policy{});
