@@ -51,12 +51,7 @@ TEST(Postgres, MigratingToVersionThreeFindsTheOpenPaperFilesOfAnonymisedCases) {
     const std::string conninfo = pg_schema(dir.tag());
     {
         PostgresRepository repo({conninfo, true}, options_with(nullptr));
-        stored_case(repo, "T-1");
-        stored_case(repo, "T-2");
-        repo.step(worker, "T-1", 1, "withdraw_consent", [](Case& c) {   // R3: leaves the paper-file reminder
-            withdraw_consent(c, d(2020, 2, 3));
-            return std::vector<Case>{};
-        });
+        with_one_open_paper_file(repo);
     }
     {
         pg::Connection raw(conninfo);   // as a version-2 schema has it
@@ -65,11 +60,7 @@ TEST(Postgres, MigratingToVersionThreeFindsTheOpenPaperFilesOfAnonymisedCases) {
     }
     PostgresRepository repo({conninfo, true}, options_with(nullptr));
     EXPECT_EQ(repo.schema_version(), postgres_schema_version);
-    CaseQuery open;
-    open.open_reminders = true;
-    const auto found = repo.query(worker, open);
-    ASSERT_EQ(found.size(), 1u);
-    EXPECT_EQ(found[0].id, "T-1");
+    expect_the_open_paper_file(repo);
 }
 
 TEST(Postgres, TheAuditTableRefusesUpdateDeleteAndTruncate) {

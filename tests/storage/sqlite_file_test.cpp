@@ -65,22 +65,12 @@ TEST(SqliteFile, MigratingToVersionSixFindsTheOpenPaperFilesOfAnonymisedCases) {
     const auto path = dir.file("v5.sqlite");
     {
         SqliteRepository repo(sqlite_at(path), options_with(nullptr));
-        stored_case(repo, "T-1");
-        stored_case(repo, "T-2");
-        repo.step(worker, "T-1", 1, "withdraw_consent", [](Case& c) {   // R3: leaves the paper-file reminder
-            withdraw_consent(c, d(2020, 2, 3));
-            return std::vector<Case>{};
-        });
+        with_one_open_paper_file(repo);
     }
     raw(path, "ALTER TABLE cases DROP COLUMN open_reminders; PRAGMA user_version=5;");   // as a version-5 file has it
     SqliteRepository repo(sqlite_at(path), options_with(nullptr));
     EXPECT_EQ(repo.schema_version(), sqlite_schema_version);
-    CaseQuery open;
-    open.open_reminders = true;
-    const auto found = repo.query(worker, open);
-    ASSERT_EQ(found.size(), 1u);
-    EXPECT_EQ(found[0].id, "T-1");
-    EXPECT_EQ(repo.agenda(worker, {d(2020, 2, 1), d(2020, 2, 29), 0}, {}).items.size(), 1u);
+    expect_the_open_paper_file(repo);
 }
 
 TEST(SqliteFile, RefusesAFileWithANewerSchema) {

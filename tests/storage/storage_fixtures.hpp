@@ -76,6 +76,34 @@ inline std::vector<std::string> found_on_disk(const std::string& path) {
 /// The day access rules are checked for in the storage tests.
 inline Date storage_today() { return d(2020, 6, 1); }
 
+/// Two planned cases T-1 and T-2 in `repo`; consent to T-1 withdrawn, which leaves its
+/// paper-file reminder open (R3): what the migrations to the open_reminders column find.
+template <class Repo>
+void with_one_open_paper_file(Repo& repo) {
+    for (const char* id : {"T-1", "T-2"}) {
+        Case c = case_at(Stage::planned);
+        c.id = id;
+        repo.create(Actor{"fk-1", Role::case_worker}, c);
+    }
+    repo.step(Actor{"fk-1", Role::case_worker}, "T-1", 1, "withdraw_consent", [](Case& c) {
+        withdraw_consent(c, d(2020, 2, 3));
+        return std::vector<Case>{};
+    });
+}
+
+/// What with_one_open_paper_file left, as a migrated store must find it: by the column, and
+/// on the worker's agenda.
+template <class Repo>
+void expect_the_open_paper_file(Repo& repo) {
+    const Actor fk{"fk-1", Role::case_worker};
+    CaseQuery open;
+    open.open_reminders = true;
+    const auto found = repo.query(fk, open);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].id, "T-1");
+    EXPECT_EQ(repo.agenda(fk, {d(2020, 2, 1), d(2020, 2, 29), 0}, {}).items.size(), 1u);
+}
+
 inline StoreOptions options_with(AuditSink* audit) {
     return {audit, [] { return std::string("2020-06-01T10:00:00Z"); }, [] { return storage_today(); }, Policy{}, nullptr};
 }
