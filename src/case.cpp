@@ -433,8 +433,7 @@ void close_case(Case& c, Closure closure, const Policy& policy) {
         closure.follow_up_on = add_months(closure.date, policy.follow_up_after_months);
     end_reminders(c, ReminderKind::case_review, ReminderOutcome::closed, closure.date);  // R13: the review decided "close"
     if (closure.follow_up_on)
-        c.reminders.push_back({closure.date, *closure.follow_up_on, ReminderKind::follow_up_talk,
-                               "R11: follow-up talk for case " + c.id, false, std::nullopt, std::nullopt});
+        c.reminders.push_back(open_reminder(closure.date, *closure.follow_up_on, ReminderKind::follow_up_talk, "R11: follow-up talk for case " + c.id));
     if (c.kind == CaseKind::cm && c.phase != Phase::closure) c.phase_history.push_back({closure.date, c.phase, Phase::closure});
     if (c.kind == CaseKind::cm) c.phase = Phase::closure;
     if (closure.continue_as_counselling) c.kind = CaseKind::counselling;
@@ -469,6 +468,10 @@ void record_evaluation(Case& c, Evaluation evaluation, const Policy& policy) {
                  "no goal '" + evaluation.goals[i].goal_id + "' in any plan of the case");
     touch(c, evaluation.date);
     c.evaluation = std::move(evaluation);
+}
+
+Reminder open_reminder(Date created, Date due, ReminderKind kind, std::string text) {
+    return {created, due, kind, std::move(text), false, std::nullopt, std::nullopt};
 }
 
 std::vector<ReminderOutcome> outcomes_for(ReminderKind kind) {
@@ -597,7 +600,7 @@ void anonymise_leaving(Case& c, Date on, const std::vector<Partner>& registry, s
     c.anonymised_on = on;
     // R3, R13: the paper file holds the same data; its reminder is the one open item an
     // anonymised case keeps (dated to the month like every date that survives).
-    c.reminders.push_back({month_start(on), month_start(on), ReminderKind::paper_file_cleanup, std::move(paper_file_reminder), false, std::nullopt, std::nullopt});
+    c.reminders.push_back(open_reminder(month_start(on), month_start(on), ReminderKind::paper_file_cleanup, std::move(paper_file_reminder)));
 }
 
 }  // namespace

@@ -38,8 +38,7 @@ bool apply_retention(Case& c, const RetentionDecision& d, Date today, const Poli
             return r.kind == ReminderKind::case_review && !r.done;
         });
         if (open) return false;  // idempotent: one open review reminder at a time
-        c.reminders.push_back({today, d.since, ReminderKind::case_review, "R13: review case " + c.id + ": continue or close", false,
-                                 std::nullopt, std::nullopt});
+        c.reminders.push_back(open_reminder(today, d.since, ReminderKind::case_review, "R13: review case " + c.id + ": continue or close"));
         return true;
     }
     case RetentionAction::close_and_anonymise: {

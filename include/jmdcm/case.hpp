@@ -59,6 +59,8 @@ BOOST_DESCRIBE_STRUCT(Reminder, (), (created, due, kind, text, done, outcome, do
 
 /// The outcomes a person may give a reminder of this kind (lapsed is the library's own).
 std::vector<ReminderOutcome> outcomes_for(ReminderKind kind);
+/// A new open reminder (the library leaves them; people complete them).
+Reminder open_reminder(Date created, Date due, ReminderKind kind, std::string text);
 
 /// R15: a colleague standing in, with the young person's consent and a release (R4).
 struct Substitution {
