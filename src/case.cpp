@@ -46,7 +46,8 @@ void end_reminders(Case& c, ReminderKind kind, ReminderOutcome outcome, Date on)
         }
 }
 
-void anonymise_leaving(Case& c, Date on, const std::vector<Partner>& registry, std::string paper_file_reminder);
+void anonymise_leaving(Case& c, Date on, const std::vector<Partner>& registry, SkeletonAge age,
+                       std::string paper_file_reminder);
 
 }  // namespace
 
@@ -128,11 +129,11 @@ void record_consent(Case& c, DataConsent consent, Date birth_date, const Policy&
     c.consent = std::move(consent);
 }
 
-void withdraw_consent(Case& c, Date on) {
+void withdraw_consent(Case& c, Date on, SkeletonAge age) {
     require_not_anonymised(c);
     if (!c.consent) fail(errc::consent_required, "R3", "case.consent", "there is no consent to withdraw");
     require_date(on, "R3", "withdrawn_on");
-    anonymise_leaving(c, on, {}, "R3: consent withdrawn for case " + c.id + ": remove personal data from the paper file (Handakte)");
+    anonymise_leaving(c, on, {}, age, "R3: consent withdrawn for case " + c.id + ": remove personal data from the paper file (Handakte)");
     c.consent->withdrawn_on = on;
     c.kind = CaseKind::counselling;         // CM needs consent; what is left is anonymous
 }
@@ -440,7 +441,7 @@ void close_case(Case& c, Closure closure, const Policy& policy) {
     touch(c, closure.date);
     const Date on = closure.date;
     c.closure = std::move(closure);
-    if (anonymise_now) anonymise(c, on);  // R11/R13: no contact for nine months, office closes
+    if (anonymise_now) anonymise(c, on, {}, policy.skeleton_age);  // R11/R13: no contact for nine months, office closes
 }
 
 void record_evaluation(Case& c, Evaluation evaluation, const Policy& policy) {
@@ -561,23 +562,36 @@ void reopen_case(Case& c, Date on, const Policy& policy) {
     touch(c, on);
 }
 
-Case reopen_as_new_case(Case& old, std::string new_id, Date on, const Policy& /*policy*/) {
+Case reopen_as_new_case(Case& old, std::string new_id, Date on, const Policy& policy) {
     if (new_id == old.id) fail(errc::invalid_argument, "R11", "new_id", "the new case needs a new id");
     // Reopening follows a closure; a file anonymised without one (R3 withdrawal) is also over.
     if (!old.closure && !is_anonymised(old)) fail(errc::invalid_argument, "R11", "case.closure", "the case is not closed");
     Case fresh = open_case(std::move(new_id), old.office, old.case_worker, on, CaseKind::counselling);
-    if (!is_anonymised(old)) anonymise(old, on);  // R11: the old file is anonymised first, never deleted
+    if (!is_anonymised(old)) anonymise(old, on, {}, policy.skeleton_age);  // R11: the old file is anonymised first, never deleted
     return fresh;
 }
 
-void anonymise(Case& c, Date on, const std::vector<Partner>& registry) {
-    anonymise_leaving(c, on, registry,
+void anonymise(Case& c, Date on, const std::vector<Partner>& registry, SkeletonAge age) {
+    anonymise_leaving(c, on, registry, age,
                       "R13: case " + c.id + " anonymised: destroy the personal data in the paper file (Handakte) or hand it over as the retention rules say");
 }
 
 namespace {
 
-void anonymise_leaving(Case& c, Date on, const std::vector<Partner>& registry, std::string paper_file_reminder) {
+// R13: the one age the policy chose, never two. Without an intake date the age at intake
+// is unknown, so nothing is kept rather than something finer.
+void keep_age(StatisticalSkeleton& s, Date birth, Date intake, SkeletonAge age) {
+    s.birth_year.reset();
+    s.age_at_intake.reset();
+    s.age_band_at_intake.reset();
+    if (age == SkeletonAge::birth_year) s.birth_year = birth.year();
+    else if (intake.is_special()) return;
+    else if (age == SkeletonAge::age_at_intake) s.age_at_intake = age_on(birth, intake);
+    else s.age_band_at_intake = age_band(age_on(birth, intake));
+}
+
+void anonymise_leaving(Case& c, Date on, const std::vector<Partner>& registry, SkeletonAge age,
+                       std::string paper_file_reminder) {
     require_date(on, "R13", "anonymised_on");
     if (is_anonymised(c)) return strip_to_skeleton(c, registry);
     end_reminders(c, ReminderKind::case_review, ReminderOutcome::lapsed, on);     // nobody can review or
@@ -585,10 +599,7 @@ void anonymise_leaving(Case& c, Date on, const std::vector<Partner>& registry, s
     StatisticalSkeleton s = c.skeleton.value_or(StatisticalSkeleton{});
     if (c.person) {
         const auto& p = *c.person;
-        if (!p.birth_date.is_special()) {
-            s.birth_year = p.birth_date.year();
-            if (!c.opened.is_special()) s.age_at_intake = age_on(p.birth_date, c.opened);
-        }
+        if (!p.birth_date.is_special()) keep_age(s, p.birth_date, c.opened, age);
         s.gender = p.gender;
         s.region = p.address.postcode.substr(0, 3);
         s.residence = p.residence.category;
@@ -613,10 +624,21 @@ bool is_recipient_label(const std::string& r) {
     return boost::describe::enum_from_string(r.c_str(), k);
 }
 
+// A skeleton stored before the policy chose held both the year of birth and the age at
+// intake: what it shows now is the band, the coarsest (R13).
+void keep_one_age(StatisticalSkeleton& s) {
+    const int ages = s.birth_year.has_value() + s.age_at_intake.has_value() + s.age_band_at_intake.has_value();
+    if (ages < 2) return;
+    if (!s.age_band_at_intake && s.age_at_intake) s.age_band_at_intake = age_band(*s.age_at_intake);
+    if (s.age_band_at_intake) s.birth_year.reset();
+    s.age_at_intake.reset();
+}
+
 }  // namespace
 
 void strip_to_skeleton(Case& c, const std::vector<Partner>& registry) {
     c.person.reset();
+    if (c.skeleton) keep_one_age(*c.skeleton);
     const auto anonymised_on = c.anonymised_on;  // the day of the operation stays exact
     // Every free text goes, every date is coarsened to its month: one walk over the whole case.
     reflect::walk(c, [](auto& leaf) {

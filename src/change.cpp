@@ -278,6 +278,23 @@ void check_consent_record(const Case& s, const Case& p, const Policy& policy) {
 
 }  // namespace
 
+// R13: one age in the skeleton; a step's anonymisation keeps the one the store's policy chose.
+void check_skeleton_age(const Case& p, const Policy* policy) {
+    if (!p.skeleton) return;
+    const auto& k = *p.skeleton;
+    const int ages = k.birth_year.has_value() + k.age_at_intake.has_value() + k.age_band_at_intake.has_value();
+    if (ages > 1)
+        fail(errc::case_anonymised, "R13", "case.skeleton",
+             "the skeleton keeps one age (year of birth, age at intake or its band), never two: together they narrow the birthday down");
+    if (!policy || ages == 0) return;
+    const bool chosen = policy->skeleton_age == SkeletonAge::birth_year ? k.birth_year.has_value()
+                      : policy->skeleton_age == SkeletonAge::age_at_intake ? k.age_at_intake.has_value()
+                      : k.age_band_at_intake.has_value();
+    if (!chosen)
+        fail(errc::case_anonymised, "R13", "case.skeleton",
+             "the store's policy keeps the " + reflect::enum_name(policy->skeleton_age) + " in the skeleton; the anonymisation kept another age");
+}
+
 void require_next_version(const Case& stored) {
     if (stored.version == std::numeric_limits<std::int64_t>::max())
         fail(errc::json_out_of_range, "", "case.version", "case '" + stored.id + "' cannot take another version");
@@ -319,6 +336,7 @@ void check_change(const Case& s, const Case& p, Date on, const Policy& policy, C
                  "anonymising is its own operation, which wipes the data (jmdcm_store_anonymise_case, or the steps "
                  "withdraw_consent and close_case); a save cannot set it");
         if (holds_personal_data(p)) fail(errc::internal, "R13", "case", "an anonymised document still holds personal data");
+        check_skeleton_age(p, &policy);
         return;
     }
     if (p.opened != s.opened) fail(errc::history_changed, "R1", "case.opened", "a case keeps its opening date");
@@ -349,6 +367,7 @@ void check_new_case(const Case& p, Date on, const Policy& policy, ChangeOrigin o
     if (is_anonymised(p)) {  // an anonymised file from elsewhere: nothing personal may come with it
         if (holds_personal_data(p))
             fail(errc::case_anonymised, "R13", "case.anonymised_on", "an anonymised case holds the statistical skeleton only");
+        check_skeleton_age(p, nullptr);  // made elsewhere, under another office's policy
         return;
     }
     Case base = open_case(p.id, p.office, p.case_worker, p.opened, p.kind);

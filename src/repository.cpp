@@ -145,7 +145,7 @@ RequirementsReport Repository::requirements_report(const Actor& actor, std::stri
 
 Table Repository::research_export(const Actor& actor, ResearchTable which, const CaseQuery& q, Date on) {
     Table table;
-    with_visible_cases(actor, q, on, [&](const std::vector<Case>& cases) { table = research_table(which, cases, on); });
+    with_visible_cases(actor, q, on, [&](const std::vector<Case>& cases) { table = research_table(which, cases, on, policy().skeleton_age); });
     return table;
 }
 
@@ -254,7 +254,7 @@ void Repository::anonymise_case(const Actor& actor, std::string_view id, Date on
     const auto registry = partners(actor);
     update_unchecked(actor, {std::string(id)}, Operation::anonymise, [&](Case& c) {
         if (is_anonymised(c)) return false;
-        anonymise(c, on, registry);
+        anonymise(c, on, registry, policy().skeleton_age);
         return true;
     });
     finish_erasures();

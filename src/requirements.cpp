@@ -14,7 +14,7 @@ RequirementsReport minimum_requirements(const Case& c) {
     };
     item(Requirement::consent, c.consent.has_value(),
          c.consent ? "given on " + to_iso(c.consent->given_on) + (c.consent->withdrawn_on ? ", withdrawn" : "") : "no data consent");
-    item(Requirement::master_data, c.person.has_value() || (c.skeleton && c.skeleton->birth_year),
+    item(Requirement::master_data, c.person.has_value() || (c.skeleton && has_age(*c.skeleton)),
          c.person ? "recorded" : c.skeleton ? "recorded (anonymised)" : "no master data");
     const bool alliance = c.intake && c.intake->working_alliance_on;
     item(Requirement::working_relationship, alliance, alliance ? "since " + to_iso(*c.intake->working_alliance_on) : "not documented");

@@ -19,6 +19,7 @@ struct CaseRow {
     std::optional<ClosureReason> closure_reason;
     std::optional<int> birth_year;
     std::optional<int> age_at_intake;
+    std::optional<AgeBand> age_band_at_intake;   // one of the three, as the policy chose (R13)
     std::optional<Gender> gender;
     std::string region;
     std::optional<ResidenceCategory> residence;
@@ -33,7 +34,7 @@ struct CaseRow {
     std::optional<int> satisfaction_case_worker;
 };
 BOOST_DESCRIBE_STRUCT(CaseRow, (),
-    (case_, office, kind, phase, opened, closed, closure_reason, birth_year, age_at_intake, gender, region, residence,
+    (case_, office, kind, phase, opened, closed, closure_reason, birth_year, age_at_intake, age_band_at_intake, gender, region, residence,
      goals, goals_achieved, assessments, journal_entries, contacts_with_young_person, referrals, supply_gaps,
      life_situation_improved, satisfaction_case_worker))
 
@@ -82,6 +83,7 @@ void rows_of(const Case& c, std::vector<CaseRow>& out) {
     if (c.skeleton) {
         r.birth_year = c.skeleton->birth_year;
         r.age_at_intake = c.skeleton->age_at_intake;
+        r.age_band_at_intake = c.skeleton->age_band_at_intake;
         r.gender = c.skeleton->gender;
         r.region = c.skeleton->region;
         r.residence = c.skeleton->residence;
@@ -194,20 +196,20 @@ Table to_table(ResearchTable which, const std::vector<Row>& rows) {
 }
 
 template <class Row>
-Table build(ResearchTable which, std::span<const Case> cases, Date on) {
+Table build(ResearchTable which, std::span<const Case> cases, Date on, SkeletonAge age) {
     std::vector<Row> rows;
-    for (const Case& c : cases) with_anonymised(c, on, [&](const Case& a) { rows_of(a, rows); });
+    for (const Case& c : cases) with_anonymised(c, on, [&](const Case& a) { rows_of(a, rows); }, age);
     return to_table(which, rows);
 }
 
 }  // namespace
 
-Table research_table(ResearchTable which, std::span<const Case> cases, Date on) {
+Table research_table(ResearchTable which, std::span<const Case> cases, Date on, SkeletonAge age) {
     switch (which) {
-    case ResearchTable::cases: return build<CaseRow>(which, cases, on);
-    case ResearchTable::goals: return build<GoalRow>(which, cases, on);
-    case ResearchTable::assessments: return build<AssessmentRow>(which, cases, on);
-    case ResearchTable::supply_gaps: return build<SupplyGapRow>(which, cases, on);
+    case ResearchTable::cases: return build<CaseRow>(which, cases, on, age);
+    case ResearchTable::goals: return build<GoalRow>(which, cases, on, age);
+    case ResearchTable::assessments: return build<AssessmentRow>(which, cases, on, age);
+    case ResearchTable::supply_gaps: return build<SupplyGapRow>(which, cases, on, age);
     }
     fail(errc::invalid_argument, "", "table", "unknown research table");
 }

@@ -50,7 +50,7 @@ bool apply_retention(Case& c, const RetentionDecision& d, Date today, const Poli
         return true;
     }
     case RetentionAction::anonymise:
-        anonymise(c, today, registry);
+        anonymise(c, today, registry, policy.skeleton_age);
         return true;
     }
     return false;

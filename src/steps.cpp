@@ -62,7 +62,7 @@ Table::value_type step(const char* name, F f) {
 const Table& document_steps() {
     static const Table table = {
         step<ConsentInput>("record_consent", [](Case& c, ConsentInput in, const Policy& p) { record_consent(c, in.consent, in.birth_date, p); }),
-        step<OnInput>("withdraw_consent", [](Case& c, OnInput in, const Policy&) { withdraw_consent(c, in.on); }),
+        step<OnInput>("withdraw_consent", [](Case& c, OnInput in, const Policy& p) { withdraw_consent(c, in.on, p.skeleton_age); }),
         step<PersonInput>("set_person", [](Case& c, PersonInput in, const Policy& p) { set_person(c, in.person, in.on, p); }),
         step<IntakeInput>("record_intake", [](Case& c, IntakeInput in, const Policy& p) { record_intake(c, in.intake, in.on, p); }),
         step<EligibilityRecord>("set_eligibility", [](Case& c, EligibilityRecord in, const Policy& p) { set_eligibility(c, in, p); }),
@@ -88,7 +88,7 @@ const Table& document_steps() {
             complete_reminder(c, in.index, in.outcome, in.on, p, in.follow_up);
         }),
         step<OnInput>("reopen_case", [](Case& c, OnInput in, const Policy& p) { reopen_case(c, in.on, p); }),
-        step<OnInput>("anonymise", [](Case& c, OnInput in, const Policy&) { anonymise(c, in.on); }),
+        step<OnInput>("anonymise", [](Case& c, OnInput in, const Policy& p) { anonymise(c, in.on, {}, p.skeleton_age); }),
         step<Substitution>("assign_substitute", [](Case& c, Substitution in, const Policy& p) { assign_substitute(c, in, p); }),
         step<HandOverInput>("hand_over", [](Case& c, HandOverInput in, const Policy& p) { hand_over(c, in.case_worker, in.on, p); }),
     };

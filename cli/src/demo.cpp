@@ -18,6 +18,16 @@ namespace {
 template <class E>
 std::string name(E e) { return reflect::enum_name(e); }
 
+// R13: the one age the skeleton kept, as the policy chose.
+std::string kept_age(const StatisticalSkeleton& s) {
+    if (s.birth_year) return "Geburtsjahr " + std::to_string(*s.birth_year);
+    if (s.age_at_intake) return "Alter bei Aufnahme " + std::to_string(*s.age_at_intake);
+    if (!s.age_band_at_intake) return "kein Alter";
+    std::string band = name(*s.age_band_at_intake);   // from_21_to_24 -> 21-24
+    if (band.rfind("from_", 0) == 0) band = band.substr(5).replace(band.find("_to_") - 5, 4, "-");
+    return "Altersgruppe bei Aufnahme " + band;
+}
+
 std::string when(const Task& t) {
     switch (t.timing) {
     case Timing::ongoing: return "fortlaufend";
@@ -160,7 +170,7 @@ int demo(const std::vector<std::string>& args) {
                   << swept.anonymised.size() << " anonymisiert, " << swept.closed_no_contact.size() << " wegen Kontaktabbruch beendet, "
                   << swept.review_due.size() << " zur Wiedervorlage\n";
         const Case left = repo.load({"statistik-1", Role::statistics}, c.id);
-        std::cout << "  Was bleibt: Geburtsjahr " << *left.skeleton->birth_year << ", Region " << left.skeleton->region << "xx, "
+        std::cout << "  Was bleibt: " << kept_age(*left.skeleton) << ", Region " << left.skeleton->region << "xx, "
                   << name(*left.skeleton->residence) << ", " << left.plans.back().goals.size() << " Ziele, Beendigung "
                   << name(left.closure->reason) << " im " << to_iso(left.closure->date).substr(0, 7) << "\n";
 

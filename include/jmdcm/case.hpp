@@ -145,7 +145,7 @@ Case open_case(std::string id, std::string office, std::string case_worker, Date
 /// R3: validates (guardians under the policy's age, using `birth_date`) and stores.
 void record_consent(Case& c, DataConsent consent, Date birth_date, const Policy& policy);
 /// R3: deletes every personal field and free text at once and leaves a paper-file reminder.
-void withdraw_consent(Case& c, Date on);
+void withdraw_consent(Case& c, Date on, SkeletonAge age = SkeletonAge::age_band_at_intake);
 void set_person(Case& c, MasterData person, Date on, const Policy& policy);
 void record_intake(Case& c, Intake intake, Date on, const Policy& policy);
 void set_eligibility(Case& c, EligibilityRecord record, const Policy& policy);
@@ -216,16 +216,19 @@ bool closure_anonymises(const Case& c, const Closure& closure, const Policy& pol
 /// Institutions named in releases, disclosures and referrals become their category in
 /// `registry` (the office's network), else "institution"; colleagues become "colleague".
 /// On an anonymised case it strips again, so it is also the projection shown on load.
-void anonymise(Case& c, Date on, const std::vector<Partner>& registry = {});
-/// The wipe of anonymise() without setting the mark (idempotent).
+/// `age` is the policy's skeleton_age: the one age the skeleton keeps.
+void anonymise(Case& c, Date on, const std::vector<Partner>& registry = {},
+               SkeletonAge age = SkeletonAge::age_band_at_intake);
+/// The wipe of anonymise() without setting the mark (idempotent). A skeleton stored before
+/// the policy chose (with more than one age) keeps only the coarsest it holds.
 void strip_to_skeleton(Case& c, const std::vector<Partner>& registry = {});
 /// Runs `use` on the anonymised form of `c` (as on `on`): the case itself when it is
 /// anonymised already, else a copy. Research and statistics see nothing else (R13).
 template <class F>
-void with_anonymised(const Case& c, Date on, F&& use) {
+void with_anonymised(const Case& c, Date on, F&& use, SkeletonAge age = SkeletonAge::age_band_at_intake) {
     if (is_anonymised(c)) return use(c);
     Case copy = c;
-    anonymise(copy, on);
+    anonymise(copy, on, {}, age);
     use(static_cast<const Case&>(copy));
 }
 

@@ -45,15 +45,33 @@ struct MasterData {
 BOOST_DESCRIBE_STRUCT(MasterData, (),
     (family_name, given_name, birth_date, gender, country_of_origin, arrival_date, address, residence, languages))
 
+/// R13: age at intake in bands that follow the programme's own lines: guardian consent
+/// (16), majority (18), the eligible span 12..27; outside it only by justification (R2).
+BOOST_DEFINE_ENUM_CLASS(AgeBand, under_12, from_12_to_15, from_16_to_17, from_18_to_20, from_21_to_24, from_25_to_27, over_27)
+inline AgeBand age_band(int age) {
+    return age < 12 ? AgeBand::under_12 : age < 16 ? AgeBand::from_12_to_15 : age < 18 ? AgeBand::from_16_to_17
+         : age < 21 ? AgeBand::from_18_to_20 : age < 25 ? AgeBand::from_21_to_24 : age < 28 ? AgeBand::from_25_to_27
+         : AgeBand::over_27;
+}
+
 /// R13: what survives of the person, coarsened so that it cannot single anyone out.
+/// Of the three ages at most one is set, as the policy's `skeleton_age` chose: year of
+/// birth and age at intake together would tell, with the month of opening, on which side
+/// of the intake the birthday falls.
 struct StatisticalSkeleton {
     std::optional<int> birth_year;
     std::optional<int> age_at_intake;
+    std::optional<AgeBand> age_band_at_intake;
     std::optional<Gender> gender;
     std::string region;             // first three postcode digits
     std::optional<ResidenceCategory> residence;
 };
-BOOST_DESCRIBE_STRUCT(StatisticalSkeleton, (), (birth_year, age_at_intake, gender, region, residence))
+BOOST_DESCRIBE_STRUCT(StatisticalSkeleton, (), (birth_year, age_at_intake, age_band_at_intake, gender, region, residence))
+
+/// The skeleton shows that a birth date had been recorded (R14 master data).
+inline bool has_age(const StatisticalSkeleton& s) {
+    return s.birth_year || s.age_at_intake || s.age_band_at_intake;
+}
 
 /// R2: the three named statuses count as lawful residence or toleration; `other` only when marked lawful.
 inline bool residence_qualifies(const ResidenceStatus& r) {

@@ -5,11 +5,15 @@
 #include "jmdcm/json.hpp"
 
 #include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
 
 #include <optional>
 #include <string>
 
 namespace jmdcm {
+
+/// R13: the one age the statistical skeleton keeps (never two of them).
+BOOST_DEFINE_ENUM_CLASS(SkeletonAge, age_band_at_intake, age_at_intake, birth_year)
 
 struct Policy {
     using absent_members_keep_default = void;  // a host's policy file names only what it changes
@@ -34,6 +38,8 @@ struct Policy {
     int anonymise_after_months = 9;
     // R11: follow-up talk after closure.
     int follow_up_after_months = 6;
+    // R13: which age survives anonymisation; the band is the coarsest, so the default.
+    SkeletonAge skeleton_age = SkeletonAge::age_band_at_intake;
     // R15: caseload per full-time post.
     int caseload_realistic = 30;
     int caseload_agreed = 50;
@@ -43,7 +49,7 @@ struct Policy {
 BOOST_DESCRIBE_STRUCT(Policy, (),
     (schema, min_age, max_age, guardian_consent_below_age, consent_form_version, screening_threshold,
      scale_min, scale_max, active_goal_limit, review_after_months, anonymise_after_months,
-     follow_up_after_months, caseload_realistic, caseload_agreed, caseload_observed, caseload_unjustifiable))
+     follow_up_after_months, skeleton_age, caseload_realistic, caseload_agreed, caseload_observed, caseload_unjustifiable))
 
 /// Throws errc::policy_invalid naming the field when a value makes no sense.
 void validate(const Policy& p);

@@ -44,7 +44,9 @@ struct Table {
 inline constexpr std::int32_t missing_number = std::numeric_limits<std::int32_t>::min();
 inline constexpr std::int32_t missing_category = -1;
 
-/// The table over the anonymised copies of `cases` (anonymised as on `on`, R13).
-Table research_table(ResearchTable which, std::span<const Case> cases, Date on);
+/// The table over the anonymised copies of `cases` (anonymised as on `on`, keeping the age
+/// `age` where a case is not anonymised yet, R13).
+Table research_table(ResearchTable which, std::span<const Case> cases, Date on,
+                     SkeletonAge age = SkeletonAge::age_band_at_intake);
 
 }  // namespace jmdcm

@@ -626,7 +626,7 @@ std::size_t LibraryStore::finish_anonymisations(bool all) {
                 const auto based_on = row->summary.version;
                 Case c = case_of(std::move(*row), id);   // a sealed one: its anonymised form (unseal)
                 if (!was_sealed && is_anonymised(c)) return;   // the anonymisation is stored
-                if (!is_anonymised(c)) anonymise(c, destroyed.on);   // a clear one from before the keys
+                if (!is_anonymised(c)) anonymise(c, destroyed.on, {}, options_.policy.skeleton_age);   // a clear one from before the keys
                 require_next_version(c);
                 c.version = based_on + 1;
                 backend().put_case(row_of(c), based_on, true);

@@ -82,7 +82,7 @@ TEST(Consent, R3_WithdrawalDeletesPersonalDataAtOnceAndLeavesAPaperFileReminder)
         EXPECT_EQ(doc.find(personal), std::string::npos) << personal;
     EXPECT_FALSE(c.person);
     ASSERT_TRUE(c.skeleton);
-    EXPECT_EQ(c.skeleton->birth_year, 1994);
+    EXPECT_EQ(c.skeleton->age_band_at_intake, AgeBand::from_21_to_24);
     EXPECT_EQ(c.skeleton->region, "603");
     EXPECT_EQ(c.consent->withdrawn_on, d(2017, 4, 3));
     const bool reminder = std::any_of(c.reminders.begin(), c.reminders.end(),

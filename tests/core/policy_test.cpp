@@ -16,7 +16,14 @@ TEST(Policy, DefaultsAreTheHandbooks) {
     EXPECT_EQ(p.follow_up_after_months, 6);
     EXPECT_EQ(p.scale_min, 1);
     EXPECT_EQ(p.scale_max, 5);
+    EXPECT_EQ(p.skeleton_age, SkeletonAge::age_band_at_intake);   // R13: the coarsest
     EXPECT_NO_THROW(validate(p));
+}
+
+TEST(Policy, R13_TheSkeletonsAgeIsChosenByName) {
+    EXPECT_EQ(load_policy(R"({"schema":1,"skeleton_age":"birth_year"})").skeleton_age, SkeletonAge::birth_year);
+    const error e = error_of([] { load_policy(R"({"schema":1,"skeleton_age":"birth_date"})"); });
+    EXPECT_NE(std::string(e.what()).find("skeleton_age"), std::string::npos) << e.what();
 }
 
 TEST(Policy, LoadsPartialDocumentKeepingDefaults) {

@@ -38,7 +38,8 @@ TEST(Research, R13_CasesTableHoldsTheAnonymisedSkeletonOfTheWorkedExample) {
     ASSERT_EQ(t.info.rows, 1);
     EXPECT_EQ(category(t, "case", 0), "JMD-FFM-2016-0042");
     EXPECT_EQ(category(t, "closure_reason", 0), "ended_by_young_person");
-    EXPECT_EQ(values(t, "birth_year")[0], 1994);
+    EXPECT_EQ(category(t, "age_band_at_intake", 0), "from_21_to_24");
+    EXPECT_EQ(values(t, "birth_year")[0], missing_number);   // one age only (R13)
     EXPECT_EQ(category(t, "region", 0), "603");
     EXPECT_EQ(values(t, "goals")[0], 5);
     EXPECT_EQ(values(t, "assessments")[0], 2);

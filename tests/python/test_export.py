@@ -65,7 +65,8 @@ def test_store_export_holds_only_anonymised_copies(worker):
         frame = store.export(worker, "cases", on=dt.date(2030, 1, 1))
         assert len(frame) == 31
         row = frame[frame["case"] == samira.id].iloc[0]
-        assert row["birth_year"] == 1994 and row["opened"] == pd.Timestamp(2016, 9, 1)  # month only
+        assert row["age_band_at_intake"] == "from_21_to_24" and pd.isna(row["birth_year"])  # one age (R13)
+        assert row["opened"] == pd.Timestamp(2016, 9, 1)  # month only
         assert row["closure_reason"] == "ended_by_young_person"
         statistics = jmdcm.Actor("st", jmdcm.Role.statistics)
         only_anonymised = store.export(statistics, "cases", on=dt.date(2030, 1, 1))
