@@ -30,7 +30,7 @@ void touch(Case& c, Date on) {
     if (c.last_activity.is_special() || on > c.last_activity) c.last_activity = on;
 }
 
-void require_date(Date d, const char* rule, const char* field) {
+void require_date(Date d, const char* rule, const std::string& field) {
     if (d.is_special()) fail(errc::invalid_argument, rule, field, "a date is required");
 }
 
@@ -49,6 +49,15 @@ void end_reminders(Case& c, ReminderKind kind, ReminderOutcome outcome, Date on)
 void anonymise_leaving(Case& c, Date on, const std::vector<Partner>& registry, SkeletonAge age,
                        std::string paper_file_reminder);
 
+void validate_supply_gap(const Case& c, const SupplyGap& gap, const Policy& policy, const std::string& field) {
+    require_date(gap.date, "R10", field + ".date");
+    if (!is_blank(gap.description)) require_consent(c, gap.date, policy, "a supply gap description");
+    if (gap.category && gap.partner_kind && is_personal(*gap.category) != (*gap.partner_kind == PartnerKind::personal))
+        fail(errc::invalid_argument, "R12", field + ".category",
+             std::string("category '") + reflect::enum_name(*gap.category) + "' does not go with partner kind '" +
+                 reflect::enum_name(*gap.partner_kind) + "'");
+}
+
 }  // namespace
 
 // ------------------------------------------------------------------ queries
@@ -59,6 +68,14 @@ bool is_running(const Case& c) {
 }
 
 const Plan* current_plan(const Case& c) { return c.plans.empty() ? nullptr : &c.plans.back(); }
+
+std::vector<const SupplyGap*> supply_gaps_of(const Case& c) {
+    std::vector<const SupplyGap*> all;
+    for (const auto& g : c.supply_gaps) all.push_back(&g);
+    if (c.evaluation)
+        for (const auto& g : c.evaluation->gaps) all.push_back(&g);
+    return all;
+}
 
 Date last_contact(const Case& c) {
     Date last = c.opened;
@@ -327,12 +344,7 @@ void review_goal(Case& c, GoalReview review, const Policy& policy) {
 
 void record_supply_gap(Case& c, SupplyGap gap, const Policy& policy) {
     require_running(c);
-    require_date(gap.date, "R10", "supply_gap.date");
-    if (!is_blank(gap.description)) require_consent(c, gap.date, policy, "a supply gap description");
-    if (gap.category && gap.partner_kind && is_personal(*gap.category) != (*gap.partner_kind == PartnerKind::personal))
-        fail(errc::invalid_argument, "R12", "supply_gap.category",
-             std::string("category '") + reflect::enum_name(*gap.category) + "' does not go with partner kind '" +
-                 reflect::enum_name(*gap.partner_kind) + "'");
+    validate_supply_gap(c, gap, policy, "supply_gap");
     touch(c, gap.date);
     c.supply_gaps.push_back(std::move(gap));
 }
@@ -368,7 +380,6 @@ std::vector<std::string> phase_gate(const Case& c, Phase to, Date on, const Poli
         const Plan* p = current_plan(c);
         if (!p || p->goals.empty()) missing.push_back("R9: a plan with at least one goal");
     }
-    if (to == Phase::closure) missing.push_back("R11: closure needs a reason: use close_case");
     return missing;
 }
 
@@ -403,7 +414,7 @@ void check_closure_conditions(const Case& c, const Closure& closure, const Polic
         break;
     }
     case ClosureReason::structural_obstacles:
-        if (is_blank(closure.referred_to) && c.supply_gaps.empty())
+        if (is_blank(closure.referred_to) && supply_gaps_of(c).empty())
             fail(errc::closure_invalid, "R11", "closure.referred_to",
                  "structural obstacles: name where the young person was referred or record the missing offer");
         if (!is_blank(closure.referred_to)) require_release(c.releases, closure.referred_to, closure.date, "closure.referred_to");
@@ -444,9 +455,7 @@ void close_case(Case& c, Closure closure, const Policy& policy) {
     if (anonymise_now) anonymise(c, on, {}, policy.skeleton_age);  // R11/R13: no contact for nine months, office closes
 }
 
-void record_evaluation(Case& c, Evaluation evaluation, const Policy& policy) {
-    require_not_anonymised(c);
-    if (!c.closure) fail(errc::phase_gate, "R11", "case.closure", "the evaluation follows the closure: close the case first");
+void validate_evaluation(const Case& c, const Evaluation& evaluation, const Policy& policy) {
     require_date(evaluation.date, "R11", "evaluation.date");
     auto in_scale = [&](const std::optional<int>& v, const char* field) {
         if (v && (*v < policy.scale_min || *v > policy.scale_max))
@@ -467,6 +476,18 @@ void record_evaluation(Case& c, Evaluation evaluation, const Policy& policy) {
         if (!ids.count(evaluation.goals[i].goal_id))
             fail(errc::not_found, "R11", "evaluation.goals[" + std::to_string(i) + "].goal_id",
                  "no goal '" + evaluation.goals[i].goal_id + "' in any plan of the case");
+    for (std::size_t i = 0; i < evaluation.gaps.size(); ++i)
+        validate_supply_gap(c, evaluation.gaps[i], policy, "evaluation.gaps[" + std::to_string(i) + "]");
+}
+
+void record_evaluation(Case& c, Evaluation evaluation, const Policy& policy) {
+    require_not_anonymised(c);
+    const bool deciding = c.kind == CaseKind::cm && c.phase == Phase::closure && !c.closure;
+    if (!deciding && !c.closure)
+        fail(errc::phase_gate, "R11", "case.phase", "the evaluation belongs to the closure phase: enter it (change_phase) or close the case");
+    if (c.closure && c.evaluation)
+        fail(errc::closure_invalid, "R11", "case.evaluation", "the case is closed with its evaluation; it is no longer changed");
+    validate_evaluation(c, evaluation, policy);
     touch(c, evaluation.date);
     c.evaluation = std::move(evaluation);
 }

@@ -194,10 +194,7 @@ void check_phase(const Case& s, const Case& p, const NewEntries& n, Date on, con
         if (!missing.empty()) fail(errc::phase_gate, "R1", "case.kind", "cannot start CM: " + missing.front());
     }
     if (p.phase <= s.phase) return;  // going back in the loop is always allowed
-    if (p.phase == Phase::closure) {
-        if (!p.closure) fail(errc::phase_gate, "R11", "case.phase", "closure needs a reason: use close_case");
-        return;
-    }
+    if (p.phase == Phase::closure && p.closure) return;  // close_case's, judged with the closure
     if (p.phase == Phase::screening && p.screening) {  // record_screening enters it, after the eligibility check
         if (!p.eligibility) fail(errc::phase_gate, "R2", "case.eligibility", "screening needs an eligibility record");
         return;
@@ -236,6 +233,26 @@ bool check_closure(const Case& s, const Case& p, const NewEntries& n, Date on, c
             fail(errc::case_closed, "R11", "case.closure", "case '" + s.id + "' is closed; reopen it first");
     }
     return false;
+}
+
+/// R11: the evaluation is made in the closure phase and may be replaced until the case is
+/// closed; a closed case keeps it, or takes one once if it has none.
+void check_evaluation_record(const Case& s, const Case& p, bool reopened, const Policy& policy) {
+    if (reopened) {   // as reopen_case does
+        if (p.evaluation)
+            fail(errc::closure_invalid, "R11", "case.evaluation", "reopening clears the evaluation; the next closure phase makes a new one");
+        return;
+    }
+    if (s.evaluation == p.evaluation) return;
+    const char* kept = "the case is closed with its evaluation; it is no longer changed";
+    if (!p.evaluation) {   // dropped before closing
+        if (s.closure) fail(errc::closure_invalid, "R11", "case.evaluation", kept);
+        return;
+    }
+    if (s.closure && s.evaluation) fail(errc::closure_invalid, "R11", "case.evaluation", kept);
+    if (!p.closure && !(p.kind == CaseKind::cm && p.phase == Phase::closure))
+        fail(errc::phase_gate, "R11", "case.evaluation", "the evaluation belongs to the closure phase: enter it first");
+    validate_evaluation(p, *p.evaluation, policy);
 }
 
 void check_plans(const Case& p, const NewEntries& n, const Policy& policy) {
@@ -355,6 +372,7 @@ void check_change(const Case& s, const Case& p, Date on, const Policy& policy, C
     check_plans(p, n, policy);
     const bool reopened = check_closure(s, p, n, on, policy);
     check_follow_up_record(s, p, reopened, policy);
+    check_evaluation_record(s, p, reopened, policy);
     check_phase(s, p, n, on, policy, reopened);
 }
 

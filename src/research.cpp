@@ -30,13 +30,24 @@ struct CaseRow {
     int contacts_with_young_person = 0;
     int referrals = 0;
     int supply_gaps = 0;
+    // R11: every rating of the evaluation and of the follow-up talk
     std::optional<bool> life_situation_improved;
+    std::optional<int> satisfaction_measures;
     std::optional<int> satisfaction_case_worker;
+    std::optional<int> general_satisfaction;
+    std::optional<int> course;
+    std::optional<int> results;
+    std::optional<int> expectations;
+    std::optional<int> mandate;
+    std::optional<bool> follow_up_held;
+    std::optional<int> follow_up_sustainability;
+    std::optional<bool> renewed_help_needed;
 };
 BOOST_DESCRIBE_STRUCT(CaseRow, (),
     (case_, office, kind, phase, opened, closed, closure_reason, birth_year, age_at_intake, age_band_at_intake, gender, region, residence,
      goals, goals_achieved, assessments, journal_entries, contacts_with_young_person, referrals, supply_gaps,
-     life_situation_improved, satisfaction_case_worker))
+     life_situation_improved, satisfaction_measures, satisfaction_case_worker, general_satisfaction, course, results,
+     expectations, mandate, follow_up_held, follow_up_sustainability, renewed_help_needed))
 
 /// Each goal once, as in the latest plan that holds it, with its latest review.
 struct GoalRow {
@@ -66,8 +77,11 @@ struct SupplyGapRow {
     std::string case_;
     Date date;
     std::optional<LifeArea> area;
+    std::optional<PartnerKind> partner_kind;
+    std::optional<PartnerCategory> category;
+    bool named_in_evaluation = false;
 };
-BOOST_DESCRIBE_STRUCT(SupplyGapRow, (), (case_, date, area))
+BOOST_DESCRIBE_STRUCT(SupplyGapRow, (), (case_, date, area, partner_kind, category, named_in_evaluation))
 
 void rows_of(const Case& c, std::vector<CaseRow>& out) {
     CaseRow r;
@@ -95,10 +109,22 @@ void rows_of(const Case& c, std::vector<CaseRow>& out) {
     r.journal_entries = static_cast<int>(c.journal.size());
     for (const auto& j : c.journal) r.contacts_with_young_person += j.with_young_person;
     r.referrals = static_cast<int>(c.referrals.size());
-    r.supply_gaps = static_cast<int>(c.supply_gaps.size());
+    r.supply_gaps = static_cast<int>(supply_gaps_of(c).size());
     if (c.evaluation) {
-        r.life_situation_improved = c.evaluation->life_situation_improved;
-        r.satisfaction_case_worker = c.evaluation->satisfaction_case_worker;
+        const Evaluation& e = *c.evaluation;
+        r.life_situation_improved = e.life_situation_improved;
+        r.satisfaction_measures = e.satisfaction_measures;
+        r.satisfaction_case_worker = e.satisfaction_case_worker;
+        r.general_satisfaction = e.general_satisfaction;
+        r.course = e.course;
+        r.results = e.results;
+        r.expectations = e.expectations;
+        r.mandate = e.mandate;
+    }
+    if (c.follow_up) {
+        r.follow_up_held = c.follow_up->held;
+        r.follow_up_sustainability = c.follow_up->sustainability;
+        if (c.follow_up->held) r.renewed_help_needed = c.follow_up->renewed_help_needed;   // asked only in a talk held
     }
     out.push_back(std::move(r));
 }
@@ -120,7 +146,9 @@ void rows_of(const Case& c, std::vector<AssessmentRow>& out) {
 }
 
 void rows_of(const Case& c, std::vector<SupplyGapRow>& out) {
-    for (const auto& g : c.supply_gaps) out.push_back({c.id, g.date, g.area});
+    for (const auto& g : c.supply_gaps) out.push_back({c.id, g.date, g.area, g.partner_kind, g.category, false});
+    if (c.evaluation)
+        for (const auto& g : c.evaluation->gaps) out.push_back({c.id, g.date, g.area, g.partner_kind, g.category, true});
 }
 
 // ---------------------------------------------------------------- rows -> columns

@@ -79,6 +79,41 @@ std::vector<int> months_per_phase(const Case& c, Date on) {
     return months;
 }
 
+/// R11: the rated dimensions of the evaluation, and the follow-up talk's sustainability on
+/// the same scale; a table row each.
+constexpr std::optional<int> Evaluation::*rated[] = {
+    &Evaluation::satisfaction_measures, &Evaluation::satisfaction_case_worker, &Evaluation::general_satisfaction,
+    &Evaluation::course, &Evaluation::results, &Evaluation::expectations, &Evaluation::mandate};
+const std::vector<std::string>& rating_rows() {
+    static const std::vector<std::string> r = {"satisfaction_measures", "satisfaction_case_worker", "general_satisfaction", "course",
+                                               "results", "expectations", "mandate", "follow_up_sustainability"};
+    return r;
+}
+
+using RatingCounts = std::vector<std::map<int, std::int64_t>>;   // per row: rating -> cases
+
+void count_ratings(const Evaluation& e, const std::optional<FollowUpTalk>& follow_up, RatingCounts& counts) {
+    counts.resize(rating_rows().size());
+    for (std::size_t i = 0; i < std::size(rated); ++i)
+        if (const auto& v = e.*rated[i]) ++counts[i][*v];
+    if (follow_up && follow_up->sustainability) ++counts.back()[*follow_up->sustainability];
+}
+
+StatTable ratings_table(RatingCounts counts) {
+    counts.resize(rating_rows().size());
+    std::set<int> values;
+    for (const auto& row : counts)
+        for (const auto& [v, n] : row) values.insert(v);
+    std::vector<std::string> columns;
+    for (int v : values) columns.push_back(std::to_string(v));
+    std::vector<std::vector<std::int64_t>> cells;
+    for (const auto& row : counts) {
+        auto& line = cells.emplace_back();
+        for (int v : values) line.push_back(row.count(v) ? row.at(v) : 0);
+    }
+    return count_table("evaluation_ratings", rating_rows(), std::move(columns), cells);
+}
+
 std::string period_of(Date d, Period p) {
     const std::string y = std::to_string(static_cast<int>(d.year()));
     switch (p) {
@@ -169,6 +204,8 @@ StatisticsReport statistics(std::span<const Case> cases, Date on, int min_cell) 
     std::map<std::string, std::int64_t> running;
     const auto phases = reflect::enum_names<Phase>();
     std::vector<std::vector<std::int64_t>> phase_time(phases.size(), std::vector<std::int64_t>(duration_buckets().size(), 0));
+    RatingCounts ratings;
+    std::vector<std::vector<std::int64_t>> improved(2, {0});   // R11: life situation improved yes / no
 
     for (const Case& original : cases) with_anonymised(original, on, [&](const Case& c) {  // R13: only anonymised copies count
         if (c.closure) ++by_reason[index_of(c.closure->reason)][0];
@@ -177,10 +214,14 @@ StatisticsReport statistics(std::span<const Case> cases, Date on, int min_cell) 
             const auto a = latest_achievement(c, id);
             ++goals[g.area ? index_of(*g.area) : areas.size()][a ? index_of(*a) : achievements.size() - 1];
         }
-        for (const auto& gap : c.supply_gaps) {
-            auto& per_area = gaps_by_year[static_cast<int>(gap.date.year())];
+        for (const SupplyGap* gap : supply_gaps_of(c)) {
+            auto& per_area = gaps_by_year[static_cast<int>(gap->date.year())];
             per_area.resize(areas.size() + 1, 0);
-            ++per_area[gap.area ? index_of(*gap.area) : areas.size()];
+            ++per_area[gap->area ? index_of(*gap->area) : areas.size()];
+        }
+        if (c.evaluation) {
+            count_ratings(*c.evaluation, c.follow_up, ratings);
+            if (c.evaluation->life_situation_improved) ++improved[*c.evaluation->life_situation_improved ? 0 : 1][0];
         }
         const auto months = months_per_phase(c, on);
         for (std::size_t p = 0; p < months.size(); ++p)
@@ -212,6 +253,8 @@ StatisticsReport statistics(std::span<const Case> cases, Date on, int min_cell) 
         loads.push_back({n});
     }
     add(count_table("running_cases_by_case_worker", workers, {"cases"}, loads));
+    add(ratings_table(std::move(ratings)));
+    add(count_table("life_situation_improved", {"yes", "no"}, {"cases"}, improved));
     return report;
 }
 
@@ -225,7 +268,8 @@ SupplyGapReport supply_gap_bundles(std::span<const Case> cases, Date on, const G
     std::set<std::string> periods;
     for (const Case& original : cases) with_anonymised(original, on, [&](const Case& c) {
         const std::string region = c.skeleton ? c.skeleton->region : std::string();
-        for (const auto& gap : c.supply_gaps) {
+        for (const SupplyGap* g : supply_gaps_of(c)) {
+            const SupplyGap& gap = *g;
             if ((from && gap.date < *from) || (to && gap.date > *to)) continue;
             GapBundleKey key{gap.area, gap.partner_kind, region};
             auto& [k, counts] = bundles[label_of(key)];

@@ -326,17 +326,20 @@ Case run_samira(Repository& repo, const Actor& worker, const Policy& policy, con
                                  "Abschlussgespräch: möchte es vorerst alleine versuchen"), policy);
     step("All goals reached");
 
-    // ---- Closure at her own wish, March 2017, and evaluation (R11).
-    Closure cl;
-    cl.date = d(2017, 3, 15);
-    cl.reason = ClosureReason::ended_by_young_person;
-    cl.remark = "Kann bei Bedarf das CM erneut aufnehmen; Kontakte aus der Frauengruppe weiter nutzen";
-    close_case(c, cl, policy);
+    // ---- Closure phase, March 2017 (R11): the evaluation first, then the decision to end at
+    // her own wish (the handbook's order).
+    change_phase(c, Phase::closure, d(2017, 3, 15), policy);
     Evaluation ev;
     ev.date = d(2017, 3, 15);
     for (const char* g : {"G1", "G2", "G3", "G4", "G5"}) ev.goals.push_back({g, Achievement::achieved, {}});
     ev.life_situation_improved = true;
     ev.supply_gaps = {"Freier Krippenplatz", "Therapieplätze und Sprachförderung für Geflüchtete ohne Integrationskurs"};
+    // R12: the two the case had not recorded yet (the nursery place was, with plan v3); the
+    // areas and categories are read from the handbook's words, not stated by it.
+    ev.gaps = {SupplyGap{d(2017, 3, 15), LifeArea::social_problems, std::nullopt, "Therapieplätze für Geflüchtete",
+                         PartnerKind::case_specific, PartnerCategory::therapy_centre},
+               SupplyGap{d(2017, 3, 15), LifeArea::language, std::nullopt, "Sprachförderung ohne Anspruch auf Integrationskurs",
+                         PartnerKind::case_specific, PartnerCategory::language_course}};
     ev.satisfaction_measures = 5;
     ev.satisfaction_case_worker = 5;
     ev.general_satisfaction = 5;
@@ -346,6 +349,11 @@ Case run_samira(Repository& repo, const Actor& worker, const Policy& policy, con
     ev.mandate = 5;
     ev.remarks = "Sehr zufrieden mit allen Maßnahmen und mit der Case Managerin";
     record_evaluation(c, ev, policy);
+    Closure cl;
+    cl.date = d(2017, 3, 15);
+    cl.reason = ClosureReason::ended_by_young_person;
+    cl.remark = "Kann bei Bedarf das CM erneut aufnehmen; Kontakte aus der Frauengruppe weiter nutzen";
+    close_case(c, cl, policy);
     step("Closure at her own wish and evaluation (R11)");
     return c;
 }

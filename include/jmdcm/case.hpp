@@ -135,6 +135,9 @@ struct LatestGoal {
 };
 /// Every goal the case has had, once each, by id.
 std::map<std::string, LatestGoal> latest_goals(const Case& c);
+/// R12: every supply gap of the case, those recorded along the way and those the evaluation
+/// names, in that order.
+std::vector<const SupplyGap*> supply_gaps_of(const Case& c);
 /// Ids of goals whose latest review concluded them (achieved, not achieved, dropped).
 std::set<std::string> concluded_goals(const Case& c);
 /// Age on a date from the master data; nullopt when no birth date is recorded.
@@ -185,7 +188,11 @@ void change_phase(Case& c, Phase to, Date on, const Policy& policy);
 
 // ------------------------------------------------------------------ closure (R11, R13)
 void close_case(Case& c, Closure closure, const Policy& policy);
+/// R11: in the closure phase before closing (replacing an earlier one), or once after closing.
 void record_evaluation(Case& c, Evaluation evaluation, const Policy& policy);
+/// R11, R12: ratings on the policy's scale, goals of the case's plans, supply gaps as
+/// record_supply_gap checks them. Throws naming the field.
+void validate_evaluation(const Case& c, const Evaluation& evaluation, const Policy& policy);
 /// R11: the follow-up talk after closure, held or declined, recorded once; it completes the
 /// follow-up reminder. From then on the file is due for anonymisation (R13).
 void record_follow_up(Case& c, FollowUpTalk talk, const Policy& policy);

@@ -45,11 +45,15 @@ struct GoalOutcome {
 };
 BOOST_DESCRIBE_STRUCT(GoalOutcome, (), (goal_id, achievement, remark))
 
+/// R11: made in the closure phase, before the closure reason is decided (the handbook's
+/// closure phase evaluates first), and replaceable until the case is closed; a case closed
+/// without one may take it once afterwards.
 struct Evaluation {
     Date date;
     std::vector<GoalOutcome> goals;
     std::optional<bool> life_situation_improved;
-    std::vector<FreeText> supply_gaps;
+    std::vector<FreeText> supply_gaps;           // in the young person's words (wiped by R13)
+    std::vector<SupplyGap> gaps;                 // R12: the same, structured: bundled and kept in the skeleton
     std::optional<int> satisfaction_measures;
     std::optional<int> satisfaction_case_worker;
     // the five dimensions of the handbook
@@ -61,7 +65,7 @@ struct Evaluation {
     FreeText remarks;
 };
 BOOST_DESCRIBE_STRUCT(Evaluation, (),
-    (date, goals, life_situation_improved, supply_gaps, satisfaction_measures, satisfaction_case_worker,
+    (date, goals, life_situation_improved, supply_gaps, gaps, satisfaction_measures, satisfaction_case_worker,
      general_satisfaction, course, results, expectations, mandate, remarks))
 
 }  // namespace jmdcm

@@ -51,7 +51,9 @@ void suppress(StatTable& t, int min_cell);
 /// The statistics over the anonymised copies (as on `on`) of `cases`; min_cell >= 1.
 /// Tables: cases_by_closure_reason, goal_achievement_by_life_area, time_per_phase (cases by
 /// months spent in each phase, loops summed, the current phase counted up to `on`),
-/// supply_gaps_by_life_area_and_year, running_cases_by_case_worker.
+/// supply_gaps_by_life_area_and_year (those recorded and those the evaluation names),
+/// running_cases_by_case_worker, evaluation_ratings (each rated dimension of the evaluation
+/// and the follow-up talk's sustainability by rating, R11), life_situation_improved.
 StatisticsReport statistics(std::span<const Case> cases, Date on, int min_cell);
 
 // ------------------------------------------------------------------ supply gaps (R12)

@@ -66,10 +66,15 @@ TEST(Phases, R1_ACounsellingCaseHasNoPhases) {
     EXPECT_EQ(error_of([&] { change_phase(c, Phase::screening, d(2020, 1, 7), Policy{}); }).code(), errc::phase_gate);
 }
 
-TEST(Phases, R1_ClosureNeedsAReason) {
+TEST(Phases, R11_TheClosurePhaseComesBeforeTheClosureReason) {
     Case c = case_at(Stage::implementing);
-    auto e = error_of([&] { change_phase(c, Phase::closure, d(2020, 3, 1), Policy{}); });
-    EXPECT_EQ(e.rule(), "R11");
+    change_phase(c, Phase::closure, d(2020, 3, 1), Policy{});   // evaluate first, then decide
+    EXPECT_EQ(c.phase, Phase::closure);
+    EXPECT_TRUE(is_running(c));
+    change_phase(c, Phase::implementation, d(2020, 3, 2), Policy{});   // decided to continue
+    EXPECT_TRUE(is_running(c));
+    Case early = case_at(Stage::assessed);   // no plan yet: the gate of the phases before holds
+    expect_error([&] { change_phase(early, Phase::closure, d(2020, 3, 1), Policy{}); }, errc::phase_gate, "R9", "case.phase");
 }
 
 TEST(Phases, R1_ACounsellingCaseBecomesCMAfterScreeningAndAgreement) {

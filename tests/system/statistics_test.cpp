@@ -81,7 +81,7 @@ TEST(Statistics, R15_ReportOverASyntheticPopulationIsSafeAndAddsUp) {
     std::vector<Case> cases;
     for (std::uint64_t i = 0; i < 300; ++i) cases.push_back(synthetic_case({}, i));
     const auto report = statistics(cases, d(2025, 1, 1), 3);
-    ASSERT_EQ(report.tables.size(), 5u);
+    ASSERT_EQ(report.tables.size(), 7u);
     std::int64_t closed = 0;
     for (const auto& c : cases) closed += c.closure.has_value();
     EXPECT_EQ(report.tables[0].name, "cases_by_closure_reason");
@@ -156,4 +156,35 @@ TEST(Statistics, R12_SupplyGapsBundledByAreaPartnerKindRegionAndPeriod) {
                                         PartnerCategory::job_centre}, {});
               }).field(),
               "supply_gap.category");
+}
+
+TEST(Statistics, R11_EveryRatedDimensionIsCountedAndSuppressed) {
+    const Case s = samira();   // rates 5 everywhere but expectations (4); life situation improved
+    const auto report = statistics(std::vector<Case>{s, s, s}, d(2017, 12, 20), 3);
+    const auto ratings = std::find_if(report.tables.begin(), report.tables.end(), [](const StatTable& t) { return t.name == "evaluation_ratings"; });
+    ASSERT_NE(ratings, report.tables.end());
+    EXPECT_EQ(ratings->rows.front(), "satisfaction_measures");
+    EXPECT_EQ(ratings->rows.back(), "follow_up_sustainability");
+    ASSERT_EQ(ratings->columns, (std::vector<std::string>{"4", "5"}));
+    const auto row = [&](const char* name) { return std::find(ratings->rows.begin(), ratings->rows.end(), name) - ratings->rows.begin(); };
+    EXPECT_EQ(ratings->cells[row("expectations")][0].count, 3);
+    EXPECT_EQ(ratings->cells[row("mandate")][1].count, 3);
+    EXPECT_EQ(ratings->row_totals[row("follow_up_sustainability")].count, 0);   // no talk recorded
+    expect_no_line_gives_a_cell_away(*ratings);
+    EXPECT_EQ(report.tables.back().name, "life_situation_improved");
+    EXPECT_EQ(report.tables.back().cells[0][0].count, 3);
+    // two copies only: every non-zero count is below the minimum and hidden
+    const auto small = statistics(std::vector<Case>{s, s}, d(2017, 12, 20), 3);
+    for (const auto& t : small.tables)
+        if (t.name == "evaluation_ratings") {
+            EXPECT_TRUE(t.cells[row("results")][1].suppressed);
+        }
+}
+
+TEST(Statistics, R12_SupplyGapsNamedInTheEvaluationAreBundledWithTheOthers) {
+    const Case s = samira();   // one gap recorded with plan v3 (occupation), two in the evaluation
+    const auto report = supply_gap_bundles(std::vector<Case>{s, s, s}, d(2017, 12, 20), {Period::year, std::nullopt, std::nullopt, 3});
+    EXPECT_EQ(report.table.rows, (std::vector<std::string>{"language/case_specific/603", "occupation/none/603",
+                                                           "social_problems/case_specific/603"}));
+    EXPECT_EQ(report.table.total.count, 9);
 }
