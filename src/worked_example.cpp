@@ -311,6 +311,11 @@ Case run_samira(Repository& repo, const Actor& worker, const Policy& policy, con
 
     review_goal(c, review(d(2016, 12, 20), "G1", Achievement::achieved, ReviewConsequence::continue_plan,
                           "Subsidiärer Schutz im Dezember 2016 zuerkannt"), policy);
+    // December 2016: subsidiary protection granted (handbook), hence a residence permit
+    // (§ 25 Abs. 2 AufenthG); the day is the review's, invented.
+    MasterData protected_ = *c.person;
+    protected_.residence = {ResidenceCategory::aufenthaltstitel, {}, true};
+    set_person(c, protected_, d(2016, 12, 20), policy);
     const int young2[9] = {2, 2, 3, 3, 3, 4, 3, 3, 1};
     const int worker2[9] = {2, 2, 3, 3, 3, 4, 3, 3, 2};
     add_assessment(c, assessment(d(2017, 1, 12), young2, worker2, std::nullopt), policy);
@@ -379,18 +384,39 @@ std::vector<Partner> samira_network() {
         if (since < add_months(review, -12)) p.last_evaluated = add_months(review, -12);  // evaluated yearly since
         return p;
     };
+    // The handbook's list of who was involved ("Fallbeispiel Samira ... auf der Systemebene"),
+    // with its contact modes and, where it names one, its formalisation (the cooperation
+    // agreement of the Jobcenter). Invented because the handbook is silent: the ids, the
+    // dates since and of review, the region, the formalisation of the others (oral where it
+    // names only phone or personal contact, minutes for meetings and working groups), and
+    // the Arbeitskreis Migration (the handbook's "Arbeitskreis JMD" stands behind it).
+    // Samira's sister-in-law is personal network and stays in the case, not in the registry.
     return {
         partner("P-THERAPY", "Evang. Zentrum für Beratung und Therapie am Weißen Stein", K::case_specific, C::therapy_centre,
-                {LifeArea::social_problems}, {M::phone, M::written}, Formalisation::written_agreement, d(2015, 3, 1), d(2017, 3, 1)),
+                {LifeArea::social_problems}, {M::network_meeting, M::working_group, M::phone}, Formalisation::minutes,
+                d(2015, 3, 1), d(2017, 3, 1)),
         partner("P-FSB", "Flüchtlingssozialberatung in der Unterkunft", K::case_specific, C::counselling_service,
-                {LifeArea::everyday_life}, {M::phone, M::in_person}, Formalisation::oral, d(2016, 1, 15), d(2017, 1, 15)),
+                {LifeArea::everyday_life}, {M::phone}, Formalisation::oral, d(2016, 1, 15), d(2017, 1, 15)),
         partner("P-JC", "Jobcenter", K::case_specific, C::job_centre, {LifeArea::finances, LifeArea::occupation},
-                {M::phone, M::written, M::round_table}, Formalisation::minutes, d(2014, 6, 1), d(2017, 6, 1)),
+                {M::round_table, M::phone, M::in_person}, Formalisation::written_agreement, d(2014, 6, 1), d(2017, 6, 1)),
+        partner("P-SOZ", "Sozialamt", K::case_specific, C::social_welfare_office, {LifeArea::finances, LifeArea::housing},
+                {M::phone, M::in_person}, Formalisation::oral, d(2014, 6, 1), d(2017, 6, 1)),
+        partner("P-ABH", "Ausländerbehörde", K::case_specific, C::foreigners_authority, {LifeArea::everyday_life},
+                {M::phone, M::in_person}, Formalisation::oral, d(2014, 6, 1), d(2017, 6, 1)),
+        partner("P-FAMG", "Familiengericht", K::case_specific, C::family_court, {LifeArea::relationships},
+                {M::written}, Formalisation::oral, d(2016, 10, 1), d(2017, 10, 1)),
         partner("P-WOHN", "Gemeinsame Wohnform für Mütter und Kinder", K::case_specific, C::supported_housing,
-                {LifeArea::housing}, {M::in_person, M::phone}, Formalisation::oral, d(2016, 10, 28), d(2017, 10, 28)),
+                {LifeArea::housing}, {M::working_group, M::phone, M::in_person, M::network_meeting}, Formalisation::minutes,
+                d(2016, 10, 28), d(2017, 10, 28)),
+        partner("P-TOTR", "Teachers on the Road", K::case_specific, C::volunteer_project, {LifeArea::language},
+                {M::working_group, M::in_person, M::network_meeting}, Formalisation::minutes, d(2016, 12, 5), d(2017, 12, 5)),
         partner("P-VBFF", "Verein zur beruflichen Förderung von Frauen e.V.", K::case_specific, C::language_course,
-                {LifeArea::language, LifeArea::occupation}, {M::phone, M::network_meeting}, Formalisation::written_agreement,
+                {LifeArea::language, LifeArea::occupation}, {M::network_meeting, M::phone, M::in_person}, Formalisation::minutes,
                 d(2016, 12, 5), d(2017, 12, 5)),
+        partner("P-KRIPPE", "Kinderkrippen (diverse)", K::case_specific, C::childcare, {LifeArea::everyday_life},
+                {M::phone}, Formalisation::oral, d(2016, 12, 5), d(2017, 12, 5)),
+        partner("P-BAMF", "Bundesamt für Migration und Flüchtlinge, Regionalkoordination", K::non_case_specific, C::bamf, {},
+                {M::network_meeting}, Formalisation::minutes, d(2012, 1, 1), d(2017, 2, 1)),
         partner("P-AK-MIG", "Arbeitskreis Migration Frankfurt", K::non_case_specific, C::other, {},
                 {M::working_group, M::round_table}, Formalisation::minutes, d(2012, 1, 1), d(2017, 2, 1)),
     };

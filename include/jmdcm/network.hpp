@@ -25,7 +25,7 @@ BOOST_DEFINE_ENUM_CLASS(PartnerKind, personal, case_specific, non_case_specific)
 /// Personal networks first (family .. peers), then the handbook's examples of institutions.
 BOOST_DEFINE_ENUM_CLASS(PartnerCategory, family, friends, peers, foreigners_authority, job_centre, social_welfare_office,
                         bamf, family_court, therapy_centre, language_course, school, volunteer_project, supported_housing,
-                        counselling_service, other)
+                        counselling_service, childcare, other)
 BOOST_DEFINE_ENUM_CLASS(ContactMode, network_meeting, working_group, round_table, phone, in_person, written)
 BOOST_DEFINE_ENUM_CLASS(Formalisation, oral, minutes, written_agreement)
 

@@ -69,7 +69,7 @@ TEST(Retention, R13_AnonymisationLeavesOnlyTheCoarsenedSkeleton) {
     EXPECT_FALSE(c.skeleton->age_at_intake);
     EXPECT_EQ(c.skeleton->gender, Gender::female);
     EXPECT_EQ(c.skeleton->region, "603");
-    EXPECT_EQ(c.skeleton->residence, ResidenceCategory::aufenthaltsgestattung);
+    EXPECT_EQ(c.skeleton->residence, ResidenceCategory::aufenthaltstitel);   // protection granted in December 2016
     // the statistical content survives, dates coarsened to the month
     EXPECT_EQ(c.opened, d(2016, 9, 1));
     EXPECT_EQ(c.closure->reason, ClosureReason::ended_by_young_person);

@@ -44,3 +44,25 @@ TEST(WorkedExample, R13_AfterTheFollowUpTalkTheSweepAnonymisesIt) {
     EXPECT_TRUE(is_anonymised(c));
     EXPECT_EQ(minimum_requirements(c).met, 9);  // the record of what was done survives anonymisation
 }
+
+TEST(WorkedExample, R2_SubsidiaryProtectionInDecember2016ChangesTheResidenceStatus) {
+    const Case c = samira();
+    EXPECT_EQ(c.screening->residence.category, ResidenceCategory::aufenthaltsgestattung);   // at intake, asylum pending
+    EXPECT_EQ(c.person->residence.category, ResidenceCategory::aufenthaltstitel);           // protection granted
+}
+
+TEST(WorkedExample, R12_TheNetworkIsTheHandbooksListWithItsContactModes) {
+    const auto network = example::samira_network();
+    auto named = [&](const std::string& id) {
+        const auto p = std::find_if(network.begin(), network.end(), [&](const Partner& x) { return x.id == id; });
+        EXPECT_NE(p, network.end()) << id;
+        return p == network.end() ? Partner{} : *p;
+    };
+    EXPECT_EQ(named("P-FAMG").contact_modes, std::vector{ContactMode::written});
+    EXPECT_EQ(named("P-BAMF").contact_modes, std::vector{ContactMode::network_meeting});
+    EXPECT_EQ(named("P-KRIPPE").category, PartnerCategory::childcare);
+    EXPECT_EQ(named("P-JC").formalisation, Formalisation::written_agreement);   // "Kooperationsvereinbarung"
+    for (const char* id : {"P-SOZ", "P-ABH"})
+        EXPECT_EQ(named(id).contact_modes, (std::vector{ContactMode::phone, ContactMode::in_person})) << id;
+    for (const auto& p : network) EXPECT_NO_THROW(validate_partner(p)) << p.id;
+}

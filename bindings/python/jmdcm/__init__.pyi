@@ -170,6 +170,7 @@ class PartnerCategory(str, enum.Enum):
     volunteer_project = 'volunteer_project'
     supported_housing = 'supported_housing'
     counselling_service = 'counselling_service'
+    childcare = 'childcare'
     other = 'other'
 
 class ContactMode(str, enum.Enum):
