@@ -5,6 +5,34 @@
 #include <cctype>
 
 namespace jmdcm {
+namespace {
+
+void check_guardians(const DataConsent& c) {
+    for (std::size_t i = 0; i < c.guardians.size(); ++i) {
+        const auto& g = c.guardians[i];
+        const std::string field = "consent.guardians[" + std::to_string(i) + "]";
+        if (g.given_on.is_special()) fail(errc::consent_invalid, "R3", field + ".given_on", "the date of the guardian's consent is required");
+        for (std::size_t j = 0; j < i; ++j)
+            if (c.guardians[j].role == g.role && g.role != GuardianRole::other_custodian)
+                fail(errc::consent_invalid, "R3", field + ".role", "the " + reflect::enum_name(g.role) + " is recorded already");
+    }
+    if (c.guardian_consent_on && !c.guardians.empty()) {
+        const auto last = std::max_element(c.guardians.begin(), c.guardians.end(),
+                                           [](const auto& a, const auto& b) { return a.given_on < b.given_on; })->given_on;
+        if (*c.guardian_consent_on != last)
+            fail(errc::consent_invalid, "R3", "consent.guardian_consent_on",
+                 "the guardians' consent holds from the last of them (" + to_iso(last) + "); leave it out or give that day");
+    }
+}
+
+}  // namespace
+
+std::optional<Date> guardians_consent_on(const DataConsent& c) {
+    if (c.guardian_consent_on || c.guardians.empty()) return c.guardian_consent_on;
+    Date last = c.guardians.front().given_on;
+    for (const auto& g : c.guardians) last = std::max(last, g.given_on);
+    return last;
+}
 
 void validate_consent(const DataConsent& c, int age, const Policy& policy) {
     auto need = [](bool ok, const char* field, const char* why) {
@@ -19,9 +47,12 @@ void validate_consent(const DataConsent& c, int age, const Policy& policy) {
     need(!is_blank(c.purpose), "consent.purpose", "the purpose of the data processing is required");
     need(c.consequences_explained, "consent.consequences_explained",
          "the consequences of refusal and withdrawal must have been explained");
+    need(c.young_person_signed.value_or(true), "consent.young_person_signed",
+         "the young person consents to the processing of their own data; guardians consent only in addition");
+    check_guardians(c);
     if (policy.guardian_consent_below_age && age < *policy.guardian_consent_below_age)
-        need(c.guardian_consent_on.has_value(), "consent.guardian_consent_on",
-             "under the guardian age the guardians must consent in addition");
+        need(guardians_consent_on(c).has_value(), "consent.guardian_consent_on",
+             "under the guardian age the guardians must consent in addition (guardians, by role)");
     if (policy.consent_form_version)
         need(c.form_version == *policy.consent_form_version, "consent.form_version",
              "consent was given on another form version; a new form version needs new consent");
@@ -29,7 +60,8 @@ void validate_consent(const DataConsent& c, int age, const Policy& policy) {
 
 bool consent_in_force(const DataConsent& c, Date on, const Policy& policy) {
     if (c.given_on.is_special() || c.given_on > on) return false;
-    if (c.guardian_consent_on && *c.guardian_consent_on > on) return false;  // under the guardian age: only from the guardians' consent
+    const auto guardians = guardians_consent_on(c);
+    if (guardians && *guardians > on) return false;  // under the guardian age: only from the guardians' consent
     if (c.withdrawn_on && *c.withdrawn_on <= on) return false;
     if (policy.consent_form_version && c.form_version != *policy.consent_form_version) return false;
     return true;

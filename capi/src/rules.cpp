@@ -83,7 +83,8 @@ std::vector<Vocabulary> vocabularies() {
             vocabulary<ColumnType>("ColumnType"), vocabulary<PartnerKind>("PartnerKind"),
             vocabulary<PartnerCategory>("PartnerCategory"), vocabulary<ContactMode>("ContactMode"),
             vocabulary<Formalisation>("Formalisation"), vocabulary<Period>("Period"), vocabulary<AgendaKind>("AgendaKind"),
-            vocabulary<Language>("Language")};
+            vocabulary<Language>("Language"), vocabulary<AgeBand>("AgeBand"), vocabulary<SkeletonAge>("SkeletonAge"),
+            vocabulary<GuardianRole>("GuardianRole")};
 }
 
 using Rule = std::function<std::string(const char* input, const Policy&)>;

@@ -1,5 +1,6 @@
 // R3 data consent and withdrawal; R5 cooperation agreement.
 #include "fixtures.hpp"
+#include "jmdcm/change.hpp"
 
 using namespace jmdcm;
 using namespace jmdcm::test;
@@ -111,4 +112,47 @@ TEST(Cooperation, R5_RefusedAgreementMeansCounsellingWithoutCM) {
     auto e = error_of([&] { start_case_management(c, d(2020, 1, 14), Policy{}); });
     EXPECT_EQ(e.code(), errc::phase_gate);
     EXPECT_NE(std::string(e.what()).find("R5"), std::string::npos);
+}
+
+TEST(Consent, R3_EachGuardianIsRecordedByRoleAndTheConsentHoldsFromTheLast) {
+    const Date birth = d(2005, 1, 7);  // 15 on 2020-01-06
+    auto consent = consent_on(d(2020, 1, 6));
+    consent.guardians = {{GuardianRole::mother, d(2020, 1, 6)}, {GuardianRole::father, d(2020, 1, 9)}};
+    Case c = case_at(Stage::opened);
+    record_consent(c, consent, birth, Policy{});
+    EXPECT_EQ(guardians_consent_on(*c.consent), d(2020, 1, 9));
+    EXPECT_FALSE(consent_in_force(*c.consent, d(2020, 1, 8), Policy{}));   // the father had not yet consented
+    EXPECT_TRUE(consent_in_force(*c.consent, d(2020, 1, 9), Policy{}));
+    EXPECT_EQ(json::to_string(*c.consent).find("Synthetika"), std::string::npos);   // roles, never names
+}
+
+TEST(Consent, R3_AGuardiansRecordIsCheckedNamingTheField) {
+    const Date birth = d(2005, 1, 7);
+    auto twice = consent_on(d(2020, 1, 6));
+    twice.guardians = {{GuardianRole::mother, d(2020, 1, 6)}, {GuardianRole::mother, d(2020, 1, 7)}};
+    Case c = case_at(Stage::opened);
+    expect_error([&] { record_consent(c, twice, birth, Policy{}); }, errc::consent_invalid, "R3", "consent.guardians[1].role");
+    auto undated = consent_on(d(2020, 1, 6));
+    undated.guardians = {{GuardianRole::legal_guardian, Date{}}};
+    expect_error([&] { record_consent(c, undated, birth, Policy{}); }, errc::consent_invalid, "R3", "consent.guardians[0].given_on");
+    auto contradicting = consent_on(d(2020, 1, 6));
+    contradicting.guardians = {{GuardianRole::legal_guardian, d(2020, 1, 8)}};
+    contradicting.guardian_consent_on = d(2020, 1, 6);
+    expect_error([&] { record_consent(c, contradicting, birth, Policy{}); }, errc::consent_invalid, "R3", "consent.guardian_consent_on");
+    auto custodians = consent_on(d(2020, 1, 6));   // two other custodians may both consent
+    custodians.guardians = {{GuardianRole::other_custodian, d(2020, 1, 6)}, {GuardianRole::other_custodian, d(2020, 1, 6)}};
+    EXPECT_NO_THROW(record_consent(c, custodians, birth, Policy{}));
+}
+
+TEST(Consent, R3_TheYoungPersonConsentsThemselves) {
+    auto by_others = consent_on(d(2020, 1, 6));
+    by_others.young_person_signed = false;
+    by_others.guardians = {{GuardianRole::mother, d(2020, 1, 6)}};
+    Case c = case_at(Stage::opened);
+    expect_error([&] { record_consent(c, by_others, d(2005, 1, 7), Policy{}); }, errc::consent_invalid, "R3",
+                 "consent.young_person_signed");
+    // a host's save is judged by the same check
+    Case saved = c;
+    saved.consent = by_others;
+    expect_error([&] { check_change(c, saved, d(2020, 1, 6), Policy{}); }, errc::consent_invalid, "R3", "consent.young_person_signed");
 }

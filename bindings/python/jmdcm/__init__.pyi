@@ -205,6 +205,26 @@ class Language(str, enum.Enum):
     en = 'en'
     plain = 'plain'
 
+class AgeBand(str, enum.Enum):
+    under_12 = 'under_12'
+    from_12_to_15 = 'from_12_to_15'
+    from_16_to_17 = 'from_16_to_17'
+    from_18_to_20 = 'from_18_to_20'
+    from_21_to_24 = 'from_21_to_24'
+    from_25_to_27 = 'from_25_to_27'
+    over_27 = 'over_27'
+
+class SkeletonAge(str, enum.Enum):
+    age_band_at_intake = 'age_band_at_intake'
+    age_at_intake = 'age_at_intake'
+    birth_year = 'birth_year'
+
+class GuardianRole(str, enum.Enum):
+    mother = 'mother'
+    father = 'father'
+    legal_guardian = 'legal_guardian'
+    other_custodian = 'other_custodian'
+
 # ---------------------------------------------------------------- errors (one per status code)
 class JmdcmError(Exception):
     code: int
