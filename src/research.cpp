@@ -94,14 +94,7 @@ void rows_of(const Case& c, std::vector<CaseRow>& out) {
         r.closed = c.closure->date;
         r.closure_reason = c.closure->reason;
     }
-    if (c.skeleton) {
-        r.birth_year = c.skeleton->birth_year;
-        r.age_at_intake = c.skeleton->age_at_intake;
-        r.age_band_at_intake = c.skeleton->age_band_at_intake;
-        r.gender = c.skeleton->gender;
-        r.region = c.skeleton->region;
-        r.residence = c.skeleton->residence;
-    }
+    if (c.skeleton) reflect::copy_same_named(*c.skeleton, r);      // ages, gender, region, residence
     const auto goals = latest_goals(c);
     r.goals = static_cast<int>(goals.size());
     for (const auto& [id, g] : goals) r.goals_achieved += latest_achievement(c, id) == Achievement::achieved;
@@ -110,17 +103,7 @@ void rows_of(const Case& c, std::vector<CaseRow>& out) {
     for (const auto& j : c.journal) r.contacts_with_young_person += j.with_young_person;
     r.referrals = static_cast<int>(c.referrals.size());
     r.supply_gaps = static_cast<int>(supply_gaps_of(c).size());
-    if (c.evaluation) {
-        const Evaluation& e = *c.evaluation;
-        r.life_situation_improved = e.life_situation_improved;
-        r.satisfaction_measures = e.satisfaction_measures;
-        r.satisfaction_case_worker = e.satisfaction_case_worker;
-        r.general_satisfaction = e.general_satisfaction;
-        r.course = e.course;
-        r.results = e.results;
-        r.expectations = e.expectations;
-        r.mandate = e.mandate;
-    }
+    if (c.evaluation) reflect::copy_same_named(*c.evaluation, r);  // every rating (R11)
     if (c.follow_up) {
         r.follow_up_held = c.follow_up->held;
         r.follow_up_sustainability = c.follow_up->sustainability;

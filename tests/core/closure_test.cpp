@@ -7,18 +7,9 @@
 using namespace jmdcm;
 using namespace jmdcm::test;
 
-namespace {
-Closure closure(ClosureReason r, Date on) {
-    Closure c;
-    c.date = on;
-    c.reason = r;
-    return c;
-}
-}  // namespace
-
 TEST(Closure, R11_EndedByTheYoungPersonSchedulesTheFollowUpTalk) {
     Case c = case_at(Stage::implementing);
-    close_case(c, closure(ClosureReason::ended_by_young_person, d(2020, 5, 15)), Policy{});
+    close_case(c, closing(ClosureReason::ended_by_young_person, d(2020, 5, 15)), Policy{});
     EXPECT_EQ(c.phase, Phase::closure);
     EXPECT_FALSE(is_running(c));
     EXPECT_EQ(c.closure->follow_up_on, d(2020, 11, 15));
@@ -26,31 +17,31 @@ TEST(Closure, R11_EndedByTheYoungPersonSchedulesTheFollowUpTalk) {
     Policy p;
     p.follow_up_after_months = 3;
     Case c2 = case_at(Stage::implementing);
-    close_case(c2, closure(ClosureReason::goals_reached, d(2020, 5, 15)), p);
+    close_case(c2, closing(ClosureReason::goals_reached, d(2020, 5, 15)), p);
     EXPECT_EQ(c2.closure->follow_up_on, d(2020, 8, 15));
-    EXPECT_EQ(error_of([&] { close_case(c2, closure(ClosureReason::goals_reached, d(2020, 5, 16)), p); }).code(), errc::case_closed);
+    EXPECT_EQ(error_of([&] { close_case(c2, closing(ClosureReason::goals_reached, d(2020, 5, 16)), p); }).code(), errc::case_closed);
 }
 
 TEST(Closure, R11_NoContactNeedsNineMonthsAndAnonymises) {
     Case c = case_at(Stage::implementing);  // last contact 2020-01-20: the assessment with the young person (R13)
-    auto e = error_of([&] { close_case(c, closure(ClosureReason::no_contact, d(2020, 10, 19)), Policy{}); });
+    auto e = error_of([&] { close_case(c, closing(ClosureReason::no_contact, d(2020, 10, 19)), Policy{}); });
     EXPECT_EQ(e.code(), errc::closure_invalid);
     EXPECT_TRUE(is_running(c));
-    close_case(c, closure(ClosureReason::no_contact, d(2020, 10, 20)), Policy{});
+    close_case(c, closing(ClosureReason::no_contact, d(2020, 10, 20)), Policy{});
     EXPECT_TRUE(is_anonymised(c));
     EXPECT_FALSE(c.closure->follow_up_on);
 }
 
 TEST(Closure, R11_OfficeClosingAnonymisesEveryFile) {
     Case c = case_at(Stage::planned);
-    close_case(c, closure(ClosureReason::office_closed, d(2020, 3, 1)), Policy{});
+    close_case(c, closing(ClosureReason::office_closed, d(2020, 3, 1)), Policy{});
     EXPECT_TRUE(is_anonymised(c));
     EXPECT_FALSE(c.person);
 }
 
 TEST(Closure, R11_LackOfCooperationMayContinueAsCounselling) {
     Case c = case_at(Stage::implementing);
-    auto cl = closure(ClosureReason::lack_of_cooperation, d(2020, 4, 1));
+    auto cl = closing(ClosureReason::lack_of_cooperation, d(2020, 4, 1));
     cl.by_consensus = false;
     cl.continue_as_counselling = true;
     close_case(c, cl, Policy{});
@@ -58,16 +49,16 @@ TEST(Closure, R11_LackOfCooperationMayContinueAsCounselling) {
     EXPECT_TRUE(is_running(c));
     EXPECT_NO_THROW(add_journal_entry(c, {d(2020, 5, 1), ContactKind::in_person, ContactTopic::counselling, true, {}, "Beratung"}, Policy{}));
     Case other = case_at(Stage::implementing);
-    auto wrong = closure(ClosureReason::goals_reached, d(2020, 4, 1));
+    auto wrong = closing(ClosureReason::goals_reached, d(2020, 4, 1));
     wrong.continue_as_counselling = true;
     EXPECT_EQ(error_of([&] { close_case(other, wrong, Policy{}); }).field(), "closure.continue_as_counselling");
 }
 
 TEST(Closure, R11_StructuralObstaclesNameTheReferralOrTheMissingOffer) {
     Case c = case_at(Stage::implementing);
-    EXPECT_EQ(error_of([&] { close_case(c, closure(ClosureReason::structural_obstacles, d(2020, 4, 1)), Policy{}); }).field(),
+    EXPECT_EQ(error_of([&] { close_case(c, closing(ClosureReason::structural_obstacles, d(2020, 4, 1)), Policy{}); }).field(),
               "closure.referred_to");
-    auto cl = closure(ClosureReason::structural_obstacles, d(2020, 4, 1));
+    auto cl = closing(ClosureReason::structural_obstacles, d(2020, 4, 1));
     cl.referred_to = "JMD Offenbach";
     EXPECT_EQ(error_of([&] { close_case(c, cl, Policy{}); }).code(), errc::release_required);  // a referral is a disclosure (R4)
     grant_release(c, release_for("R-1", "JMD Offenbach", d(2020, 4, 1)), Policy{});
@@ -76,7 +67,7 @@ TEST(Closure, R11_StructuralObstaclesNameTheReferralOrTheMissingOffer) {
 
 TEST(Closure, R11_ReopeningClearsTheEndDateAndContinuesTheSameCase) {
     Case c = case_at(Stage::implementing);
-    close_case(c, closure(ClosureReason::goals_reached, d(2020, 5, 15)), Policy{});
+    close_case(c, closing(ClosureReason::goals_reached, d(2020, 5, 15)), Policy{});
     reopen_case(c, d(2020, 7, 1), Policy{});
     EXPECT_FALSE(c.closure);
     EXPECT_TRUE(is_running(c));
@@ -91,7 +82,7 @@ TEST(Closure, R11_ReopeningAsANewCaseAnonymisesTheOldFileNeverDeletesIt) {
     EXPECT_EQ(running.code(), errc::invalid_argument);  // a running case is not reopened
     EXPECT_EQ(running.rule(), "R11");
     EXPECT_FALSE(is_anonymised(old));
-    close_case(old, closure(ClosureReason::goals_reached, d(2020, 5, 15)), Policy{});
+    close_case(old, closing(ClosureReason::goals_reached, d(2020, 5, 15)), Policy{});
     Case fresh = reopen_as_new_case(old, "T-2", d(2021, 1, 10), Policy{});
     EXPECT_TRUE(is_anonymised(old));
     EXPECT_EQ(old.plans.size(), 1u);  // kept for the statistics
@@ -107,7 +98,7 @@ TEST(Closure, R11_EvaluationFollowsClosureAndRatesOnTheScale) {
     ev.date = d(2020, 5, 15);
     ev.goals = {{"G1", Achievement::achieved, {}}, {"G2", Achievement::partly, {}}};
     EXPECT_EQ(error_of([&] { record_evaluation(c, ev, Policy{}); }).code(), errc::phase_gate);
-    close_case(c, closure(ClosureReason::goals_reached, d(2020, 5, 15)), Policy{});
+    close_case(c, closing(ClosureReason::goals_reached, d(2020, 5, 15)), Policy{});
     ev.results = 6;
     EXPECT_EQ(error_of([&] { record_evaluation(c, ev, Policy{}); }).field(), "evaluation.results");
     ev.results = 4;
@@ -120,19 +111,19 @@ TEST(Closure, R11_EvaluationFollowsClosureAndRatesOnTheScale) {
 
 TEST(Closure, R11_AClosedCaseTakesNoNewWork) {
     Case c = case_at(Stage::implementing);
-    close_case(c, closure(ClosureReason::goals_reached, d(2020, 5, 15)), Policy{});
+    close_case(c, closing(ClosureReason::goals_reached, d(2020, 5, 15)), Policy{});
     EXPECT_EQ(error_of([&] { add_journal_entry(c, {d(2020, 6, 1), ContactKind::phone, ContactTopic::other, true, {}, {}}, Policy{}); }).code(),
               errc::case_closed);
 }
 
 TEST(Closure, R11_NoContactIsPossibleFromTheReviewWithTheWorkersNoteAndDueAtNineMonths) {
     Case c = case_at(Stage::implementing);  // last contact 2020-01-20: review from 2020-07-20, due 2020-10-20
-    expect_error([&] { close_case(c, closure(ClosureReason::no_contact, d(2020, 7, 19)), Policy{}); }, errc::closure_invalid, "R11",
+    expect_error([&] { close_case(c, closing(ClosureReason::no_contact, d(2020, 7, 19)), Policy{}); }, errc::closure_invalid, "R11",
                  "closure.reason");
-    expect_error([&] { close_case(c, closure(ClosureReason::no_contact, d(2020, 7, 20)), Policy{}); }, errc::closure_invalid, "R11",
+    expect_error([&] { close_case(c, closing(ClosureReason::no_contact, d(2020, 7, 20)), Policy{}); }, errc::closure_invalid, "R11",
                  "closure.remark");
     EXPECT_TRUE(is_running(c));
-    auto early = closure(ClosureReason::no_contact, d(2020, 7, 20));
+    auto early = closing(ClosureReason::no_contact, d(2020, 7, 20));
     early.by_consensus = false;
     early.remark = FreeText{"drei Briefe und zwei Anrufe ohne Antwort"};
     close_case(c, early, Policy{});

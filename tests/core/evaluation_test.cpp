@@ -25,13 +25,6 @@ Case in_closure_phase() {
     return c;
 }
 
-Closure ended(Date on) {
-    Closure cl;
-    cl.date = on;
-    cl.reason = ClosureReason::goals_reached;
-    return cl;
-}
-
 SupplyGap gap_in(LifeArea area, PartnerCategory category, Date on) {
     return {on, area, std::nullopt, FreeText{"Kitaplatz in Wohnortnähe"}, PartnerKind::case_specific, category};
 }
@@ -45,7 +38,7 @@ TEST(Evaluation, R11_IsMadeInTheClosurePhaseBeforeTheReasonAndReplaceableUntilCl
     record_evaluation(c, evaluation_on(d(2020, 5, 11), 3), Policy{});
     record_evaluation(c, evaluation_on(d(2020, 5, 12), 4), Policy{});   // changed before closing
     EXPECT_EQ(c.evaluation->results, 4);
-    close_case(c, ended(d(2020, 5, 15)), Policy{});
+    close_case(c, closing(ClosureReason::goals_reached, d(2020, 5, 15)), Policy{});
     EXPECT_EQ(c.evaluation->results, 4);
     expect_error([&] { record_evaluation(c, evaluation_on(d(2020, 5, 16), 5), Policy{}); }, errc::closure_invalid, "R11",
                  "case.evaluation");
@@ -53,7 +46,7 @@ TEST(Evaluation, R11_IsMadeInTheClosurePhaseBeforeTheReasonAndReplaceableUntilCl
 
 TEST(Evaluation, R11_ACaseClosedWithoutOneTakesItOnce) {
     Case c = case_at(Stage::implementing);
-    close_case(c, ended(d(2020, 5, 15)), Policy{});
+    close_case(c, closing(ClosureReason::goals_reached, d(2020, 5, 15)), Policy{});
     record_evaluation(c, evaluation_on(d(2020, 5, 20), 4), Policy{});
     expect_error([&] { record_evaluation(c, evaluation_on(d(2020, 5, 21), 5), Policy{}); }, errc::closure_invalid, "R11",
                  "case.evaluation");
@@ -112,7 +105,7 @@ TEST(Evaluation, R11_AHostsSaveFollowsTheSameRules) {
 
     Case closed = deciding;
     record_evaluation(closed, evaluation_on(d(2020, 5, 11), 3), Policy{});
-    close_case(closed, ended(d(2020, 5, 15)), Policy{});
+    close_case(closed, closing(ClosureReason::goals_reached, d(2020, 5, 15)), Policy{});
     saved = closed;
     saved.evaluation->results = 5;
     expect_error([&] { check_change(closed, saved, d(2020, 5, 16), Policy{}); }, errc::closure_invalid, "R11", "case.evaluation");
@@ -123,7 +116,7 @@ TEST(Evaluation, R11_AHostsSaveFollowsTheSameRules) {
 TEST(Evaluation, R11_ReopeningClearsTheEvaluation) {
     Case closed = in_closure_phase();
     record_evaluation(closed, evaluation_on(d(2020, 5, 11), 3), Policy{});
-    close_case(closed, ended(d(2020, 5, 15)), Policy{});
+    close_case(closed, closing(ClosureReason::goals_reached, d(2020, 5, 15)), Policy{});
     Case reopened = closed;
     reopen_case(reopened, d(2020, 6, 1), Policy{});
     EXPECT_FALSE(reopened.evaluation);

@@ -128,6 +128,13 @@ inline Case case_at(Stage stage, const Policy& policy = {}) {
     return c;
 }
 
+inline Closure closing(ClosureReason reason, Date on) {
+    Closure c;
+    c.date = on;
+    c.reason = reason;
+    return c;
+}
+
 inline Case samira(const Policy& policy = {}) {
     MemoryRepository repo;
     return example::run_samira(repo, {"fachkraft-1", Role::case_worker}, policy);
