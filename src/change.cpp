@@ -293,8 +293,6 @@ void check_consent_record(const Case& s, const Case& p, const Policy& policy) {
     validate_consent(*p.consent, INT_MAX, policy);  // the guardian part needs the age: consent_matches_person
 }
 
-}  // namespace
-
 // R13: one age in the skeleton; a step's anonymisation keeps the one the store's policy chose.
 void check_skeleton_age(const Case& p, const Policy* policy) {
     if (!p.skeleton) return;
@@ -311,6 +309,8 @@ void check_skeleton_age(const Case& p, const Policy* policy) {
         fail(errc::case_anonymised, "R13", "case.skeleton",
              "the store's policy keeps the " + reflect::enum_name(policy->skeleton_age) + " in the skeleton; the anonymisation kept another age");
 }
+
+}  // namespace
 
 void require_next_version(const Case& stored) {
     if (stored.version == std::numeric_limits<std::int64_t>::max())

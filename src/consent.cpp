@@ -7,6 +7,12 @@
 namespace jmdcm {
 namespace {
 
+Date last_guardian_day(const std::vector<GuardianConsent>& guardians) {
+    Date last = guardians.front().given_on;
+    for (const auto& g : guardians) last = std::max(last, g.given_on);
+    return last;
+}
+
 void check_guardians(const DataConsent& c) {
     for (std::size_t i = 0; i < c.guardians.size(); ++i) {
         const auto& g = c.guardians[i];
@@ -17,8 +23,7 @@ void check_guardians(const DataConsent& c) {
                 fail(errc::consent_invalid, "R3", field + ".role", "the " + reflect::enum_name(g.role) + " is recorded already");
     }
     if (c.guardian_consent_on && !c.guardians.empty()) {
-        const auto last = std::max_element(c.guardians.begin(), c.guardians.end(),
-                                           [](const auto& a, const auto& b) { return a.given_on < b.given_on; })->given_on;
+        const Date last = last_guardian_day(c.guardians);
         if (*c.guardian_consent_on != last)
             fail(errc::consent_invalid, "R3", "consent.guardian_consent_on",
                  "the guardians' consent holds from the last of them (" + to_iso(last) + "); leave it out or give that day");
@@ -29,9 +34,7 @@ void check_guardians(const DataConsent& c) {
 
 std::optional<Date> guardians_consent_on(const DataConsent& c) {
     if (c.guardian_consent_on || c.guardians.empty()) return c.guardian_consent_on;
-    Date last = c.guardians.front().given_on;
-    for (const auto& g : c.guardians) last = std::max(last, g.given_on);
-    return last;
+    return last_guardian_day(c.guardians);
 }
 
 void validate_consent(const DataConsent& c, int age, const Policy& policy) {
