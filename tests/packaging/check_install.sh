@@ -15,7 +15,9 @@ run() {  # run <host> <name>: the worked example must go through, on a fresh SQL
   out=$("$1" "$work/$2.sqlite")
   grep -q '"met":9,"total":9' <<<"$out" || { echo "$1 did not run the worked example:"; echo "$out"; exit 1; }
 }
-needs_libjmdcm() { readelf -d "$1" | grep -q 'NEEDED.*libjmdcm\.so\.0'; }
+# Never pipe into grep -q under pipefail: grep stops at the first match, the producer gets
+# SIGPIPE and the pipeline fails although the line was there. Match on captured output.
+needs_libjmdcm() { grep -q 'NEEDED.*libjmdcm\.so\.0' <<<"$(readelf -d "$1")"; }
 
 for variant in shared static; do
   static=OFF; [ "$variant" = static ] && static=ON
@@ -25,7 +27,7 @@ for variant in shared static; do
   host="$work/$variant/jmdcm_c_host"
   if [ "$variant" = shared ]; then
     needs_libjmdcm "$host" || { echo "shared host does not link libjmdcm.so.0"; exit 1; }
-    ldd "$host" | grep -q "$prefix/lib.*libjmdcm.so.0" || { echo "shared host does not load the installed library"; ldd "$host"; exit 1; }
+    grep -q "$prefix/lib.*libjmdcm.so.0" <<<"$(ldd "$host")" || { echo "shared host does not load the installed library"; ldd "$host"; exit 1; }
   else
     ! needs_libjmdcm "$host" || { echo "static host still needs libjmdcm.so"; exit 1; }
   fi
@@ -44,7 +46,7 @@ echo "pkg-config: ok"
 
 # The Python package, when the build has it: importable from the prefix's dist-packages by
 # Debian's python3, loading the installed libjmdcm through its RPATH.
-package=$(find "$prefix" -path '*dist-packages/jmdcm/__init__.py' | head -n 1)
+package=$(find "$prefix" -path '*dist-packages/jmdcm/__init__.py' -print -quit)
 if [ -n "$package" ]; then
   (cd "$work" && PYTHONPATH="$(dirname "$(dirname "$package")")" /usr/bin/python3 -c '
 import jmdcm, sys

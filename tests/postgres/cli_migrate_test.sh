@@ -18,9 +18,9 @@ out="$("$jmdcm" migrate --from office.sqlite --to "$uri" --actor admin-1 2>&1)" 
 grep -q "moved 1 case(s)" <<<"$out" || fail "migrate said: $out"
 after="$("$jmdcm" export --store "$uri" --actor fachkraft-1)"
 [ "$before" = "$after" ] || fail "the moved store answers differently"
-"$jmdcm" audit --store "$uri" --actor admin-1 --operation migrate | grep -q '"detail":"from sqlite: 1 cases"' ||
+grep -q '"detail":"from sqlite: 1 cases"' <<<"$("$jmdcm" audit --store "$uri" --actor admin-1 --operation migrate)" ||
   fail "the move is not in the server's audit trail"
-"$jmdcm" audit --store office.sqlite --actor admin-1 --operation migrate | grep -q '"detail":"to postgresql: 1 cases"' ||
+grep -q '"detail":"to postgresql: 1 cases"' <<<"$("$jmdcm" audit --store office.sqlite --actor admin-1 --operation migrate)" ||
   fail "the move is not in the file's audit trail"
 # the trail came along: the demo's accesses are there too
 [ "$("$jmdcm" audit --store "$uri" --actor admin-1 --case JMD-FFM-2016-0042 | grep -o '"operation"' | wc -l)" -gt 5 ] ||

@@ -59,7 +59,7 @@ expect '"note":"Rueckruf"' "$jmdcm" step "${s[@]}" --actor fk-01 --case "$runnin
 echo '{"date":"2026-01-05","recipient":"Nirgendwo","offer":"x"}' | refuses "R4" "$jmdcm" step "${s[@]}" --actor fk-01 --case "$running" --step refer --input -
 refuses "unknown step" "$jmdcm" step "${s[@]}" --actor fk-01 --case "$running" --step frobnicate --input entry.json
 expect '"detail":"step add_journal_entry"' "$jmdcm" audit "${s[@]}" --actor ad-1 --case "$running" --operation save
-"$jmdcm" audit "${s[@]}" --actor ad-1 | grep -q Rueckruf && { echo "cli_test: the audit trail copied a value"; exit 1; }
+grep -q Rueckruf <<<"$("$jmdcm" audit "${s[@]}" --actor ad-1)" && { echo "cli_test: the audit trail copied a value"; exit 1; }
 refuses "R4" "$jmdcm" audit "${s[@]}" --actor fk-01 --role case_worker
 refuses "R13" "$jmdcm" audit "${s[@]}" --actor st-1 --role statistics
 
