@@ -20,6 +20,10 @@ Date year_end(int year) { return make_date(year, 12, 31); }
 
 bool is_personal(PartnerCategory c) { return c <= PartnerCategory::peers; }
 
+bool is_group_mode(ContactMode m) {
+    return m == ContactMode::network_meeting || m == ContactMode::working_group || m == ContactMode::round_table;
+}
+
 void validate_partner(const Partner& p) {
     require(!is_blank(p.id), "partner.id", "a partner needs an id");
     require(!is_blank(p.name), "partner.name", "a partner needs a name");
@@ -37,6 +41,22 @@ void validate_partner(const Partner& p) {
     require(p.review_on <= add_months(base, 12), "partner.review_on",
             "the cooperation is evaluated once a year: review on " + to_iso(p.review_on) + " is more than 12 months after " +
                 to_iso(base));
+    const bool meets_in_groups = std::any_of(p.contact_modes.begin(), p.contact_modes.end(), is_group_mode);
+    for (std::size_t i = 0; i < p.attended.size(); ++i) {
+        const std::string at = "partner.attended[" + std::to_string(i) + "]";
+        const Date day = p.attended[i];
+        require(meets_in_groups, at,
+                "attendance is recorded for a network meeting, working group or round table: name one in contact_modes");
+        require(!day.is_special() && day >= p.since && (!p.until || day <= *p.until), at,
+                "the meeting falls outside the cooperation's term");
+    }
+    for (std::size_t i = 0; i < p.gaps_passed_on.size(); ++i) {
+        const std::string at = "partner.gaps_passed_on[" + std::to_string(i) + "]";
+        const GapHandOver& h = p.gaps_passed_on[i];
+        require(!h.on.is_special() && !h.from.is_special() && !h.to.is_special(), at, "a hand-over needs on, from and to");
+        require(h.from <= h.to, at + ".to", "the period ends before it starts");
+        require(h.to <= h.on, at + ".to", "gaps are passed on once recorded: the period ends after the hand-over");
+    }
 }
 
 void validate_tie(const PersonalTie& t) {

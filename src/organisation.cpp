@@ -5,12 +5,32 @@
 
 namespace jmdcm {
 
-CaseloadLevel caseload_level(int n, const Policy& p) {
+CaseloadLevel caseload_level(double n, const Policy& p) {
+    if (n < p.caseload_far_below) return CaseloadLevel::far_below_basis;
     if (n <= p.caseload_realistic) return CaseloadLevel::realistic;
     if (n <= p.caseload_agreed) return CaseloadLevel::agreed_basis;
     if (n <= p.caseload_observed) return CaseloadLevel::high;
     if (n < p.caseload_unjustifiable) return CaseloadLevel::critical;
     return CaseloadLevel::unjustifiable;
+}
+
+std::string caseload_warning(CaseloadLevel level, const Policy& p) {
+    const std::string basis = std::to_string(p.caseload_agreed);
+    switch (level) {
+        case CaseloadLevel::far_below_basis:
+            return "R15: far below the agreed basis (fewer than " + std::to_string(p.caseload_far_below) +
+                   " running CM cases per full-time post); to be explained when the post is refilled";
+        case CaseloadLevel::high:
+            return "R15: above the agreed basis of at most " + basis + " running CM cases per full-time post";
+        case CaseloadLevel::critical:
+            return "R15: far above the agreed basis of at most " + basis + "; the standards are at risk";
+        case CaseloadLevel::unjustifiable:
+            return "R15: " + std::to_string(p.caseload_unjustifiable) +
+                   " or more running CM cases per full-time post are not professionally justifiable";
+        case CaseloadLevel::realistic:
+        case CaseloadLevel::agreed_basis: return {};
+    }
+    return {};
 }
 
 CaseSummary summarise(const Case& c) {
@@ -21,10 +41,20 @@ CaseSummary summarise(const Case& c) {
 
 std::vector<Caseload> caseload(const std::vector<CaseSummary>& cases, const Policy& policy) {
     std::map<std::string, int> counts;
+    for (const auto& post : policy.posts) counts[post.case_worker];   // a post without cases is counted too
     for (const auto& s : cases)   // R15: running CM cases only; a lack-of-cooperation case continuing as counselling is counselling
         if (s.running && s.kind == CaseKind::cm) ++counts[s.case_worker];
+    std::map<std::string, double> shares;
+    for (const auto& post : policy.posts) shares[post.case_worker] = post.share;
     std::vector<Caseload> out;
-    for (const auto& [worker, n] : counts) out.push_back({worker, n, caseload_level(n, policy)});
+    for (const auto& [worker, n] : counts) {
+        const auto share = shares.find(worker);
+        Caseload row{worker, n, share == shares.end() ? 1.0 : share->second, 0, CaseloadLevel::realistic, {}};
+        row.per_full_time_post = n / row.share;
+        row.level = caseload_level(row.per_full_time_post, policy);
+        row.warning = caseload_warning(row.level, policy);
+        out.push_back(std::move(row));
+    }
     return out;
 }
 

@@ -1,11 +1,26 @@
 // Policy validation: refuse numbers that would make a rule meaningless.
 #include "jmdcm/policy.hpp"
 
+#include <set>
+
 namespace jmdcm {
 
 namespace {
-void require(bool ok, const char* rule, const char* field, const std::string& why) {
-    if (!ok) fail(errc::policy_invalid, rule, std::string("$.") + field, why);
+void require(bool ok, const char* rule, const std::string& field, const std::string& why) {
+    if (!ok) fail(errc::policy_invalid, rule, "$." + field, why);
+}
+
+void validate_posts(const std::vector<Post>& posts) {
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < posts.size(); ++i) {
+        const std::string at = "posts[" + std::to_string(i) + "]";
+        require(!is_blank(posts[i].case_worker), "R15", at + ".case_worker", "a post names its case worker");
+        require(seen.insert(posts[i].case_worker).second, "R15", at + ".case_worker",
+                "case worker " + posts[i].case_worker + " is listed twice");
+        // !(x > 0) also refuses NaN
+        require(posts[i].share > 0 && posts[i].share <= 1, "R15", at + ".share",
+                "the share of a full-time post must be more than 0 and at most 1");
+    }
 }
 }  // namespace
 
@@ -25,10 +40,13 @@ void validate(const Policy& p) {
     require(p.anonymise_after_months > p.review_after_months, "R13", "anonymise_after_months",
             "anonymisation period must be longer than the review period");
     require(p.follow_up_after_months >= 1, "R11", "follow_up_after_months", "follow-up must be at least one month after closure");
-    require(p.caseload_realistic >= 1, "R15", "caseload_realistic", "thresholds must be positive");
+    require(p.caseload_far_below >= 0, "R15", "caseload_far_below", "thresholds must not be negative");
+    require(p.caseload_realistic >= 1 && p.caseload_realistic >= p.caseload_far_below, "R15", "caseload_realistic",
+            "thresholds must be positive and not decrease");
     require(p.caseload_agreed >= p.caseload_realistic, "R15", "caseload_agreed", "thresholds must not decrease");
     require(p.caseload_observed >= p.caseload_agreed, "R15", "caseload_observed", "thresholds must not decrease");
     require(p.caseload_unjustifiable > p.caseload_observed, "R15", "caseload_unjustifiable", "thresholds must increase");
+    validate_posts(p.posts);
 }
 
 Policy load_policy(std::string_view json_text, json::ReadOptions opts) {

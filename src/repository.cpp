@@ -170,6 +170,15 @@ NetworkMap Repository::network_map(const Actor& actor, Date on) {
     return map;
 }
 
+SystemRequirementsReport Repository::system_requirements_report(const Actor& actor, Date on) {
+    SystemRequirementsReport report;
+    const auto registry = partners(actor);
+    with_visible_cases(
+        actor, CaseQuery{}, on, [&](const std::vector<Case>& cases) { report = system_requirements(registry, cases, on); },
+        Operation::network);
+    return report;
+}
+
 void Repository::check_partner_save(const Actor& actor, const Partner& p, std::optional<std::int64_t> stored_version) {
     require_access(actor, Case{}, Operation::network, Date());
     validate_partner(p);

@@ -38,6 +38,9 @@ const Table<Request>& requests() {
         }),
         {"partners", [](Repository& r, const Actor& a, const char*, const Policy&) { return json::to_string(r.partners(a)); }},
         request<OnInput>("network_map", [](Repository& r, const Actor& a, OnInput in, const Policy&) { return r.network_map(a, in.on); }),
+        request<OnInput>("system_requirements", [](Repository& r, const Actor& a, OnInput in, const Policy&) {  // R12
+            return r.system_requirements_report(a, in.on);
+        }),
         request<DueInput>("cooperations_due", [](Repository& r, const Actor& a, DueInput in, const Policy&) {
             return cooperations_due(r.partners(a), in.year, in.on);
         }),

@@ -84,7 +84,8 @@ std::vector<Vocabulary> vocabularies() {
             vocabulary<PartnerCategory>("PartnerCategory"), vocabulary<ContactMode>("ContactMode"),
             vocabulary<Formalisation>("Formalisation"), vocabulary<Period>("Period"), vocabulary<AgendaKind>("AgendaKind"),
             vocabulary<Language>("Language"), vocabulary<AgeBand>("AgeBand"), vocabulary<SkeletonAge>("SkeletonAge"),
-            vocabulary<GuardianRole>("GuardianRole")};
+            vocabulary<GuardianRole>("GuardianRole"), vocabulary<Requirement>("Requirement"),
+            vocabulary<SystemRequirement>("SystemRequirement")};
 }
 
 using Rule = std::function<std::string(const char* input, const Policy&)>;
@@ -146,6 +147,9 @@ const Table<Rule>& rules() {
         }),
         rule<DueInput>("cooperations_due", [](DueInput in, const Policy&) { return cooperations_due(in.partners, in.year, in.on); }),
         rule<NetworkInput>("network_map", [](NetworkInput in, const Policy&) { return network_map(in.partners, in.cases, in.on); }),
+        rule<NetworkInput>("system_requirements", [](NetworkInput in, const Policy&) {  // R12
+            return system_requirements(in.partners, in.cases, in.on);
+        }),
         rule<GapInput>("supply_gap_bundles", [](GapInput in, const Policy&) {  // R12
             return supply_gap_bundles(in.cases, in.on, in.query.value_or(GapQuery{}));
         }),

@@ -8,6 +8,7 @@
 #include "jmdcm/case.hpp"
 #include "jmdcm/retention.hpp"
 #include "jmdcm/requirements.hpp"
+#include "jmdcm/system_requirements.hpp"
 #include "jmdcm/organisation.hpp"
 #include "jmdcm/access.hpp"
 #include "jmdcm/repository.hpp"

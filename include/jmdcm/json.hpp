@@ -15,6 +15,7 @@
 #include <boost/json.hpp>
 
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -49,7 +50,12 @@ public:
             auto r = std::to_chars(buf, buf + sizeof buf, static_cast<std::int64_t>(v));
             out_.append(buf, r.ptr);
         } else if constexpr (std::is_floating_point_v<T>) {
-            out_ += bj::serialize(bj::value(static_cast<double>(v)));
+            // the shortest text that reads back to the same double ("60", not Boost's "6E1")
+            const double x = static_cast<double>(v);
+            if (!std::isfinite(x)) return void(out_ += "null");   // JSON has no NaN or infinity
+            char buf[32];
+            auto r = std::to_chars(buf, buf + sizeof buf, x);
+            out_.append(buf, r.ptr);
         } else if constexpr (std::is_same_v<T, std::string>) {
             string(v);
         } else if constexpr (std::is_same_v<T, FreeText>) {

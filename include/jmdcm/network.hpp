@@ -31,6 +31,16 @@ BOOST_DEFINE_ENUM_CLASS(Formalisation, oral, minutes, written_agreement)
 
 bool is_personal(PartnerCategory c);
 
+/// R12: bundled, anonymised information on the supply gaps recorded from `from` to `to`
+/// (compared by month, as the statistics are), passed on to a partner that plans services
+/// at a higher level (handbook, minimum requirements on the system level).
+struct GapHandOver {
+    Date on;
+    Date from;
+    Date to;
+};
+BOOST_DESCRIBE_STRUCT(GapHandOver, (), (on, from, to))
+
 /// An institution the office cooperates with. Holds no personal data of young people.
 struct Partner {
     std::string id;
@@ -47,10 +57,16 @@ struct Partner {
     std::optional<Date> until;
     Date review_on;                           // next yearly evaluation of the cooperation
     std::optional<Date> last_evaluated;
+    std::vector<Date> attended;               // its working group, round table or network meeting: days attended
+    std::vector<GapHandOver> gaps_passed_on;  // supply gap information handed to it
 };
 BOOST_DESCRIBE_STRUCT(Partner, (),
     (id, version, office, name, kind, category, region, areas, contact_modes, formalisation, since, until, review_on,
-     last_evaluated))
+     last_evaluated, attended, gaps_passed_on))
+
+/// A contact mode in which the office meets others around a table: network meeting,
+/// working group, round table (attendance is recorded for these only).
+bool is_group_mode(ContactMode m);
 
 /// A person of the young person's own network (family, friends, peers), kept on the case.
 struct PersonalTie {
@@ -63,7 +79,9 @@ BOOST_DESCRIBE_STRUCT(PersonalTie, (), (category, who, contact_modes, since))
 
 /// R12: refuses what cannot be a cooperation, naming the field: no id or name, a personal
 /// category or kind (those belong on the case), no contact mode, a term that ends before
-/// it starts, or a review more than a year after the last evaluation (or the start).
+/// it starts, a review more than a year after the last evaluation (or the start), a
+/// meeting attended outside the term or with a partner met in no group mode, a hand-over
+/// whose period ends after the hand-over or before it starts.
 void validate_partner(const Partner& p);
 /// R12: a tie of the young person's own network: a personal category.
 void validate_tie(const PersonalTie& t);

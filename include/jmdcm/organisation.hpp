@@ -8,10 +8,13 @@
 
 namespace jmdcm {
 
-/// realistic (<= 30) .. agreed basis (<= 50) .. high (<= 80 observed) .. critical (< 150) .. unjustifiable.
-BOOST_DEFINE_ENUM_CLASS(CaseloadLevel, realistic, agreed_basis, high, critical, unjustifiable)
+/// Per full-time post: far below the agreed basis (< 20) .. realistic (<= 30) .. agreed basis
+/// (<= 50) .. high (<= 80 observed) .. critical (< 150) .. unjustifiable.
+BOOST_DEFINE_ENUM_CLASS(CaseloadLevel, far_below_basis, realistic, agreed_basis, high, critical, unjustifiable)
 
-CaseloadLevel caseload_level(int running_cases, const Policy& policy);
+CaseloadLevel caseload_level(double cases_per_full_time_post, const Policy& policy);
+/// What the level warns of, in the handbook's terms; empty for realistic and the agreed basis.
+std::string caseload_warning(CaseloadLevel level, const Policy& policy);
 
 /// One row of what a store's query returns: enough for caseload and agenda, no personal data.
 struct CaseSummary {
@@ -36,12 +39,17 @@ CaseSummary summarise(const Case& c);
 struct Caseload {
     std::string case_worker;
     int running = 0;
+    double share = 1.0;                  // of a full-time post (Policy::posts)
+    double per_full_time_post = 0;       // running / share: what the bands judge
     CaseloadLevel level = CaseloadLevel::realistic;
+    std::string warning;                 // caseload_warning(level)
 };
-BOOST_DESCRIBE_STRUCT(Caseload, (), (case_worker, running, level))
+BOOST_DESCRIBE_STRUCT(Caseload, (), (case_worker, running, share, per_full_time_post, level, warning))
 
 /// Running CM cases per case worker, ordered by case worker (R15: counselling cases do not
-/// count, nor a case that continues as counselling after a lack-of-cooperation closure).
+/// count, nor a case that continues as counselling after a lack-of-cooperation closure),
+/// scaled to a full-time post by the worker's share. A worker the policy lists with a post
+/// appears even without running cases: that is the far-below-basis warning.
 std::vector<Caseload> caseload(const std::vector<CaseSummary>& cases, const Policy& policy);
 
 }  // namespace jmdcm

@@ -16,6 +16,7 @@
 #include "jmdcm/research.hpp"
 #include "jmdcm/statistics.hpp"
 #include "jmdcm/retention.hpp"
+#include "jmdcm/system_requirements.hpp"
 
 #include <functional>
 #include <optional>
@@ -104,6 +105,9 @@ public:
     virtual std::vector<Partner> partners(const Actor& actor) = 0;
     /// The network map over the partners and the cases the actor's query shows; audited once.
     NetworkMap network_map(const Actor& actor, Date on);
+    /// R12 minimum requirements on the system level on `on`, over the partners and the same
+    /// cases; carries counts and partner ids only. Audited once, as the network map is.
+    SystemRequirementsReport system_requirements_report(const Actor& actor, Date on);
 
     /// The actor's agenda (see agenda.hpp): the cases they may handle (own and active
     /// substitutions) read in one query, each audited as Operation::agenda, plus the

@@ -196,9 +196,18 @@ static void test_store_reports_and_anonymisation(void) {
         "\"phase\":\"intake\",\"opened\":\"2017-01-06\",\"last_activity\":\"2017-01-06\"}";
     CHECK(jmdcm_case_create(&created, store, worker, running) == JMDCM_OK);
     CHECK(jmdcm_store_caseload(&load, store, lead, NULL) == JMDCM_OK);  /* Samira's case is closed: one running */
-    CHECK(contains(load, "{\"case_worker\":\"fachkraft-1\",\"running\":1,\"level\":\"realistic\"}"));
+    CHECK(contains(load, "{\"case_worker\":\"fachkraft-1\",\"running\":1,\"share\":1,\"per_full_time_post\":1,"
+                         "\"level\":\"far_below_basis\",\"warning\":\"R15: far below the agreed basis"));
     jmdcm_string_free(load);
     load = NULL;
+    /* R15: on a twenty-fifth of a post, one case is 25 per full-time post */
+    CHECK(jmdcm_store_caseload(&load, store, lead, "{\"schema\":1,\"posts\":[{\"case_worker\":\"fachkraft-1\",\"share\":0.04}]}") == JMDCM_OK);
+    CHECK(contains(load, "\"running\":1,\"share\":0.04,\"per_full_time_post\":25,\"level\":\"realistic\",\"warning\":\"\"}"));
+    jmdcm_string_free(load);
+    load = NULL;
+    CHECK(jmdcm_store_caseload(&load, store, lead, "{\"schema\":1,\"posts\":[{\"case_worker\":\"fachkraft-1\",\"share\":2}]}") == JMDCM_POLICY_INVALID);
+    CHECK(contains(jmdcm_last_error(), "[field: policy.posts[0].share]"));
+    CHECK(load == NULL);
     CHECK(jmdcm_store_caseload(&load, store, lead, "{\"schema\":1,\"caseload_realistic\":0}") == JMDCM_POLICY_INVALID);
     CHECK(contains(jmdcm_last_error(), "R15") && contains(jmdcm_last_error(), "[field: policy.caseload_realistic]"));
     CHECK(load == NULL);

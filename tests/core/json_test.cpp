@@ -1,6 +1,8 @@
 // The generic JSON conversion: round trips of every type, evolution, and bad input.
 #include "fixtures.hpp"
 
+#include <limits>
+
 using namespace jmdcm;
 using namespace jmdcm::test;
 
@@ -161,6 +163,17 @@ TEST(Json, DeepNestingAndOversizedDocumentsFailCleanly) {
     const std::string deep = std::string(100000, '[') + std::string(100000, ']');
     EXPECT_EQ(json_error(deep).code(), errc::json_syntax);
     EXPECT_EQ(error_of([] { json::parse(std::string(2048, ' '), 1024); }).code(), errc::json_syntax);
+}
+
+TEST(Json, NumbersAreWrittenAsTheShortestDecimalThatReadsBack) {
+    GasScore s;
+    s.goal_id = "G1";
+    s.weight = 60;
+    EXPECT_NE(json::to_string(s).find("\"weight\":60"), std::string::npos) << json::to_string(s);   // not 6E1
+    s.weight = 0.1;
+    EXPECT_EQ(json::from_string<GasScore>(json::to_string(s)).weight, 0.1);
+    s.weight = std::numeric_limits<double>::quiet_NaN();   // JSON has no NaN: null, never invalid text
+    EXPECT_NE(json::to_string(s).find("\"weight\":null"), std::string::npos);
 }
 
 TEST(Json, NonAsciiTextSurvivesUnchanged) {

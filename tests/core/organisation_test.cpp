@@ -6,7 +6,11 @@ using namespace jmdcm::test;
 
 TEST(Organisation, R15_CaseloadLevelsFollowTheThresholds) {
     const Policy p;
+    EXPECT_EQ(caseload_level(0, p), CaseloadLevel::far_below_basis);
+    EXPECT_EQ(caseload_level(19.9, p), CaseloadLevel::far_below_basis);
+    EXPECT_EQ(caseload_level(20, p), CaseloadLevel::realistic);
     EXPECT_EQ(caseload_level(30, p), CaseloadLevel::realistic);
+    EXPECT_EQ(caseload_level(30.5, p), CaseloadLevel::agreed_basis);
     EXPECT_EQ(caseload_level(31, p), CaseloadLevel::agreed_basis);
     EXPECT_EQ(caseload_level(50, p), CaseloadLevel::agreed_basis);
     EXPECT_EQ(caseload_level(80, p), CaseloadLevel::high);
@@ -15,6 +19,17 @@ TEST(Organisation, R15_CaseloadLevelsFollowTheThresholds) {
     Policy strict;
     strict.caseload_realistic = 20;
     EXPECT_EQ(caseload_level(25, strict), CaseloadLevel::agreed_basis);
+    strict.caseload_far_below = 0;   // the warning switched off
+    EXPECT_EQ(caseload_level(0, strict), CaseloadLevel::realistic);
+}
+
+TEST(Organisation, R15_EveryLevelOutsideTheBasisCarriesItsWarning) {
+    const Policy p;
+    EXPECT_TRUE(caseload_warning(CaseloadLevel::realistic, p).empty());
+    EXPECT_TRUE(caseload_warning(CaseloadLevel::agreed_basis, p).empty());
+    EXPECT_NE(caseload_warning(CaseloadLevel::far_below_basis, p).find("far below the agreed basis"), std::string::npos);
+    EXPECT_NE(caseload_warning(CaseloadLevel::high, p).find("above the agreed basis"), std::string::npos);
+    EXPECT_NE(caseload_warning(CaseloadLevel::unjustifiable, p).find("150"), std::string::npos);
 }
 
 namespace {
@@ -37,7 +52,60 @@ TEST(Organisation, R15_CaseloadCountsRunningCasesPerCaseWorker) {
     EXPECT_EQ(load[0].case_worker, "fk-a");
     EXPECT_EQ(load[0].running, 35);
     EXPECT_EQ(load[0].level, CaseloadLevel::agreed_basis);
+    EXPECT_TRUE(load[0].warning.empty());
     EXPECT_EQ(load[1].running, 3);
+    EXPECT_EQ(load[1].level, CaseloadLevel::far_below_basis);
+    EXPECT_FALSE(load[1].warning.empty());
+}
+
+TEST(Organisation, R15_APartTimeWorkersCasesAreScaledToAFullTimePost) {
+    std::vector<CaseSummary> cases;
+    for (int i = 0; i < 25; ++i) cases.push_back(summary("A" + std::to_string(i), "fk-a", true));
+    for (int i = 0; i < 25; ++i) cases.push_back(summary("B" + std::to_string(i), "fk-b", true));
+    Policy p;
+    p.posts = {{"fk-a", 0.5}};                       // fk-b is not listed: a full post
+    validate(p);
+    const auto load = caseload(cases, p);
+    ASSERT_EQ(load.size(), 2u);
+    EXPECT_EQ(load[0].running, 25);
+    EXPECT_DOUBLE_EQ(load[0].share, 0.5);
+    EXPECT_DOUBLE_EQ(load[0].per_full_time_post, 50);
+    EXPECT_EQ(load[0].level, CaseloadLevel::agreed_basis);
+    EXPECT_DOUBLE_EQ(load[1].share, 1.0);
+    EXPECT_DOUBLE_EQ(load[1].per_full_time_post, 25);
+    EXPECT_EQ(load[1].level, CaseloadLevel::realistic);
+    p.posts = {{"fk-a", 0.25}};                      // 25 cases on a quarter post: 100 per post
+    EXPECT_EQ(caseload(cases, p)[0].level, CaseloadLevel::critical);
+}
+
+TEST(Organisation, R15_AWorkerWithAPostAndNoRunningCaseIsFarBelowTheBasis) {
+    Policy p;
+    p.posts = {{"fk-new", 1.0}};
+    const auto load = caseload({summary("A", "fk-old", false)}, p);
+    ASSERT_EQ(load.size(), 1u);
+    EXPECT_EQ(load[0].case_worker, "fk-new");
+    EXPECT_EQ(load[0].running, 0);
+    EXPECT_EQ(load[0].level, CaseloadLevel::far_below_basis);
+}
+
+TEST(Organisation, R15_PostsAreValidatedByName) {
+    const auto refused = [](std::vector<Post> posts) {
+        Policy p;
+        p.posts = std::move(posts);
+        return error_of([&] { validate(p); });
+    };
+    EXPECT_EQ(refused({{"fk-a", 0.0}}).field(), "$.posts[0].share");
+    EXPECT_EQ(refused({{"fk-a", 0.5}, {"fk-b", 1.5}}).field(), "$.posts[1].share");
+    EXPECT_EQ(refused({{"fk-a", -1}}).code(), errc::policy_invalid);
+    EXPECT_EQ(refused({{"", 1}}).field(), "$.posts[0].case_worker");
+    const auto twice = refused({{"fk-a", 0.5}, {"fk-a", 0.5}});
+    EXPECT_EQ(twice.field(), "$.posts[1].case_worker");
+    EXPECT_EQ(twice.rule(), "R15");
+    EXPECT_NE(std::string(twice.what()).find("listed twice"), std::string::npos);
+    const json::ReadOptions strict{true};
+    EXPECT_EQ(error_of([&] { load_policy(R"({"schema":1,"posts":[{"case_worker":"fk-a","fte":1}]})", strict); }).code(),
+              errc::json_unknown_field);   // a host's unknown key is an error
+    EXPECT_DOUBLE_EQ(load_policy(R"({"schema":1,"posts":[{"case_worker":"fk-a","share":0.5}]})", strict).posts.at(0).share, 0.5);
 }
 
 TEST(Organisation, R15_SubstitutionNeedsTheYoungPersonsConsentAndARelease) {

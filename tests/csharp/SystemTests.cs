@@ -49,7 +49,13 @@ public class SystemTests
             Assert.Throws<ConflictException>(() => store.SavePartner(Lead, Partner));
             var bad = Assert.Throws<InvalidArgumentException>(() => store.SavePartner(Lead, Partner.Replace("[\"phone\"]", "[]").Replace("\"version\":0", "\"version\":1")));
             Assert.AreEqual("R12", bad.Rule);
+            var meeting = Assert.Throws<InvalidArgumentException>(() => store.SavePartner(Lead,
+                Partner.Replace("\"P-1\"", "\"P-2\"").Replace("\"last_evaluated\":null", "\"last_evaluated\":null,\"attended\":[\"2016-11-02\"]")));
+            Assert.AreEqual("partner.attended[0]", meeting.Field);   // a field with brackets comes through whole
             StringAssert.Contains("\"referrals\":1", store.NetworkMap(Lead, new DateTime(2016, 12, 10)));
+            // R12: the Jobcenter's review of 2016-12-01 is overdue ten days later
+            StringAssert.Contains("{\"requirement\":\"cooperation_review\",\"met\":false,\"detail\":\"yearly review overdue: P-1 (due 2016-12-01)\"}",
+                                  store.SystemRequirements(Lead, new DateTime(2016, 12, 10)));
             CollectionAssert.IsSubsetOf(new[] { "agenda", "save_partner", "render_plan" }, Library.RequestNames());
         }
     }

@@ -47,6 +47,25 @@ def test_partners_are_versioned_and_linked_to_the_example(store):
     assert store.cooperations_due(LEAD, 2016, dt.date(2016, 12, 10))[0]["overdue"]
 
 
+def test_the_system_levels_minimum_requirements(store):
+    store.save_partner(LEAD, partner())   # the Jobcenter, its review due on 2016-12-01
+    report = store.system_requirements(LEAD, dt.date(2016, 12, 10))
+    items = {i["requirement"]: i for i in report["items"]}
+    assert report["total"] == 4 and set(items) == set(jmdcm.SystemRequirement)
+    assert items[jmdcm.SystemRequirement.cooperation_review] == {
+        "requirement": "cooperation_review", "met": False, "detail": "yearly review overdue: P-1 (due 2016-12-01)"}
+    assert not items[jmdcm.SystemRequirement.working_groups]["met"]
+    store.save_partner(LEAD, partner(id="P-AK", name="Arbeitskreis Migration", kind=jmdcm.PartnerKind.non_case_specific,
+                                     category=jmdcm.PartnerCategory.other, contact_modes=[jmdcm.ContactMode.working_group],
+                                     review_on=dt.date(2016, 12, 31), attended=[dt.date(2016, 11, 2)]))
+    after = store.system_requirements(LEAD, dt.date(2016, 12, 10))
+    assert {i["requirement"]: i["met"] for i in after["items"]}[jmdcm.SystemRequirement.working_groups]
+    assert after["met"] == report["met"] + 1
+    with pytest.raises(jmdcm.InvalidArgumentError) as bad:   # a phone contact has no meetings
+        store.save_partner(LEAD, partner(id="P-2", attended=[dt.date(2016, 11, 2)]))
+    assert bad.value.field == "partner.attended[0]"
+
+
 def test_the_agenda_has_the_follow_up_talk_and_refuses_a_backward_range(store):
     items = store.agenda(WORKER, dt.date(2017, 9, 1), dt.date(2017, 9, 30))["items"]
     assert [i["kind"] for i in items] == [jmdcm.AgendaKind.follow_up_talk]

@@ -14,7 +14,7 @@ namespace Jmdcm
     public enum Perspective { YoungPerson, CaseWorker, ThirdParty }
     public enum Achievement { Achieved, Partly, NotAchieved, Dropped }
     public enum Gender { Female, Male, Diverse, NotStated }
-    public enum CaseloadLevel { Realistic, AgreedBasis, High, Critical, Unjustifiable }
+    public enum CaseloadLevel { FarBelowBasis, Realistic, AgreedBasis, High, Critical, Unjustifiable }
     public enum PartnerKind { Personal, CaseSpecific, NonCaseSpecific }
     public enum AgendaKind { PlanReview, TaskDue, TaskOverdue, FollowUpTalk, CaseReview, PaperFileCleanup, CooperationReview }
     /// <summary>Documents in German, English, or German in plain language.</summary>

@@ -11,7 +11,7 @@ namespace Jmdcm
     public partial class JmdcmException : Exception
     {
         static readonly Regex RulePattern = new Regex(@"^(R\d+):");
-        static readonly Regex FieldPattern = new Regex(@"\[field: ([^\]]*)\]$");
+        static readonly Regex FieldPattern = new Regex(@"\[field: (.*)\]$");  // a field may hold brackets: posts[0].share
 
         internal JmdcmException(Native.jmdcm_status status, string statusName, string message) : base(message)
         {

@@ -196,6 +196,11 @@ namespace Jmdcm
         /// <summary>R12: the network map on a day, as JSON.</summary>
         public string NetworkMap(Actor actor, DateTime on) => Request(actor, "network_map", "{\"on\":\"" + Json.Iso(on) + "\"}");
 
+        /// <summary>R12: the minimum requirements on the system level on a day (network map kept,
+        /// yearly cooperation review, supply gaps passed on, working groups attended), as JSON.</summary>
+        public string SystemRequirements(Actor actor, DateTime on) =>
+            Request(actor, "system_requirements", "{\"on\":\"" + Json.Iso(on) + "\"}");
+
         /// <summary>The actor's agenda from <paramref name="from"/> to <paramref name="to"/>, widened by
         /// <paramref name="toleranceDays"/> on each side.</summary>
         public List<AgendaItem> Agenda(Actor actor, DateTime from, DateTime to, int toleranceDays = 0) =>

@@ -132,6 +132,7 @@ class Timing(str, enum.Enum):
     ongoing = 'ongoing'
 
 class CaseloadLevel(str, enum.Enum):
+    far_below_basis = 'far_below_basis'
     realistic = 'realistic'
     agreed_basis = 'agreed_basis'
     high = 'high'
@@ -224,6 +225,23 @@ class GuardianRole(str, enum.Enum):
     father = 'father'
     legal_guardian = 'legal_guardian'
     other_custodian = 'other_custodian'
+
+class Requirement(str, enum.Enum):
+    consent = 'consent'
+    master_data = 'master_data'
+    working_relationship = 'working_relationship'
+    cooperation_agreement = 'cooperation_agreement'
+    documented_needs = 'documented_needs'
+    plan_with_goal = 'plan_with_goal'
+    goal_review = 'goal_review'
+    evaluation = 'evaluation'
+    formal_closure = 'formal_closure'
+
+class SystemRequirement(str, enum.Enum):
+    network_map = 'network_map'
+    cooperation_review = 'cooperation_review'
+    supply_gaps_passed_on = 'supply_gaps_passed_on'
+    working_groups = 'working_groups'
 
 # ---------------------------------------------------------------- errors (one per status code)
 class JmdcmError(Exception):
@@ -378,6 +396,7 @@ class Store:
     def save_partner(self, actor: Actor, partner: Mapping[str, Any]) -> dict[str, Any]: ...
     def partners(self, actor: Actor) -> list[dict[str, Any]]: ...
     def network_map(self, actor: Actor, on: _dt.date) -> dict[str, Any]: ...
+    def system_requirements(self, actor: Actor, on: _dt.date) -> dict[str, Any]: ...
     def cooperations_due(self, actor: Actor, year: int, on: _dt.date) -> list[dict[str, Any]]: ...
     def supply_gaps(self, actor: Actor, on: _dt.date, *, period: str = ..., start: _dt.date | None = ...,
                     end: _dt.date | None = ..., min_cell: int = ...) -> dict[str, Any]: ...

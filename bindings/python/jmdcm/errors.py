@@ -13,7 +13,7 @@ from . import _jmdcm
 __all__ = ["JmdcmError"]  # and one class per status, added below
 
 _RULE = re.compile(r"^(R\d+):")
-_FIELD = re.compile(r"\[field: ([^\]]*)\]$")
+_FIELD = re.compile(r"\[field: (.*)\]$")  # a field may hold brackets: posts[0].share
 
 
 class JmdcmError(Exception):

@@ -209,6 +209,11 @@ class Store:
         """R12: partners with the cases linked to them through referrals, personal networks counted."""
         return self.request(actor, "network_map", {"on": on})
 
+    def system_requirements(self, actor: Actor, on: _dt.date) -> dict[str, Any]:
+        """R12: the minimum requirements on the system level on a day (network map kept, yearly
+        cooperation review, supply gaps passed on, working groups attended), each met or not."""
+        return self.request(actor, "system_requirements", {"on": on})
+
     def cooperations_due(self, actor: Actor, year: int, on: _dt.date) -> list[dict[str, Any]]:
         """R12: the year's list of cooperations to evaluate."""
         return self.request(actor, "cooperations_due", {"year": year, "on": on})
