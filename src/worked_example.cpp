@@ -391,7 +391,10 @@ std::vector<Partner> samira_network() {
     // names only phone or personal contact, minutes for meetings and working groups), and
     // the Arbeitskreis Migration (the handbook's "Arbeitskreis JMD" stands behind it).
     // Samira's sister-in-law is personal network and stays in the case, not in the registry.
-    return {
+    // Also invented: the days the office attended the Arbeitskreis and the BAMF's network
+    // meetings in 2016, and the hand-over of 2016's bundled supply gaps to the BAMF's regional
+    // coordination (the handbook asks for both on the system level, without dates).
+    std::vector<Partner> network = {
         partner("P-THERAPY", "Evang. Zentrum für Beratung und Therapie am Weißen Stein", K::case_specific, C::therapy_centre,
                 {LifeArea::social_problems}, {M::network_meeting, M::working_group, M::phone}, Formalisation::minutes,
                 d(2015, 3, 1), d(2017, 3, 1)),
@@ -420,6 +423,14 @@ std::vector<Partner> samira_network() {
         partner("P-AK-MIG", "Arbeitskreis Migration Frankfurt", K::non_case_specific, C::other, {},
                 {M::working_group, M::round_table}, Formalisation::minutes, d(2012, 1, 1), d(2017, 2, 1)),
     };
+    for (auto& p : network) {
+        if (p.id == "P-AK-MIG") p.attended = {d(2016, 3, 9), d(2016, 9, 14)};
+        if (p.id == "P-BAMF") {
+            p.attended = {d(2016, 6, 22)};
+            p.gaps_passed_on = {{d(2017, 1, 9), d(2016, 1, 1), d(2016, 12, 31)}};
+        }
+    }
+    return network;
 }
 
 }  // namespace jmdcm::example

@@ -69,6 +69,10 @@ void show_network(SqliteRepository& repo, const Actor& worker, const Case& c) {
     for (const auto& due : cooperations_due(repo.partners(lead), 2017, make_date(2017, 1, 10)))
         std::cout << " " << due.partner_id << " (" << to_iso(due.review_on) << ")";
     std::cout << "\n";
+    const auto system = repo.system_requirements_report(lead, make_date(2017, 1, 10));
+    std::cout << "Mindeststandards Systemebene (R12): " << system.met << "/" << system.total << " erfüllt\n";
+    for (const auto& item : system.items)
+        std::cout << "  [" << (item.met ? "x" : " ") << "] " << name(item.requirement) << ": " << item.detail << "\n";
     const Date follow_up = *c.closure->follow_up_on;
     const AgendaQuery week{follow_up - boost::gregorian::days(3), follow_up + boost::gregorian::days(3), 7};
     const auto agenda = repo.agenda(worker, week, Policy{});

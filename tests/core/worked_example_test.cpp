@@ -66,3 +66,15 @@ TEST(WorkedExample, R12_TheNetworkIsTheHandbooksListWithItsContactModes) {
         EXPECT_EQ(named(id).contact_modes, (std::vector{ContactMode::phone, ContactMode::in_person})) << id;
     for (const auto& p : network) EXPECT_NO_THROW(validate_partner(p)) << p.id;
 }
+
+TEST(WorkedExample, R12_TheOfficeMeetsTheSystemLevelsMinimumRequirementsWhenTheMapIsDrawn) {
+    const auto report = system_requirements(example::samira_network(), {samira()}, d(2017, 1, 10));
+    for (const auto& item : report.items) EXPECT_TRUE(item.met) << reflect::enum_name(item.requirement) << ": " << item.detail;
+    // a year on, the yearly reviews of 2017 are overdue and no meeting was recorded since
+    const auto later = system_requirements(example::samira_network(), {samira()}, d(2018, 1, 10));
+    EXPECT_EQ(later.met, 1);   // the map only
+    EXPECT_EQ(later.items[1].detail.rfind("yearly review overdue: P-THERAPY (due 2017-03-01)", 0), 0u) << later.items[1].detail;
+    // the evaluation's gaps of March 2017 were never passed on
+    EXPECT_EQ(later.items[2].detail, "2 supply gap(s) of earlier years not passed on (months 2017-03)");
+    EXPECT_FALSE(later.items[3].met);
+}
