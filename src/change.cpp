@@ -264,6 +264,11 @@ void check_plans(const Case& p, const NewEntries& n, const Policy& policy) {
             fail(errc::plan_invalid, "R9", at("plans", i) + ".date", "a revision cannot predate the plan it revises");
         if (p.assessments.empty() && !p.screening)
             fail(errc::phase_gate, "R1", "case.assessments", "no plan without a documented needs assessment");
+        const Catalogue& catalogue = catalogue_of(policy);   // R8: as adopt_plan checks it
+        for (std::size_t g = 0; g < plan.goals.size(); ++g)
+            if (const auto& id = plan.goals[g].catalogue_id; id && !catalogue.find(*id))
+                fail(errc::plan_invalid, "R9", at("plans", i) + ".goals[" + std::to_string(g) + "].catalogue_id",
+                     "'" + *id + "' is not in the goal catalogue");
     }
     for (std::size_t i = n.assessments; i < p.assessments.size(); ++i) {
         (void)validate_assessment(p.assessments[i], policy);

@@ -47,7 +47,16 @@ void validate(const Policy& p) {
     require(p.caseload_observed >= p.caseload_agreed, "R15", "caseload_observed", "thresholds must not decrease");
     require(p.caseload_unjustifiable > p.caseload_observed, "R15", "caseload_unjustifiable", "thresholds must increase");
     validate_posts(p.posts);
+    if (p.catalogue) {
+        try {
+            validate(*p.catalogue);
+        } catch (const error& e) {   // "$.goals[4].id" -> "$.catalogue.goals[4].id"
+            fail(e.code(), e.rule(), "$.catalogue" + e.field().substr(1), e.detail());
+        }
+    }
 }
+
+const Catalogue& catalogue_of(const Policy& p) { return p.catalogue ? *p.catalogue : default_catalogue(); }
 
 Policy load_policy(std::string_view json_text, json::ReadOptions opts) {
     Policy p = json::from_string<Policy>(json_text, opts);

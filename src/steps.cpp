@@ -74,7 +74,7 @@ const Table& document_steps() {
         step<ScreeningDecision>("decide_screening", [](Case& c, ScreeningDecision in, const Policy& p) { decide_screening(c, in, p); }),
         step<OnInput>("start_case_management", [](Case& c, OnInput in, const Policy& p) { start_case_management(c, in.on, p); }),
         step<Assessment>("add_assessment", [](Case& c, Assessment in, const Policy& p) { add_assessment(c, in, p); }),
-        step<Plan>("adopt_plan", [](Case& c, Plan in, const Policy& p) { adopt_plan(c, in, p, &default_catalogue()); }),
+        step<Plan>("adopt_plan", [](Case& c, Plan in, const Policy& p) { adopt_plan(c, in, p, &catalogue_of(p)); }),  // R8: the host's catalogue
         step<JournalEntry>("add_journal_entry", [](Case& c, JournalEntry in, const Policy& p) { add_journal_entry(c, in, p); }),
         step<Referral>("refer", [](Case& c, Referral in, const Policy& p) { refer(c, in, p); }),
         step<GoalReview>("review_goal", [](Case& c, GoalReview in, const Policy& p) { review_goal(c, in, p); }),

@@ -128,7 +128,7 @@ Case synthetic_case(const SyntheticOptions& o, std::uint64_t index, const Policy
 
     // ---- plan (R9) and linking (R4, R10)
     change_phase(c, Phase::planning, t, policy);
-    const auto& cat = default_catalogue();
+    const auto& cat = catalogue_of(policy);   // R8: a host's catalogue when its policy has one
     Plan plan;
     plan.date = later(t, r, 1, 14);
     plan.office = o.office;
@@ -140,7 +140,7 @@ Case synthetic_case(const SyntheticOptions& o, std::uint64_t index, const Policy
         goal.catalogue_id = cg.id;
         goal.area = cg.area;
         goal.priority = g + 1;
-        goal.text = cg.label_de;
+        goal.text = is_blank(cg.label_de) ? cg.label_en : cg.label_de;   // a host catalogue may label in English only
         goal.measures = "Begleitung und Vermittlung";
         goal.indicator = "vereinbarter Nachweis liegt vor";
         goal.sub_goals = {"erster Schritt"};

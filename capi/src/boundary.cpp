@@ -41,9 +41,8 @@ void give(char** out, const std::string& s) {
 }
 
 void rethrow_for(const error& e, const char* name) {
-    const std::string what = e.what();
     const std::string path = e.field().size() > 1 ? e.field().substr(1) : "";  // "$.x" -> ".x"
-    fail(e.code(), e.rule(), std::string(name) + path, what.substr(0, what.find(" [field:")));
+    fail(e.code(), e.rule(), std::string(name) + path, e.detail());   // the detail: the rule is not doubled
 }
 
 Policy policy_of(const char* policy_json) {

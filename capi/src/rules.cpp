@@ -116,7 +116,7 @@ const Table<Rule>& rules() {
         rule<Assessment>("validate_assessment", [](Assessment in, const Policy& p) { return validate_assessment(in, p); }),  // R7
         rule<AssessmentPair>("compare_assessments", [](AssessmentPair in, const Policy&) { return compare_assessments(in.before, in.after); }),
         rule<PlanQuestion>("check_plan", [](PlanQuestion in, const Policy& p) {  // R8, R9
-            return check_plan(in.plan, p, {in.concluded.begin(), in.concluded.end()}, &default_catalogue());
+            return check_plan(in.plan, p, {in.concluded.begin(), in.concluded.end()}, &catalogue_of(p));
         }),
         rule<GateQuestion>("phase_gate", [](GateQuestion in, const Policy& p) { return phase_gate(in.case_, in.to, in.on, p); }),  // R1, R14
         rule<CaseOn>("retention_decision", [](CaseOn in, const Policy& p) { return retention_decision(in.case_, in.on, p); }),  // R13
@@ -165,7 +165,7 @@ const Table<Rule>& rules() {
         }),
         rule<NoInput>("vocabulary", [](const Policy&) { return vocabularies(); }),
         rule<NoInput>("policy", [](const Policy& p) { return p; }),
-        rule<NoInput>("catalogue", [](const Policy&) { return default_catalogue(); }),  // R8
+        rule<NoInput>("catalogue", [](const Policy& p) { return catalogue_of(p); }),  // R8: the policy's, else the handbook's
         rule<Catalogue>("validate_catalogue", [](Catalogue in, const Policy&) {
             validate(in);
             return in;

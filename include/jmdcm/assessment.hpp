@@ -3,6 +3,7 @@
 // is kept so progress over time can be shown.
 #pragma once
 
+#include "jmdcm/life_area.hpp"
 #include "jmdcm/policy.hpp"
 
 #include <boost/describe/class.hpp>
@@ -12,10 +13,6 @@
 #include <vector>
 
 namespace jmdcm {
-
-BOOST_DEFINE_ENUM_CLASS(LifeArea,
-    language, occupation, relationships, leisure, everyday_life, housing, social_problems,
-    finances, political_participation)
 
 BOOST_DEFINE_ENUM_CLASS(Perspective, young_person, case_worker, third_party)
 

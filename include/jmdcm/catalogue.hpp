@@ -2,7 +2,8 @@
 // labels. Hosts may adapt or replace it from JSON.
 #pragma once
 
-#include "jmdcm/assessment.hpp"
+#include "jmdcm/json.hpp"
+#include "jmdcm/life_area.hpp"
 
 #include <boost/describe/class.hpp>
 

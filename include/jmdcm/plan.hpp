@@ -4,6 +4,7 @@
 #pragma once
 
 #include "jmdcm/catalogue.hpp"
+#include "jmdcm/policy.hpp"
 
 #include <boost/describe/class.hpp>
 

@@ -2,6 +2,7 @@
 // Defaults are the handbook's (R2, R3, R6, R7, R9, R11, R13, R15).
 #pragma once
 
+#include "jmdcm/catalogue.hpp"
 #include "jmdcm/json.hpp"
 
 #include <boost/describe/class.hpp>
@@ -59,14 +60,20 @@ struct Policy {
     int caseload_unjustifiable = 150;
     // R15: the workers' shares of a full-time post (organisation data); the bands are per post.
     std::vector<Post> posts;
+    // R8: the host's own goal catalogue, validated with the policy; absent: the handbook's.
+    std::optional<Catalogue> catalogue;
 };
 BOOST_DESCRIBE_STRUCT(Policy, (),
     (schema, min_age, max_age, guardian_consent_below_age, consent_form_version, screening_threshold,
      scale_min, scale_max, active_goal_limit, review_after_months, anonymise_after_months,
-     follow_up_after_months, skeleton_age, caseload_far_below, caseload_realistic, caseload_agreed, caseload_observed, caseload_unjustifiable, posts))
+     follow_up_after_months, skeleton_age, caseload_far_below, caseload_realistic, caseload_agreed, caseload_observed, caseload_unjustifiable, posts, catalogue))
 
-/// Throws errc::policy_invalid naming the field when a value makes no sense.
+/// Throws errc::policy_invalid naming the field when a value makes no sense (a catalogue:
+/// errc::catalogue_invalid, the field under `$.catalogue`).
 void validate(const Policy& p);
+
+/// R8: the catalogue plans are checked against: the policy's, else the handbook's.
+const Catalogue& catalogue_of(const Policy& p);
 
 /// Loads and validates; absent fields keep the handbook's defaults.
 Policy load_policy(std::string_view json_text, json::ReadOptions opts = {});

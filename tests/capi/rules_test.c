@@ -47,6 +47,24 @@ static void test_policy_and_catalogue(void) {
     CHECK(eval("validate_catalogue", catalogue, NULL) == JMDCM_OK);
     CHECK(result && strcmp(result, catalogue) == 0);
     jmdcm_string_free(catalogue);
+
+    /* R8: a host's own catalogue travels in the policy, to every rule, step and store */
+    const char *host = "{\"schema\":1,\"catalogue\":{\"schema\":1,\"goals\":["
+                       "{\"id\":\"x.ski\",\"area\":\"leisure\",\"label_de\":\"Skifahren\",\"label_en\":\"\"}]}}";
+    CHECK(eval("catalogue", NULL, host) == JMDCM_OK);
+    CHECK(contains(result, "\"x.ski\"") && !contains(result, "language.acquire_german"));
+    const char *plan = "{\"plan\":{\"version\":0,\"date\":\"2020-01-27\",\"office\":\"JMD\",\"goals\":[{\"id\":\"G1\","
+                       "\"catalogue_id\":\"x.ski\",\"priority\":1,\"text\":\"Skifahren\",\"measures\":\"\",\"indicator\":\"\","
+                       "\"offer_available\":true,\"gap\":\"\"}],\"revision_reason\":\"\"},\"concluded\":[]}";
+    CHECK(eval("check_plan", plan, NULL) == JMDCM_OK);
+    CHECK(contains(result, "'x.ski' is not in the goal catalogue"));
+    CHECK(eval("check_plan", plan, host) == JMDCM_OK);
+    CHECK(!contains(result, "not in the goal catalogue"));
+    const char *twice = "{\"schema\":1,\"catalogue\":{\"schema\":1,\"goals\":["
+                        "{\"id\":\"x.ski\",\"area\":null,\"label_de\":\"A\",\"label_en\":\"\"},"
+                        "{\"id\":\"x.ski\",\"area\":null,\"label_de\":\"B\",\"label_en\":\"\"}]}}";
+    CHECK(eval("catalogue", NULL, twice) == JMDCM_CATALOGUE_INVALID);
+    CHECK(strcmp(jmdcm_last_error(), "R8: duplicate goal id 'x.ski' [field: policy.catalogue.goals[1].id]") == 0);
 }
 
 static void test_eligibility(void) {  /* R2 */

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "jmdcm/jmdcm.hpp"
+#include "jmdcm/steps.hpp"
 #include "jmdcm/worked_example.hpp"
 
 #include <gtest/gtest.h>

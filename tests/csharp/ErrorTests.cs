@@ -54,6 +54,13 @@ public class ErrorTests
     {
         StringAssert.Contains("min_age", Assert.Throws<PolicyInvalidException>(() => Library.Rule("policy", null, "{\"schema\":1,\"min_age\":30}")).Message);
         Assert.Throws<JsonSyntaxException>(() => Library.Rule("summarise", "{\"schema\":1,"));
+        // R8: a host's catalogue travels in the policy; a bad one is named under policy.catalogue
+        const string ski = "{\"id\":\"x.ski\",\"area\":\"leisure\",\"label_de\":\"Skifahren\",\"label_en\":\"\"}";
+        StringAssert.Contains("\"x.ski\"", Library.Catalogue("{\"schema\":1,\"catalogue\":{\"schema\":1,\"goals\":[" + ski + "]}}"));
+        var twice = Assert.Throws<CatalogueInvalidException>(() =>
+            Library.Catalogue("{\"schema\":1,\"catalogue\":{\"schema\":1,\"goals\":[" + ski + "," + ski + "]}}"));
+        Assert.AreEqual("policy.catalogue.goals[1].id", twice.Field);
+        Assert.AreEqual("R8", twice.Rule);
         Assert.Throws<InvalidArgumentException>(() => Library.Rule("no_such_rule"));
         using (var store = Store.OpenMemory())
         {

@@ -49,3 +49,17 @@ def test_not_found_and_access_denied_from_a_store(worker):
         with pytest.raises(jmdcm.AccessDeniedError) as refused:
             store.sweep(worker, dt.date(2020, 1, 1))
         assert refused.value.rule == "R13"
+
+
+HOST_CATALOGUE = {"schema": 1, "goals": [{"id": "x.ski", "area": jmdcm.LifeArea.leisure, "label_de": "Skifahren",
+                                          "label_en": ""}]}
+
+
+def test_a_hosts_catalogue_travels_in_the_policy_and_is_validated_by_name():
+    assert [g["id"] for g in jmdcm.catalogue({"schema": 1, "catalogue": HOST_CATALOGUE})["goals"]] == ["x.ski"]
+    assert len(jmdcm.catalogue()["goals"]) == 31   # the handbook's
+    twice = {**HOST_CATALOGUE, "goals": HOST_CATALOGUE["goals"] * 2}
+    with pytest.raises(jmdcm.CatalogueInvalidError) as bad:
+        jmdcm.catalogue({"schema": 1, "catalogue": twice})
+    assert (bad.value.rule, bad.value.field) == ("R8", "policy.catalogue.goals[1].id")
+    assert str(bad.value).startswith("R8: duplicate goal id 'x.ski'")   # the rule is not doubled

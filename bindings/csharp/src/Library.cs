@@ -20,6 +20,10 @@ namespace Jmdcm
                 out o, Utf8.Encode(rule), Utf8.Encode(inputJson), Utf8.Encode(policyJson)));
         }
 
+        /// <summary>R8: the goal catalogue plans are checked against, as JSON: the policy's own (its
+        /// "catalogue" member, validated), else the handbook's.</summary>
+        public static string Catalogue(string policyJson = null) => Rule("catalogue", null, policyJson);
+
         public static List<string> RuleNames() => Jmdcm.Json.Read<List<string>>(Call.Text(JmdcmNative.jmdcm_rule_names));
         public static List<string> StepNames() => Jmdcm.Json.Read<List<string>>(Call.Text(JmdcmNative.jmdcm_case_steps));
         public static List<string> StoreStepNames() => Jmdcm.Json.Read<List<string>>(Call.Text(JmdcmNative.jmdcm_store_steps));

@@ -31,9 +31,10 @@ def policy(changes: Mapping[str, Any] | None = None) -> dict[str, Any]:
     return rule("policy", policy={"schema": 1, **changes} if changes else None)
 
 
-def catalogue() -> dict[str, Any]:
-    """R8: the goal catalogue."""
-    return rule("catalogue")
+def catalogue(policy: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """R8: the goal catalogue plans are checked against: the policy's own (its "catalogue"
+    member, validated), else the handbook's. Steps, rules and stores take it the same way."""
+    return rule("catalogue", policy=policy)
 
 
 def synthetic_case(index: int, *, seed: int = 1, **population: Any):
