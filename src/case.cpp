@@ -457,18 +457,10 @@ void close_case(Case& c, Closure closure, const Policy& policy) {
 
 void validate_evaluation(const Case& c, const Evaluation& evaluation, const Policy& policy) {
     require_date(evaluation.date, "R11", "evaluation.date");
-    auto in_scale = [&](const std::optional<int>& v, const char* field) {
-        if (v && (*v < policy.scale_min || *v > policy.scale_max))
+    for (const auto& [field, member] : rated_dimensions)
+        if (const auto& v = evaluation.*member; v && (*v < policy.scale_min || *v > policy.scale_max))
             fail(errc::invalid_argument, "R11", std::string("evaluation.") + field,
                  "rating " + std::to_string(*v) + " is off the scale " + std::to_string(policy.scale_min) + "-" + std::to_string(policy.scale_max));
-    };
-    in_scale(evaluation.satisfaction_measures, "satisfaction_measures");
-    in_scale(evaluation.satisfaction_case_worker, "satisfaction_case_worker");
-    in_scale(evaluation.general_satisfaction, "general_satisfaction");
-    in_scale(evaluation.course, "course");
-    in_scale(evaluation.results, "results");
-    in_scale(evaluation.expectations, "expectations");
-    in_scale(evaluation.mandate, "mandate");
     std::set<std::string> ids;
     for (const auto& p : c.plans)
         for (const auto& g : p.goals) ids.insert(g.id);

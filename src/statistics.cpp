@@ -81,12 +81,13 @@ std::vector<int> months_per_phase(const Case& c, Date on) {
 
 /// R11: the rated dimensions of the evaluation, and the follow-up talk's sustainability on
 /// the same scale; a table row each.
-constexpr std::optional<int> Evaluation::*rated[] = {
-    &Evaluation::satisfaction_measures, &Evaluation::satisfaction_case_worker, &Evaluation::general_satisfaction,
-    &Evaluation::course, &Evaluation::results, &Evaluation::expectations, &Evaluation::mandate};
 const std::vector<std::string>& rating_rows() {
-    static const std::vector<std::string> r = {"satisfaction_measures", "satisfaction_case_worker", "general_satisfaction", "course",
-                                               "results", "expectations", "mandate", "follow_up_sustainability"};
+    static const std::vector<std::string> r = [] {
+        std::vector<std::string> rows;
+        for (const auto& dimension : rated_dimensions) rows.emplace_back(dimension.name);
+        rows.emplace_back("follow_up_sustainability");
+        return rows;
+    }();
     return r;
 }
 
@@ -94,8 +95,8 @@ using RatingCounts = std::vector<std::map<int, std::int64_t>>;   // per row: rat
 
 void count_ratings(const Evaluation& e, const std::optional<FollowUpTalk>& follow_up, RatingCounts& counts) {
     counts.resize(rating_rows().size());
-    for (std::size_t i = 0; i < std::size(rated); ++i)
-        if (const auto& v = e.*rated[i]) ++counts[i][*v];
+    for (std::size_t i = 0; i < std::size(rated_dimensions); ++i)
+        if (const auto& v = e.*rated_dimensions[i].member) ++counts[i][*v];
     if (follow_up && follow_up->sustainability) ++counts.back()[*follow_up->sustainability];
 }
 

@@ -69,7 +69,14 @@ Case synthetic_case(const SyntheticOptions& o, std::uint64_t index, const Policy
     consent.text_sha256 = "7db886f15325eb9bad07defb33177fb41ff86e0d3ebbb8117a222fd02f9a1f15";
     consent.purpose = "Beratung und Case Management";
     consent.consequences_explained = true;
-    if (policy.guardian_consent_below_age && age_on(birth, t) < *policy.guardian_consent_below_age) consent.guardian_consent_on = t;
+    if (policy.guardian_consent_below_age && age_on(birth, t) < *policy.guardian_consent_below_age) {
+        // R3: who consented, by role; drawn from the birth day so the random stream stays as it was
+        // (a guardian appointed for an unaccompanied minor, else the parents or the mother)
+        const int kind = int(birth.day()) % 4;
+        consent.guardians = {{kind == 0 ? GuardianRole::legal_guardian : GuardianRole::mother, t}};
+        if (kind == 1) consent.guardians.push_back({GuardianRole::father, t});
+        consent.guardian_consent_on = t;
+    }
     record_consent(c, consent, birth, policy);
 
     MasterData p;

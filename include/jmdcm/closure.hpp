@@ -68,4 +68,19 @@ BOOST_DESCRIBE_STRUCT(Evaluation, (),
     (date, goals, life_situation_improved, supply_gaps, gaps, satisfaction_measures, satisfaction_case_worker,
      general_satisfaction, course, results, expectations, mandate, remarks))
 
+/// R11: the evaluation's rated dimensions on the policy's scale, in the handbook's order;
+/// the one list that validation, statistics and the rendered document walk.
+struct RatedDimension {
+    const char* name;
+    std::optional<int> Evaluation::*member;
+};
+inline constexpr RatedDimension rated_dimensions[] = {
+    {"satisfaction_measures", &Evaluation::satisfaction_measures},
+    {"satisfaction_case_worker", &Evaluation::satisfaction_case_worker},
+    {"general_satisfaction", &Evaluation::general_satisfaction},
+    {"course", &Evaluation::course},
+    {"results", &Evaluation::results},
+    {"expectations", &Evaluation::expectations},
+    {"mandate", &Evaluation::mandate}};
+
 }  // namespace jmdcm

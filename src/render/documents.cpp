@@ -148,17 +148,23 @@ std::string evaluation_html(const Case& c, const RenderOptions& options, const P
         }
         d.raw("</table>\n");
     }
-    const std::optional<int>* ratings[] = {&e.satisfaction_measures, &e.satisfaction_case_worker, &e.general_satisfaction,
-                                           &e.course, &e.results, &e.expectations, &e.mandate};
     d.raw("<h2>").text(d.t.ratings).raw("</h2>\n<p>").text(d.t.scale_note).raw(" ")
         .text(std::to_string(policy.scale_min) + " - " + std::to_string(policy.scale_max)).raw("</p>\n<table>\n");
-    for (std::size_t i = 0; i < std::size(ratings); ++i)
-        d.raw("<tr><td>").text(d.t.dimensions[i]).raw("</td><td>")
-            .text(*ratings[i] ? std::to_string(**ratings[i]) : std::string(d.t.not_said)).raw("</td></tr>\n");
+    for (std::size_t i = 0; i < std::size(rated_dimensions); ++i) {
+        const auto& v = e.*rated_dimensions[i].member;
+        d.raw("<tr><td>").text(d.t.dimensions[i]).raw("</td><td>").text(v ? std::to_string(*v) : std::string(d.t.not_said)).raw("</td></tr>\n");
+    }
     d.raw("</table>\n");
-    if (!e.supply_gaps.empty()) {
+    if (!e.supply_gaps.empty() || !e.gaps.empty()) {   // R12: in the young person's words, then by life area
         d.raw("<h2>").text(d.t.supply_gaps).raw("</h2>\n<ul>\n");
         for (const auto& g : e.supply_gaps) d.raw("<li>").text(g.text).raw("</li>\n");
+        for (const auto& g : e.gaps) {
+            const bool said = std::any_of(e.supply_gaps.begin(), e.supply_gaps.end(), [&](const FreeText& t) { return t.text == g.description.text; });
+            if (said && !g.description.empty()) continue;
+            std::string line(g.area ? label(d.t.areas, *g.area) : std::string_view{});
+            if (!g.description.empty()) line += (line.empty() ? "" : ": ") + g.description.text;
+            if (!line.empty()) d.raw("<li>").text(line).raw("</li>\n");
+        }
         d.raw("</ul>\n");
     }
     if (options.language == Language::plain) d.raw("</div>\n");

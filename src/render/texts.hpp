@@ -36,6 +36,7 @@ static_assert(std::tuple_size_v<decltype(Texts::parties)> == count_of<Party>);
 static_assert(std::tuple_size_v<decltype(Texts::achievements)> == count_of<Achievement>);
 static_assert(std::tuple_size_v<decltype(Texts::reasons)> == count_of<ClosureReason>);
 static_assert(std::tuple_size_v<decltype(Texts::perspectives)> == count_of<Perspective>);
+static_assert(std::tuple_size_v<decltype(Texts::dimensions)> == std::size(rated_dimensions));
 
 template <class E, std::size_t N>
 std::string_view label(const std::array<std::string_view, N>& table, E e) {

@@ -55,3 +55,20 @@ TEST(Synthetic, RespectsThePolicy) {
         for (const auto& plan : c.plans) EXPECT_LE(plan.goals.size(), 2u);
     }
 }
+
+TEST(Synthetic, R3_AYoungPersonsGuardiansConsentByRole) {
+    Policy p;
+    p.min_age = 12;
+    p.max_age = 15;   // every one under the guardian age
+    std::map<GuardianRole, int> roles;
+    for (std::uint64_t i = 0; i < 200; ++i) {
+        const Case c = synthetic_case({}, i, p);
+        if (!c.consent || is_anonymised(c)) continue;
+        ASSERT_FALSE(c.consent->guardians.empty()) << c.id;
+        EXPECT_EQ(c.consent->guardian_consent_on, guardians_consent_on(*c.consent)) << c.id;
+        for (const auto& g : c.consent->guardians) ++roles[g.role];
+    }
+    EXPECT_GT(roles[GuardianRole::mother], 0);
+    EXPECT_GT(roles[GuardianRole::father], 0);
+    EXPECT_GT(roles[GuardianRole::legal_guardian], 0);
+}

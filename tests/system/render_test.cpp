@@ -84,6 +84,18 @@ TEST(Render, R11_TheEvaluationShowsReasonGoalsAndTheFiveDimensions) {
     EXPECT_EQ(error_of([] { evaluation_html(case_at(Stage::implementing), {}, {}); }).field(), "case.evaluation");
 }
 
+TEST(Render, R12_TheEvaluationListsItsSupplyGapsInWordsAndByLifeArea) {
+    Case s = the_example();
+    const std::string html = evaluation_html(s, {}, {});
+    EXPECT_NE(html.find("<li>Freier Krippenplatz</li>"), std::string::npos);
+    EXPECT_NE(html.find("<li>Sprache: Sprachförderung ohne Anspruch auf Integrationskurs</li>"), std::string::npos) << html;
+    // a structured gap worded as one of the young person's is listed once
+    s.evaluation->gaps[1].description = "Freier Krippenplatz";
+    EXPECT_EQ(count(evaluation_html(s, {}, {}), "Freier Krippenplatz"), 1u);
+    s.evaluation->gaps[1].description = FreeText{};   // wiped: the life area remains
+    EXPECT_NE(evaluation_html(s, {}, {}).find("<li>Sprache</li>"), std::string::npos);
+}
+
 TEST(Render, R7_TheRadarOverlaysPerspectivesAndComparesTwoDates) {
     const Case& s = the_example();
     ASSERT_GE(s.assessments.size(), 2u);
