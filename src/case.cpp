@@ -497,6 +497,15 @@ std::vector<ReminderOutcome> outcomes_for(ReminderKind kind) {
     return {};
 }
 
+void require_outcome_of_kind(ReminderKind kind, std::optional<ReminderOutcome> outcome, const std::string& field, bool lapsed_too) {
+    auto allowed = outcomes_for(kind);
+    if (lapsed_too) allowed.push_back(ReminderOutcome::lapsed);
+    if (outcome && std::find(allowed.begin(), allowed.end(), *outcome) != allowed.end()) return;
+    std::string names;
+    for (auto o : allowed) names += (names.empty() ? "" : " or ") + reflect::enum_name(o);
+    fail(errc::invalid_argument, "R13", field, "a " + reflect::enum_name(kind) + " reminder ends " + names);
+}
+
 void check_follow_up(const Case& c, const FollowUpTalk& talk, const Policy& policy) {
     require_not_anonymised(c);
     if (!c.closure || c.closure->continue_as_counselling)
@@ -528,12 +537,7 @@ void complete_reminder(Case& c, std::size_t index, ReminderOutcome outcome, Date
     require_date(on, "R13", "on");
     const Reminder& r = c.reminders[index];
     if (r.done) fail(errc::invalid_argument, "R13", field, "the reminder is done already");
-    const auto allowed = outcomes_for(r.kind);
-    if (std::find(allowed.begin(), allowed.end(), outcome) == allowed.end()) {
-        std::string names;
-        for (auto o : allowed) names += (names.empty() ? "" : " or ") + reflect::enum_name(o);
-        fail(errc::invalid_argument, "R13", "outcome", "a " + reflect::enum_name(r.kind) + " reminder ends " + names);
-    }
+    require_outcome_of_kind(r.kind, outcome, "outcome");
     if (follow_up && r.kind != ReminderKind::follow_up_talk)
         fail(errc::invalid_argument, "R11", "follow_up", "only a follow-up reminder records a follow-up talk");
     switch (r.kind) {

@@ -84,11 +84,8 @@ std::size_t recorded_reminders(const Case& s, const Case& p) {
         if (s.reminders[i].done || !r.done) continue;
         const std::string field = at("reminders", i);
         if (!r.done_on) fail(errc::invalid_argument, "R13", field + ".done_on", "a reminder is done on a day");
-        auto allowed = outcomes_for(r.kind);
-        if (r.kind == ReminderKind::follow_up_talk && !closed(p)) allowed.push_back(ReminderOutcome::lapsed);  // reopened
-        if (!r.outcome || std::find(allowed.begin(), allowed.end(), *r.outcome) == allowed.end())
-            fail(errc::invalid_argument, "R13", field + ".outcome",
-                 "a " + reflect::enum_name(r.kind) + " reminder is done with an outcome of its kind (complete_reminder)");
+        // a follow-up reminder lapses when the case is reopened
+        require_outcome_of_kind(r.kind, r.outcome, field + ".outcome", r.kind == ReminderKind::follow_up_talk && !closed(p));
         const auto o = *r.outcome;
         if (o == ReminderOutcome::continued && !is_running(p))
             fail(errc::case_closed, "R13", field + ".outcome", "a closed case does not continue: reopen it first");

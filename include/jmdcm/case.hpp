@@ -59,6 +59,10 @@ BOOST_DESCRIBE_STRUCT(Reminder, (), (created, due, kind, text, done, outcome, do
 
 /// The outcomes a person may give a reminder of this kind (lapsed is the library's own).
 std::vector<ReminderOutcome> outcomes_for(ReminderKind kind);
+/// R13: unless `outcome` is one of its kind's (or, where `lapsed_too`, lapsed), throws
+/// invalid_argument at `field` listing the kind's outcomes. One check for steps and saves.
+void require_outcome_of_kind(ReminderKind kind, std::optional<ReminderOutcome> outcome, const std::string& field,
+                             bool lapsed_too = false);
 /// A new open reminder (the library leaves them; people complete them).
 Reminder open_reminder(Date created, Date due, ReminderKind kind, std::string text);
 
