@@ -167,7 +167,11 @@ const Table<Rule>& rules() {
         rule<NoInput>("policy", [](const Policy& p) { return p; }),
         rule<NoInput>("catalogue", [](const Policy& p) { return catalogue_of(p); }),  // R8: the policy's, else the handbook's
         rule<Catalogue>("validate_catalogue", [](Catalogue in, const Policy&) {
-            validate(in);
+            try {
+                validate(in);
+            } catch (const error& e) {
+                rethrow_for(e, "input");   // named as every other input error: input.goals[4].id
+            }
             return in;
         }),
     };

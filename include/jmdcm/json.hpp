@@ -3,7 +3,7 @@
 // or list member keeps its default, unknown keys are ignored (or refused by option),
 // and every failure names its JSON path ("$.plans[0].goals[2].review_date").
 // A type that declares `using absent_members_keep_default = void;` (Policy) lets every
-// member be absent. Documents with a `schema` member are checked first so an incompatible version is
+// member be absent, its schema too (then it is the current one). Documents with a `schema` member are checked first so an incompatible version is
 // reported as such, not as a pile of missing fields.
 #pragma once
 
@@ -228,7 +228,8 @@ private:
         using namespace reflect;
         if (!jv.is_object()) type_error("an object", jv);
         const auto& obj = jv.get_object();
-        if constexpr (requires { out.schema; }) check_schema(obj, out.schema);
+        // a document whose every member may be absent (a host's policy) may leave out its schema too: the current one
+        if constexpr (requires { out.schema; }) check_schema(obj, out.schema, requires { typename T::absent_members_keep_default; });
         if (opts_.reject_unknown_fields) {
             for (const auto& kv : obj) {
                 bool known = false;
@@ -251,9 +252,10 @@ private:
         });
     }
 
-    void check_schema(const bj::object& obj, int current) {
+    void check_schema(const bj::object& obj, int current, bool absent_is_current) {
         Scope s(*this, ".schema");
         const bj::value* v = obj.if_contains("schema");
+        if (!v && absent_is_current) return;
         if (!v) fail(errc::json_schema_version, "", path_, "document has no schema version (expected " + std::to_string(current) + ")");
         int got = 0;
         read(*v, got);

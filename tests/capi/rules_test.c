@@ -63,6 +63,10 @@ static void test_policy_and_catalogue(void) {
     const char *twice = "{\"schema\":1,\"catalogue\":{\"schema\":1,\"goals\":["
                         "{\"id\":\"x.ski\",\"area\":null,\"label_de\":\"A\",\"label_en\":\"\"},"
                         "{\"id\":\"x.ski\",\"area\":null,\"label_de\":\"B\",\"label_en\":\"\"}]}}";
+    CHECK(eval("validate_catalogue", "{\"schema\":1,\"goals\":[]}", NULL) == JMDCM_CATALOGUE_INVALID);
+    CHECK(strcmp(jmdcm_last_error(), "R8: the catalogue has no goals [field: input.goals]") == 0);
+    CHECK(eval("policy", NULL, "{\"active_goal_limit\":4}") == JMDCM_OK);   /* a policy without schema: the current one */
+    CHECK(contains(result, "\"schema\":1,") && contains(result, "\"active_goal_limit\":4,"));
     CHECK(eval("catalogue", NULL, twice) == JMDCM_CATALOGUE_INVALID);
     CHECK(strcmp(jmdcm_last_error(), "R8: duplicate goal id 'x.ski' [field: policy.catalogue.goals[1].id]") == 0);
 }

@@ -63,4 +63,7 @@ TEST(Policy, R15_CaseloadThresholdsMustIncrease) {
 TEST(Policy, BadJsonIsAJsonErrorNotAPolicyError) {
     EXPECT_EQ(error_of([] { load_policy(R"({"schema":1,"min_age":"twelve"})"); }).code(), errc::json_type);
     EXPECT_EQ(error_of([] { load_policy(R"({"schema":7})"); }).code(), errc::json_schema_version);
+    // a host's policy file names only what it changes, its schema too: absent means the current one
+    EXPECT_EQ(load_policy(R"({"active_goal_limit":4})", json::ReadOptions{true}).active_goal_limit, 4);
+    EXPECT_EQ(load_policy("{}").schema, Policy{}.schema);
 }
