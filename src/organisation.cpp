@@ -40,17 +40,14 @@ CaseSummary summarise(const Case& c) {
 }
 
 std::vector<Caseload> caseload(const std::vector<CaseSummary>& cases, const Policy& policy) {
-    std::map<std::string, int> counts;
-    for (const auto& post : policy.posts) counts[post.case_worker];   // a post without cases is counted too
+    std::map<std::string, Caseload> rows;   // by worker; a post without cases is counted too
+    for (const auto& post : policy.posts) rows[post.case_worker].share = post.share;
     for (const auto& s : cases)   // R15: running CM cases only; a lack-of-cooperation case continuing as counselling is counselling
-        if (s.running && s.kind == CaseKind::cm) ++counts[s.case_worker];
-    std::map<std::string, double> shares;
-    for (const auto& post : policy.posts) shares[post.case_worker] = post.share;
+        if (s.running && s.kind == CaseKind::cm) ++rows[s.case_worker].running;
     std::vector<Caseload> out;
-    for (const auto& [worker, n] : counts) {
-        const auto share = shares.find(worker);
-        Caseload row{worker, n, share == shares.end() ? 1.0 : share->second, 0, CaseloadLevel::realistic, {}};
-        row.per_full_time_post = n / row.share;
+    for (auto& [worker, row] : rows) {
+        row.case_worker = worker;
+        row.per_full_time_post = row.running / row.share;
         row.level = caseload_level(row.per_full_time_post, policy);
         row.warning = caseload_warning(row.level, policy);
         out.push_back(std::move(row));
