@@ -214,7 +214,8 @@ Agenda Repository::agenda(const Actor& actor, const AgendaQuery& q, const Policy
     return result;
 }
 
-SweepReport Repository::sweep(const Actor& actor, Date on, const Policy& policy, std::size_t batch) {
+SweepReport Repository::sweep(const Actor& actor, Date on, const Policy& policy, std::size_t batch,
+                              const SweepProgress& progress) {
     SweepReport report;
     report.on = on;
     audited(actor, "", Operation::sweep, [&] {
@@ -245,6 +246,7 @@ SweepReport Repository::sweep(const Actor& actor, Date on, const Policy& policy,
             using List = std::vector<std::string> SweepReport::*;
             for (List list : {&SweepReport::review_due, &SweepReport::closed_no_contact, &SweepReport::anonymised})
                 for (auto& id : part.*list) (report.*list).push_back(std::move(id));
+            if (progress) progress(std::min(ids.size(), start + step), ids.size());
         }
         finish.reset();
         report.erasure_pending = erasure_pending();

@@ -1,5 +1,6 @@
 // step, audit: a step of the method on a stored case, and the audit trail.
 #include "common.hpp"
+#include "tabular.hpp"
 
 #include "jmdcm/steps.hpp"
 
@@ -31,8 +32,9 @@ int audit(const std::vector<std::string>& args) {
         ("from", po::value<std::string>(), "first day (YYYY-MM-DD, UTC)")
         ("to", po::value<std::string>(), "last day (YYYY-MM-DD, UTC)")
         ("limit", po::value<std::size_t>()->default_value(0), "at most this many records (0: all)");
+    add_format_options(o);
     po::variables_map vm;
-    if (!parse(args, o, vm, "jmdcm audit --actor ID [--role R] [--case ID] [--by ACTOR] [--operation OP] [--from D] [--to D]"))
+    if (!parse(args, o, vm, "jmdcm audit --actor ID [--role R] [--case ID] [--by ACTOR] [--operation OP] [--from D] [--to D] [--format table|csv|json]"))
         return 0;
     AuditQuery q;
     if (vm.count("case")) q.case_id = vm["case"].as<std::string>();
@@ -42,7 +44,7 @@ int audit(const std::vector<std::string>& args) {
     if (vm.count("to")) q.to = date_option(vm, "to");
     q.limit = vm["limit"].as<std::size_t>();
     auto repo = open_store(vm);
-    print_json(json::to_string(repo->audit_trail(actor_of(vm), q)));
+    print_report(vm, "audit", repo->audit_trail(actor_of(vm), q));
     return 0;
 }
 

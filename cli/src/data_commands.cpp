@@ -120,7 +120,10 @@ int sweep(const std::vector<std::string>& args) {
     po::variables_map vm;
     if (!parse(args, o, vm, "jmdcm sweep --actor ID --on DATE")) return 0;
     auto repo = open_store(vm);
-    print_json(json::to_string(repo->sweep(actor_of(vm), date_option(vm, "on"), policy_of(vm))));
+    Progress progress("sweep");
+    const auto report = repo->sweep(actor_of(vm), date_option(vm, "on"), policy_of(vm), 500,
+                                    [&](std::size_t done, std::size_t) { progress.at(done); });
+    print_json(json::to_string(report));
     return 0;
 }
 

@@ -79,8 +79,11 @@ public:
 
     /// R13 retention sweep for `today` (administrators only): review reminders, closure
     /// for no contact, anonymisation of closed cases; in batches of `batch` cases per
-    /// transaction; running it twice changes nothing the second time.
-    SweepReport sweep(const Actor& actor, Date today, const Policy& policy, std::size_t batch = 500);
+    /// transaction; running it twice changes nothing the second time. `progress`, when
+    /// given, hears after each committed batch how many candidates are done of how many.
+    using SweepProgress = std::function<void(std::size_t done, std::size_t candidates)>;
+    SweepReport sweep(const Actor& actor, Date today, const Policy& policy, std::size_t batch = 500,
+                      const SweepProgress& progress = {});
 
     /// R11/R13: anonymise one case at once (administrators only).
     void anonymise_case(const Actor& actor, std::string_view id, Date today);

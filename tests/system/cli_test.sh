@@ -85,6 +85,21 @@ expect '"time_per_phase"' "$jmdcm" statistics "${s[@]}" --actor st-1 --on 2026-0
 expect '"supply_gap_bundles"' "$jmdcm" gaps "${s[@]}" --actor st-1 --on 2026-01-01 --period quarter
 refuses "--period" "$jmdcm" gaps "${s[@]}" --actor st-1 --on 2026-01-01 --period week
 refuses "min_cell" "$jmdcm" statistics "${s[@]}" --actor st-1 --on 2026-01-01 --min-cell 0
+# Reports as tables (issue 13): CSV for a spreadsheet, aligned text for a person, JSON by
+# default when the output is not a terminal (as here).
+csv="$("$jmdcm" statistics "${s[@]}" --actor st-1 --on 2026-01-01 --format csv)" || fail "statistics --format csv failed"
+[[ "$(head -n1 <<<"$csv")" == ,*,total$'\r' ]] || fail "statistics CSV has no cross-tab header: $csv"
+[[ "$(tail -n1 <<<"$csv")" == total,* ]] || fail "statistics CSV has no total row: $csv"
+expect 'cases_by_closure_reason' "$jmdcm" statistics "${s[@]}" --actor st-1 --on 2026-01-01 --format table
+expect '"tables":[' "$jmdcm" statistics "${s[@]}" --actor st-1 --on 2026-01-01
+refuses "one of: table, csv, json" "$jmdcm" statistics "${s[@]}" --actor st-1 --on 2026-01-01 --format xml
+refuses "no table 'nope' (one of: statistics, " "$jmdcm" statistics "${s[@]}" --actor st-1 --on 2026-01-01 --format csv --table nope
+expect 'date,kind,case_id' "$jmdcm" agenda "${s[@]}" --actor fk-01 --from 2018-01-01 --to 2022-12-31 --format csv
+expect 'query.tolerance_days' "$jmdcm" agenda "${s[@]}" --actor fk-01 --from 2018-01-01 --to 2022-12-31 --format table
+expect 'at,actor,role,case_id,operation,allowed,detail' "$jmdcm" audit "${s[@]}" --actor ad-1 --limit 3 --format csv
+expect 'partner.id' "$jmdcm" network "${s[@]}" --actor tl-1 --on 2020-06-01 --format csv
+expect 'partner_id,name,kind,review_on' "$jmdcm" network "${s[@]}" --actor tl-1 --on 2020-06-01 --due --format csv
+expect 'supply_gap_bundles' "$jmdcm" gaps "${s[@]}" --actor st-1 --on 2026-01-01 --format table
 # Per-case keys (issue 19): a key file, a store converted by `seal`, a rotation.
 expect "wrote a new key file" "$jmdcm" keygen --out office.kek
 refuses "never overwritten" "$jmdcm" keygen --out office.kek
