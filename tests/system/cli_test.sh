@@ -99,6 +99,10 @@ expect 'query.tolerance_days' "$jmdcm" agenda "${s[@]}" --actor fk-01 --from 201
 expect 'at,actor,role,case_id,operation,allowed,detail' "$jmdcm" audit "${s[@]}" --actor ad-1 --limit 3 --format csv
 expect 'partner.id' "$jmdcm" network "${s[@]}" --actor tl-1 --on 2020-06-01 --format csv
 expect 'partner_id,name,kind,review_on' "$jmdcm" network "${s[@]}" --actor tl-1 --on 2020-06-01 --due --format csv
+# a name a spreadsheet would run as a formula, with a comma and quotes: quoted, and prefixed
+sed -e 's/"P-1"/"P-2"/' -e 's/"Sprachkurs Nord"/"=HYPERLINK(\\"x\\"),Nord"/' partners.json > formula.json
+expect '"id":"P-2"' "$jmdcm" partners "${s[@]}" --actor tl-1 --import formula.json
+expect '"'"'"'=HYPERLINK(""x""),Nord"' "$jmdcm" network "${s[@]}" --actor tl-1 --on 2020-06-01 --due --format csv
 expect 'supply_gap_bundles' "$jmdcm" gaps "${s[@]}" --actor st-1 --on 2026-01-01 --format table
 # Per-case keys (issue 19): a key file, a store converted by `seal`, a rotation.
 expect "wrote a new key file" "$jmdcm" keygen --out office.kek
