@@ -18,6 +18,7 @@ packages=(
   # apt from resolving matplotlib through scipy/pythran to libboost-dev 1.74 (a conflict).
   pybind11-dev python3-dev python3-pytest python3-numpy python3-pandas python3-matplotlib
   jupyter-nbconvert python3-ipykernel python3-munkres
+  python3-cffi                                    # a generic FFI client reads jmdcm.h as it is (capi.cffi)
   # The C# binding: SWIG, Mono's compiler and runtime, NUnit 2.6, DataContract JSON.
   swig mono-mcs mono-runtime nunit-console libnunit-framework2.6.3-cil libmono-system-runtime-serialization4.0-cil
   # Documents: chromium prints the plan to PDF and screenshots it headless, librsvg turns the

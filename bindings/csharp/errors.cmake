@@ -26,11 +26,12 @@ foreach(line IN LISTS lines)
 "    /// <summary>Status ${number} (${name}): ${text}.</summary>
     public sealed class ${pascal}Exception : JmdcmException
     {
-        public ${pascal}Exception(string message) : base((Native.jmdcm_status)${number}, \"${name}\", message) { }
+        public ${pascal}Exception(string message, string rule = null, string field = null)
+            : base((Native.jmdcm_status)${number}, \"${name}\", message, rule, field) { }
     }
 
 ")
-  string(APPEND cases "                case ${number}: return new ${pascal}Exception(message);\n")
+  string(APPEND cases "                case ${number}: return new ${pascal}Exception(message, rule, field);\n")
 endforeach()
 file(WRITE "${OUT}.tmp"
 "// Generated from include/jmdcm/error_codes.def by bindings/csharp/errors.cmake: do not edit.
@@ -38,11 +39,11 @@ namespace Jmdcm
 {
     public partial class JmdcmException
     {
-        internal static JmdcmException Create(Native.jmdcm_status status, string message)
+        internal static JmdcmException Create(Native.jmdcm_status status, string message, string rule, string field)
         {
             switch ((int)status)
             {
-${cases}                default: return new JmdcmException(status, \"unknown\", message);
+${cases}                default: return new JmdcmException(status, \"unknown\", message, rule, field);
             }
         }
     }

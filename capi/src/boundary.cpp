@@ -6,25 +6,59 @@
 
 namespace jmdcm::capi {
 
-std::string& last_error() {
-    thread_local std::string message;
-    return message;
+LastError& last_error() {
+    thread_local LastError last;
+    return last;
+}
+
+void LastError::clear() {
+    if (status == JMDCM_OK && message.empty()) return;   // the common case: nothing to free
+    set(JMDCM_OK, {});
+}
+
+void LastError::set(jmdcm_status s, std::string m, std::string r, std::string f, std::string d) {
+    status = s;
+    message = std::move(m);
+    rule = std::move(r);
+    field = std::move(f);
+    detail = d.empty() ? message : std::move(d);
+    view = jmdcm_error{status, message.c_str(), rule.c_str(), field.c_str(), detail.c_str()};
 }
 
 jmdcm_status status_of(errc code) { return static_cast<jmdcm_status>(static_cast<int>(code)); }
+
+namespace {
+
+/// Records the error; when even that needs memory there is none of, the status alone.
+void remember(jmdcm_status status, const error* e, const char* message) noexcept {
+    LastError& last = last_error();
+    try {
+        if (e) last.set(status, e->what(), e->rule(), e->field(), e->detail());
+        else last.set(status, message);
+    } catch (...) {
+        last.status = status;
+        last.view = jmdcm_error{status, "", "", "", ""};   // never into strings half assigned
+    }
+}
+
+}  // namespace
 
 jmdcm_status status_of_current_exception() noexcept {
     try {
         throw;
     } catch (const error& e) {
-        last_error() = e.what();
+        remember(status_of(e.code()), &e, nullptr);
         return status_of(e.code());
     } catch (const std::bad_alloc&) {
-        last_error() = "out of memory";
+        remember(JMDCM_INTERNAL, nullptr, "out of memory");
     } catch (const std::exception& e) {
-        last_error() = std::string("internal error: ") + e.what();
+        try {
+            remember(JMDCM_INTERNAL, nullptr, (std::string("internal error: ") + e.what()).c_str());
+        } catch (...) {
+            remember(JMDCM_INTERNAL, nullptr, "internal error");
+        }
     } catch (...) {
-        last_error() = "internal error";
+        remember(JMDCM_INTERNAL, nullptr, "internal error");
     }
     return JMDCM_INTERNAL;
 }

@@ -11,8 +11,15 @@
 
 namespace jmdcm::capi {
 
-/// The thread's last error message (jmdcm_last_error).
-std::string& last_error();
+/// The thread's last error (jmdcm_error_last, jmdcm_last_error): the strings it points into.
+struct LastError {
+    jmdcm_status status = JMDCM_OK;
+    std::string message, rule, field, detail;
+    jmdcm_error view{JMDCM_OK, "", "", "", ""};
+    void clear();
+    void set(jmdcm_status s, std::string message, std::string rule = {}, std::string field = {}, std::string detail = {});
+};
+LastError& last_error();
 
 jmdcm_status status_of(errc code);
 jmdcm_status status_of_current_exception() noexcept;

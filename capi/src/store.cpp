@@ -199,9 +199,12 @@ jmdcm_status jmdcm_store_transact(jmdcm_store* store, const char* actor_json, jm
             // the body's calls on `store` join this transaction: same thread, the store's lock is re-entrant
             const jmdcm_status status = body(store, payload);
             if (status == JMDCM_OK) return;
-            const std::string said = last_error();
+            // the body's own error keeps its rule and field; the message says where it came from
+            const LastError said = last_error();
             const auto code = jmdcm_status_name(status) == std::string("unknown") ? errc::internal : static_cast<errc>(status);
-            fail(code, "", "body", std::string("the transaction body returned ") + jmdcm_status_name(status) + (said.empty() ? "" : ": " + said));
+            const bool own = said.status == status && !said.message.empty();
+            fail(code, own ? said.rule : "", own && !said.field.empty() ? said.field : "body",
+                 std::string("the transaction body returned ") + jmdcm_status_name(status) + (own ? ": " + said.detail : ""));
         });
     });
 }

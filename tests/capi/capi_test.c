@@ -16,6 +16,15 @@ static void test_version_and_status_table(void) {
     CHECK(JMDCM_OK == 0 && JMDCM_RELEASE_REQUIRED == 33 && JMDCM_CONFLICT == 52);
     CHECK(strcmp(jmdcm_status_name(JMDCM_RELEASE_REQUIRED), "release_required") == 0);
     CHECK(strcmp(jmdcm_status_name((jmdcm_status)12345), "unknown") == 0);
+    /* the table, enumerable: every entry named as jmdcm_status_name names it */
+    char *names = NULL;
+    CHECK(jmdcm_status_names(&names) == JMDCM_OK);
+    CHECK(contains(names, "{\"code\":0,\"name\":\"ok\",\"message\":\"no error\"}"));
+    CHECK(contains(names, "{\"code\":33,\"name\":\"release_required\""));
+    CHECK(contains(names, "{\"code\":99,\"name\":\"internal\""));
+    jmdcm_string_free(names);
+    CHECK(jmdcm_status_names(NULL) == JMDCM_INVALID_ARGUMENT);
+    CHECK(strcmp(jmdcm_error_last()->field, "out_statuses") == 0);
 }
 
 static void test_null_and_foreign_handles(void) {
@@ -89,6 +98,11 @@ static void test_worked_example_and_steps(const char *path) {
           JMDCM_RELEASE_REQUIRED);
     CHECK(contains(jmdcm_last_error(), "R4: no release from confidentiality for recipient 'Jobcenter'"));
     CHECK(refused == NULL);
+    /* the same error, taken apart: no parsing of the message */
+    const jmdcm_error *e = jmdcm_error_last();
+    CHECK(e->status == JMDCM_RELEASE_REQUIRED && strcmp(e->rule, "R4") == 0);
+    CHECK(strcmp(e->message, jmdcm_last_error()) == 0 && contains(e->field, "recipient"));
+    CHECK(strncmp(e->detail, "no release from confidentiality", 31) == 0);
     CHECK(jmdcm_case_step(&refused, stepped, "fly_to_the_moon", "{}", NULL) == JMDCM_INVALID_ARGUMENT);
     CHECK(jmdcm_case_step(&refused, stepped, "record_consent", consent, "{\"schema\":1,\"min_age\":30}") == JMDCM_POLICY_INVALID);
 
@@ -238,10 +252,12 @@ static void *thread_body(void *arg) {
         snprintf(doc, sizeof doc,
                  "{\"schema\":1,\"id\":\"T-%d\",\"version\":0,\"office\":\"JMD\",\"case_worker\":\"fachkraft-1\",\"kind\":\"cm\","
                  "\"phase\":\"intake\",\"opened\":\"2020-01-06\",\"last_activity\":\"2020-01-06\"}", i);
-        *ok = jmdcm_case_create(&out, store, worker, doc) == JMDCM_OK && jmdcm_last_error()[0] == '\0';
+        *ok = jmdcm_case_create(&out, store, worker, doc) == JMDCM_OK && jmdcm_last_error()[0] == '\0' &&
+              jmdcm_error_last()->status == JMDCM_OK && jmdcm_error_last()->field[0] == '\0';
         jmdcm_string_free(out);
         out = NULL;
-        *ok = *ok && jmdcm_case_load(&out, store, worker, "missing") == JMDCM_NOT_FOUND && contains(jmdcm_last_error(), "missing");
+        *ok = *ok && jmdcm_case_load(&out, store, worker, "missing") == JMDCM_NOT_FOUND && contains(jmdcm_last_error(), "missing") &&
+              jmdcm_error_last()->status == JMDCM_NOT_FOUND;
     }
     jmdcm_store_free(store);
     return NULL;

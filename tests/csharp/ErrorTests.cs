@@ -19,9 +19,12 @@ public class ErrorTests
         Assert.AreEqual(statuses.Count, types.Count);
         foreach (var type in types)
         {
-            var e = (JmdcmException)Activator.CreateInstance(type, "R4: text [field: a.b]");
+            var e = (JmdcmException)Activator.CreateInstance(type, "R4: text [field: a.b]", "R4", "a.b");
             Assert.AreEqual("R4", e.Rule);
             Assert.AreEqual("a.b", e.Field);
+            var bare = (JmdcmException)Activator.CreateInstance(type, "R4: text [field: a.b]", null, null);
+            Assert.IsNull(bare.Rule);   // taken from the library's structure, never parsed from the text
+            Assert.IsNull(bare.Field);
             var name = Utf8Name(e.Status);
             Assert.AreEqual(name, e.StatusName);
             Assert.AreEqual(string.Concat(name.Split('_').Select(p => char.ToUpperInvariant(p[0]) + p.Substring(1))) + "Exception",

@@ -21,8 +21,9 @@ def test_every_status_has_its_own_class():
         assert issubclass(cls, jmdcm.JmdcmError) and cls is not jmdcm.JmdcmError
         assert (cls.code, cls.name) == (code, name)
         assert getattr(jmdcm, cls.__name__) is cls
-        error = cls("R4: something [field: a.b]")
+        error = cls("R4: something [field: a.b]", code, "R4", "a.b")
         assert (error.rule, error.field, error.code, str(error)) == ("R4", "a.b", code, "R4: something [field: a.b]")
+        assert (cls("R4: something [field: a.b]").rule, cls("x").field) == (None, None)   # never read from the text
     assert len({c.__name__ for c in jmdcm.errors.error_classes.values()}) == len(table)
 
 

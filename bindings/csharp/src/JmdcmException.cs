@@ -1,26 +1,22 @@
 using System;
-using System.Text.RegularExpressions;
 
 namespace Jmdcm
 {
     /// <summary>
     /// Base of every error the library reports. Each status code of the library's error
     /// table has its own subclass (Errors.g.cs, generated from error_codes.def), e.g.
-    /// <see cref="ReleaseRequiredException"/>. The message names the rule and the field.
+    /// <see cref="ReleaseRequiredException"/>. Rule and field come from the library's structured
+    /// error (jmdcm_error_last), not from the message.
     /// </summary>
     public partial class JmdcmException : Exception
     {
-        static readonly Regex RulePattern = new Regex(@"^(R\d+):");
-        static readonly Regex FieldPattern = new Regex(@"\[field: (.*)\]$");  // a field may hold brackets: posts[0].share
-
-        internal JmdcmException(Native.jmdcm_status status, string statusName, string message) : base(message)
+        internal JmdcmException(Native.jmdcm_status status, string statusName, string message, string rule, string field)
+            : base(message)
         {
             Status = status;
             StatusName = statusName;
-            var rule = RulePattern.Match(message ?? "");
-            var field = FieldPattern.Match(message ?? "");
-            Rule = rule.Success ? rule.Groups[1].Value : null;
-            Field = field.Success ? field.Groups[1].Value : null;
+            Rule = string.IsNullOrEmpty(rule) ? null : rule;
+            Field = string.IsNullOrEmpty(field) ? null : field;
         }
 
         /// <summary>The status code (the same number in every language).</summary>

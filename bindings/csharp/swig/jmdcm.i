@@ -1,5 +1,5 @@
 /* SWIG interface: the P/Invoke layer of Jmdcm.Native, generated from the C ABI header
- * (preprocessed first, so the status enum comes out of error_codes.def expanded).
+ * (preprocessed first, for the export macros; the status enum is written out in it).
  * Every pointer crosses as IntPtr or byte[]: strings are marshalled as UTF-8 by the
  * hand-written layer on both sides, which holds on Windows too (no ANSI code page). */
 %module JmdcmNative
@@ -55,6 +55,13 @@ JMDCM_POINTER(const jmdcm_backend *)
 JMDCM_POINTER(jmdcm_backend *)
 JMDCM_POINTER(const jmdcm_hooks *)
 JMDCM_POINTER(jmdcm_reply *)
+/* The thread's last error, returned as a pointer and read field by field by Jmdcm (Call.cs). */
+%typemap(ctype, out="const jmdcm_error *") const jmdcm_error * "const jmdcm_error *"
+%typemap(imtype, out="global::System.IntPtr") const jmdcm_error * "global::System.IntPtr"
+%typemap(cstype, out="global::System.IntPtr") const jmdcm_error * "global::System.IntPtr"
+%typemap(out) const jmdcm_error * %{ $result = $1; %}
+%typemap(csout, excode=SWIGEXCODE) const jmdcm_error * { return $imcall; }
+%ignore jmdcm_error;
 %ignore jmdcm_backend;
 %ignore jmdcm_hooks;
 /* The host's KEK (keys.h): laid out by Jmdcm (Kek.cs) like the backend. Key bytes cross as

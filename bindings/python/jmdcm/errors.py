@@ -2,18 +2,16 @@
 
 The classes are made from the table itself (jmdcm_status_name), so they cannot drift from
 it: ``release_required`` becomes ``ReleaseRequiredError``. Each carries the code, the
-status name, the message, and the rule (``"R4"``) and field the message names.
+status name, the message, and the rule (``"R4"``) and field, as the library reports them
+apart (``jmdcm_error_last``).
 """
 from __future__ import annotations
 
-import re
+import json
 
 from . import _jmdcm
 
 __all__ = ["JmdcmError"]  # and one class per status, added below
-
-_RULE = re.compile(r"^(R\d+):")
-_FIELD = re.compile(r"\[field: (.*)\]$")  # a field may hold brackets: posts[0].share
 
 
 class JmdcmError(Exception):
@@ -22,15 +20,15 @@ class JmdcmError(Exception):
     code: int = -1
     name: str = ""
 
-    def __init__(self, message: str, code: int | None = None) -> None:
+    def __init__(self, message: str, code: int | None = None, rule: str | None = None,
+                 field: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         if code is not None and code != type(self).code:
             self.code = code
-        rule = _RULE.match(message)
-        field = _FIELD.search(message)
-        self.rule: str | None = rule.group(1) if rule else None
-        self.field: str | None = field.group(1) if field else None
+        # from the library's structured error (jmdcm_error_last), never parsed from the message
+        self.rule: str | None = rule
+        self.field: str | None = field
 
 
 def _class_name(status: str) -> str:
@@ -38,12 +36,7 @@ def _class_name(status: str) -> str:
 
 
 def _status_table() -> dict[int, str]:
-    names = {}
-    for code in range(0, 1000):
-        name = _jmdcm.status_name(code)
-        if name not in ("unknown", "ok"):
-            names[code] = name
-    return names
+    return {s["code"]: s["name"] for s in json.loads(_jmdcm.status_names()) if s["name"] != "ok"}
 
 
 error_classes: dict[int, type[JmdcmError]] = {}

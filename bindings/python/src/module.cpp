@@ -30,11 +30,13 @@ py::dict& error_classes() {
 }
 
 [[noreturn]] void raise(jmdcm_status status) {
-    const std::string message = jmdcm_last_error();  // same thread: still this call's message
+    const jmdcm_error& e = *jmdcm_error_last();   // same thread: still this call's error, taken apart
+    const std::string message = e.message;
     py::int_ code(static_cast<int>(status));
     if (error_classes().contains(code)) {
+        const auto or_none = [](const char* s) { return *s ? py::object(py::str(s)) : py::object(py::none()); };
         py::object cls = error_classes()[code];
-        PyErr_SetObject(cls.ptr(), cls(message, code).ptr());
+        PyErr_SetObject(cls.ptr(), cls(message, code, or_none(e.rule), or_none(e.field)).ptr());
         throw py::error_already_set();
     }
     throw std::runtime_error(std::string(jmdcm_status_name(status)) + ": " + message);
@@ -164,6 +166,8 @@ PYBIND11_MODULE(_jmdcm, m) {
     m.def("version", [] { return std::string(jmdcm_version()); });
     m.def("abi_version", [] { return jmdcm_abi_version(); });
     m.def("status_name", [](int code) { return std::string(jmdcm_status_name(static_cast<jmdcm_status>(code))); });
+    m.def("status_names", [] { return text_of([](char** out) { return jmdcm_status_names(out); }); },
+          "Every status of the library's table as JSON: [{code, name, message}].");
     m.def("kek_generate", [] {
         unsigned char key[JMDCM_KEY_BYTES];
         run([&] { return jmdcm_kek_generate(key); });
