@@ -67,7 +67,10 @@ struct BackendCapabilities {
 };
 BOOST_DESCRIBE_STRUCT(BackendCapabilities, (), (name, erases, erasure_gaps, keeps_audit, writable, sealed))
 
-enum class TxKind { read, write };   // a read transaction writes audit records only
+/// read: writes audit records only; write: anything; snapshot: writes nothing (a read whose
+/// audit records wait for a later commit, StoreOptions::audit_batch). A backend that makes
+/// no difference may treat snapshot as read.
+enum class TxKind { read, write, snapshot };
 
 /// Errors a backend raises are jmdcm::error: errc::conflict (a stale expected version),
 /// errc::already_exists (an insert over a stored id), storage_* for the medium. The store

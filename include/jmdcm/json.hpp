@@ -17,6 +17,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -153,7 +155,7 @@ public:
         } else if constexpr (std::is_same_v<T, Date>) {
             if (!jv.is_string()) type_error("a date string YYYY-MM-DD", jv);
             auto d = parse_iso(std::string_view(jv.get_string().data(), jv.get_string().size()));
-            if (!d) fail(errc::json_bad_date, "", path_, "'" + std::string(jv.get_string()) + "' is not a calendar date YYYY-MM-DD");
+            if (!d) fail(errc::json_bad_date, "", "$", "'" + std::string(jv.get_string()) + "' is not a calendar date YYYY-MM-DD");
             out = *d;
         } else if constexpr (is_described_enum_v<T>) {
             read_enum(jv, out);
@@ -168,9 +170,12 @@ public:
             out.clear();
             out.reserve(arr.size());
             for (std::size_t i = 0; i < arr.size(); ++i) {
-                Scope s(*this, "[" + std::to_string(i) + "]");
                 typename T::value_type e{};
-                read(arr[i], e);
+                try {
+                    read(arr[i], e);
+                } catch (const error& ex) {
+                    rethrow_at(i, ex);
+                }
                 out.push_back(std::move(e));
             }
         } else if constexpr (is_described_struct_v<T>) {
@@ -180,18 +185,22 @@ public:
         }
     }
 
-    const std::string& path() const { return path_; }
-
 private:
-    struct Scope {  // pushes one path segment for the lifetime of a read
-        Scope(Reader& reader, const std::string& seg) : owner(reader), len(reader.path_.size()) { owner.path_ += seg; }
-        ~Scope() { owner.path_.resize(len); }
-        Reader& owner;
-        std::size_t len;
-    };
+    // Where an error is: a reader throws with the field "$" (the value at hand), and each
+    // member or element the error passes on its way out puts its name in front
+    // ("$.goals[0].id"). Reading a good document keeps no path at all: building one for
+    // every member read was most of a load's allocations.
+    [[noreturn]] static void rethrow_at(std::string_view member, const error& e) {
+        const std::string inner = e.field().empty() ? std::string() : e.field().substr(1);
+        throw error(e.code(), e.rule(), "$." + std::string(member) + inner, e.detail());
+    }
+    [[noreturn]] static void rethrow_at(std::size_t index, const error& e) {
+        const std::string inner = e.field().empty() ? std::string() : e.field().substr(1);
+        throw error(e.code(), e.rule(), "$[" + std::to_string(index) + "]" + inner, e.detail());
+    }
 
     [[noreturn]] void type_error(const char* expected, const bj::value& got) {
-        fail(errc::json_type, "", path_, std::string("expected ") + expected + ", got " + std::string(bj::to_string(got.kind())));
+        fail(errc::json_type, "", "$", std::string("expected ") + expected + ", got " + std::string(bj::to_string(got.kind())));
     }
 
     template <class T>
@@ -207,20 +216,27 @@ private:
         }
     }
     [[noreturn]] void range_error(const bj::value& jv) {
-        fail(errc::json_out_of_range, "", path_, bj::serialize(jv) + " is out of range");
+        fail(errc::json_out_of_range, "", "$", bj::serialize(jv) + " is out of range");
     }
 
     template <class E>
     void read_enum(const bj::value& jv, E& out) {
         if (!jv.is_string()) type_error("a name", jv);
-        const std::string name(jv.get_string());
-        if (boost::describe::enum_from_string(name.c_str(), out)) return;
+        const std::string_view name(jv.get_string().data(), jv.get_string().size());
+        bool found = false;   // by view: no copy of the name for the common case
+        boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) {
+            if (!found && name == D.name) {
+                out = D.value;
+                found = true;
+            }
+        });
+        if (found) return;
         std::string allowed;
         boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) {
             if (!allowed.empty()) allowed += ", ";
             allowed += D.name;
         });
-        fail(errc::json_bad_enum, "", path_, "'" + name + "' is not one of: " + allowed);
+        fail(errc::json_bad_enum, "", "$", "'" + std::string(name) + "' is not one of: " + allowed);
     }
 
     template <class T>
@@ -233,39 +249,57 @@ private:
         if (opts_.reject_unknown_fields) {
             for (const auto& kv : obj) {
                 bool known = false;
-                boost::mp11::mp_for_each<members_of<T>>([&](auto D) { known = known || kv.key() == key_of(D.name); });
+                boost::mp11::mp_for_each<members_of<T>>([&](auto D) {
+                    constexpr std::string_view key = key_of(decltype(D)::name);
+                    known = known || kv.key() == key;
+                });
                 if (!known) {
-                    Scope s(*this, "." + std::string(kv.key()));
-                    fail(errc::json_unknown_field, "", path_, "unknown field '" + std::string(kv.key()) + "'");
+                    fail(errc::json_unknown_field, "", "$." + std::string(kv.key()), "unknown field '" + std::string(kv.key()) + "'");
                 }
             }
         }
+        // Documents the library wrote hold the members in their described order: the next one
+        // is tried first, a lookup is only for documents written in another order.
+        auto next = obj.begin();
         boost::mp11::mp_for_each<members_of<T>>([&](auto D) {
             using M = std::remove_cvref_t<decltype(out.*D.pointer)>;
-            Scope s(*this, "." + std::string(key_of(D.name)));
-            const bj::value* field = obj.if_contains(key_of(D.name));
+            constexpr std::string_view key = key_of(decltype(D)::name);   // no strlen per read
+            const bj::value* field = nullptr;
+            if (next != obj.end() && next->key() == key) {
+                field = &(next++)->value();
+            } else if (auto found = obj.find(key); found != obj.end()) {
+                field = &found->value();
+                next = found + 1;   // in step again after a member left out
+            }
             if (!field) {
-                if constexpr (!is_omissible_v<M> && !requires { typename T::absent_members_keep_default; }) fail(errc::json_missing_field, "", path_, "missing field '" + std::string(key_of(D.name)) + "'");
+                if constexpr (!is_omissible_v<M> && !requires { typename T::absent_members_keep_default; })
+                    fail(errc::json_missing_field, "", "$." + std::string(key), "missing field '" + std::string(key) + "'");
                 return;  // absent optional/list: keeps the default of T{}
             }
-            read(*field, out.*D.pointer);
+            try {
+                read(*field, out.*D.pointer);
+            } catch (const error& e) {
+                rethrow_at(key, e);
+            }
         });
     }
 
     void check_schema(const bj::object& obj, int current, bool absent_is_current) {
-        Scope s(*this, ".schema");
         const bj::value* v = obj.if_contains("schema");
         if (!v && absent_is_current) return;
-        if (!v) fail(errc::json_schema_version, "", path_, "document has no schema version (expected " + std::to_string(current) + ")");
+        if (!v) fail(errc::json_schema_version, "", "$.schema", "document has no schema version (expected " + std::to_string(current) + ")");
         int got = 0;
-        read(*v, got);
+        try {
+            read(*v, got);
+        } catch (const error& e) {
+            rethrow_at("schema", e);
+        }
         if (got != current)
-            fail(errc::json_schema_version, "", path_,
+            fail(errc::json_schema_version, "", "$.schema",
                  "schema version " + std::to_string(got) + " is not supported (this library reads " + std::to_string(current) + ")");
     }
 
     ReadOptions opts_;
-    std::string path_ = "$";
 };
 
 template <class T>
@@ -287,8 +321,77 @@ inline bj::value parse(std::string_view text, std::size_t max_bytes = 64u << 20)
     return p.release();
 }
 
+namespace detail {
+
+/// A parser and a block of memory kept per thread, so that reading a document (a stored
+/// case on every load) allocates nothing for its value tree: the tree lives in the block,
+/// which is released after each read. A read started inside another (a sealed document
+/// opened while reading) takes the plain way.
+class ScratchParser {
+public:
+    static constexpr std::size_t block = 256 * 1024;
+
+    bool busy() const { return busy_; }
+
+    class Lease {
+    public:
+        Lease(ScratchParser& s, std::string_view text, std::size_t max_bytes) : s_(s) {
+            s_.busy_ = true;
+            try {
+                s_.parse(text, max_bytes);
+            } catch (...) {
+                s_.release();
+                throw;
+            }
+        }
+        ~Lease() { s_.release(); }
+        Lease(const Lease&) = delete;
+        Lease& operator=(const Lease&) = delete;
+        const bj::value& value() const { return *s_.value_; }
+
+    private:
+        ScratchParser& s_;
+    };
+
+private:
+    void parse(std::string_view text, std::size_t max_bytes) {
+        if (text.size() > max_bytes)
+            fail(errc::json_syntax, "", "$", "document of " + std::to_string(text.size()) + " bytes exceeds the limit of " + std::to_string(max_bytes));
+        parser_.reset(bj::storage_ptr(&memory_));
+        boost::system::error_code ec;
+        const std::size_t used = parser_.write(text.data(), text.size(), ec);
+        if (!ec) parser_.finish(ec);
+        if (ec) fail(errc::json_syntax, "", "$", "malformed JSON at byte " + std::to_string(used) + ": " + ec.message());
+        value_.emplace(parser_.release());
+    }
+    void release() noexcept {
+        value_.reset();
+        parser_.reset();
+        memory_.release();   // back to the kept block; larger documents' blocks are freed
+        busy_ = false;
+    }
+
+    std::unique_ptr<unsigned char[]> buffer_{new unsigned char[block]};
+    bj::monotonic_resource memory_{buffer_.get(), block};
+    bj::stream_parser parser_;
+    std::optional<bj::value> value_;
+    bool busy_ = false;
+};
+
+inline ScratchParser& scratch_parser() {
+    thread_local ScratchParser parser;
+    return parser;
+}
+
+}  // namespace detail
+
 template <class T>
-T from_string(std::string_view text, ReadOptions opts = {}) { return from_value<T>(parse(text), opts); }
+T from_string(std::string_view text, ReadOptions opts = {}) {
+    auto& scratch = detail::scratch_parser();
+    if (scratch.busy()) return from_value<T>(parse(text), opts);
+    detail::ScratchParser::Lease lease(scratch, text, 64u << 20);
+    return from_value<T>(lease.value(), opts);
+}
 
 /// The document as a Boost.JSON value (for hosts that want to inspect or merge it).
 template <class T>

@@ -26,6 +26,7 @@ public:
     /// A store over `backend`; with `more`, up to `pool_size` backends in all, opened when
     /// calls from several threads need them.
     LibraryStore(std::unique_ptr<Backend> backend, StoreOptions options, BackendFactory more = {}, std::size_t pool_size = 1);
+    /// Writes the reads' audit records still waiting (StoreOptions::audit_batch).
     ~LibraryStore() override;
     LibraryStore(const LibraryStore&) = delete;
     LibraryStore& operator=(const LibraryStore&) = delete;
@@ -108,11 +109,15 @@ private:
     /// records collected meanwhile are appended in the same transaction and handed to the
     /// host's sink after the commit; after a rollback they are written on their own, so
     /// denials stay recorded.
+    /// A read (`may_wait`) whose audit records can wait runs as a snapshot and leaves them
+    /// waiting (StoreOptions::audit_batch); every other transaction writes those waiting first.
     template <class F>
-    void in_tx(TxKind kind, F&& f);
+    void in_tx(TxKind kind, F&& f, bool may_wait = true);
     void write_pending();
     void flush_audit();
-    void record_after_rollback() noexcept;
+    /// `carried`: the reads' waiting records a rolled-back write had taken along; written
+    /// with the rolled-back transaction's records (before them), else they wait again.
+    void record_after_rollback(std::vector<AuditRecord> carried = {}) noexcept;
 
     std::optional<Case> read(std::string_view id);
     Case case_of(CaseRow row, std::string_view id);   // a stored row's case, checked
@@ -146,6 +151,16 @@ private:
     std::vector<Backend*> idle_;
     std::size_t opening_ = 0;                      // backends being opened outside the lock
     std::mutex sink_m_;                            // the host's audit sink is called by one thread at a time
+    std::mutex waiting_m_;
+    std::vector<AuditRecord> waiting_;             // reads' audit records not yet written (StoreOptions::audit_batch)
+
+    bool batches_reads() const { return options_.audit_batch > 1 && caps_.keeps_audit && caps_.writable; }
+    std::vector<AuditRecord> take_waiting();
+    /// Records to wait: a read's after those waiting; `older` (a rolled-back write's carried
+    /// ones) before them.
+    void wait_records(std::vector<AuditRecord> records, bool older);
+    /// Writes the reads' waiting records in a transaction of their own (outside any other).
+    void write_waiting();
 };
 
 }  // namespace jmdcm

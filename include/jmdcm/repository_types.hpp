@@ -56,6 +56,13 @@ struct StoreOptions {
     std::function<Date()> today = utc_today;              // the day access rules (R15 substitution) and saves are judged on
     Policy policy;                                        // the rules raw creates and saves are judged under (change.hpp)
     std::shared_ptr<CaseSealer> sealer;                   // encryption at rest with per-case keys (issue 19); none: clear text
+    /// The audit records of reads (allowed loads, queries, reports) wait in memory, up to this
+    /// many, and are written with the next commit of the store (a write, the read that fills
+    /// the batch, an audit query, closing the store) instead of each read committing its own.
+    /// What a crash of the process can lose: up to audit_batch - 1 records of allowed reads.
+    /// Never a denial (written at once), never a write's record (in its own commit). 1: each
+    /// read commits its record, as before; a host's audit sink hears of every read at once.
+    std::size_t audit_batch = 32;
 };
 
 struct CaseQuery {

@@ -149,7 +149,7 @@ BackendCapabilities PostgresBackend::capabilities() const {
 void PostgresBackend::begin(TxKind kind) {
     Impl& i = *impl_;
     i.audit_sql.clear();
-    const char* sql = kind == TxKind::read ? "BEGIN ISOLATION LEVEL REPEATABLE READ; SET LOCAL synchronous_commit = off"
+    const char* sql = kind != TxKind::write ? "BEGIN ISOLATION LEVEL REPEATABLE READ; SET LOCAL synchronous_commit = off"
                                            : "BEGIN ISOLATION LEVEL REPEATABLE READ";
     try {
         i.conn->exec(sql);

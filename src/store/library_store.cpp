@@ -128,6 +128,7 @@ struct LibraryStore::Held {
     Backend* backend;
     int leases = 1;                        // calls of this thread on the store, nested
     int depth = 0;                         // transaction nesting: only the outermost is real
+    TxKind kind = TxKind::read;            // of the outermost
     std::vector<AuditRecord> pending;      // audit records of the open transaction
     std::unique_ptr<CaseSealer::NewKeys> fresh;   // keys made for new cases, stored before the commit
     std::vector<std::pair<std::string, std::string>> doomed;   // cases anonymised, with their new documents: their keys go just before the commit
@@ -148,7 +149,13 @@ LibraryStore::LibraryStore(std::unique_ptr<Backend> backend, StoreOptions option
             // the next sweep tries again
         }
 }
-LibraryStore::~LibraryStore() = default;
+LibraryStore::~LibraryStore() {
+    try {
+        write_waiting();
+    } catch (...) {
+        // a store that cannot write now loses them, as a crash would (StoreOptions::audit_batch)
+    }
+}
 
 // Issue 19: a store with a sealer marks its medium as sealed, and the medium then refuses
 // clear cases whoever writes (Backend::mark_sealed). Without a sealer a marked medium opens
@@ -230,7 +237,7 @@ LibraryStore::Lease::Lease(LibraryStore& store) : store_(store), held_(nullptr) 
         }
     Backend* b = store.acquire();
     try {
-        held_ = new Held{&store, b, 1, 0, {}, {}, {}};
+        held_ = new Held{&store, b, 1, 0, TxKind::read, {}, {}, {}};
         holds().push_back(held_);
     } catch (...) {
         delete held_;
@@ -259,18 +266,34 @@ const Policy& LibraryStore::policy() const { return options_.policy; }
 // ---------------------------------------------------------------- transactions and audit
 
 template <class F>
-void LibraryStore::in_tx(TxKind kind, F&& f) {
+void LibraryStore::in_tx(TxKind kind, F&& f, bool may_wait) {
     Lease lease(*this);
     Held& h = lease.held();
     if (h.depth > 0) {
+        if (kind == TxKind::write && h.kind == TxKind::snapshot)
+            fail(errc::internal, "", "", "a write inside a transaction opened to read only");
         f();
         return;
     }
-    h.backend->begin(kind);
+    // A read whose records can wait writes nothing; a write takes the reads' waiting records
+    // along, written before its own, so the log keeps their order.
+    const TxKind begin = kind == TxKind::read && may_wait && batches_reads() ? TxKind::snapshot : kind;
+    std::vector<AuditRecord> carried;
+    if (begin != TxKind::snapshot && batches_reads()) carried = take_waiting();
+    try {
+        h.backend->begin(begin);
+    } catch (...) {
+        wait_records(std::move(carried), true);
+        throw;
+    }
+    h.kind = begin;
     ++h.depth;
     try {
         f();
-        write_pending();
+        if (begin != TxKind::snapshot) {
+            if (!carried.empty()) h.backend->append_audits(carried);
+            write_pending();
+        }
         keys_before_commit();
         h.backend->commit();
         --h.depth;
@@ -279,13 +302,45 @@ void LibraryStore::in_tx(TxKind kind, F&& f) {
         h.backend->rollback();
         h.fresh.reset();
         h.doomed.clear();   // a destroyed key stays destroyed: finish_anonymisations completes the case
-        record_after_rollback();
+        if (begin == TxKind::snapshot) carried = take_waiting();   // a denial never waits, nor do the reads before it
+        record_after_rollback(std::move(carried));
         throw;
     }
     keys_after_commit();
     auto records = std::move(h.pending);
     h.pending.clear();
     hand_to_sink(records);
+    if (begin != TxKind::snapshot || records.empty()) return;
+    const bool denial = std::any_of(records.begin(), records.end(), [](const AuditRecord& r) { return !r.allowed; });
+    wait_records(std::move(records), false);
+    bool full = false;
+    {
+        std::lock_guard lock(waiting_m_);
+        full = waiting_.size() >= options_.audit_batch;
+    }
+    if (denial || full) write_waiting();   // a denial is never left waiting
+}
+
+std::vector<AuditRecord> LibraryStore::take_waiting() {
+    std::lock_guard lock(waiting_m_);
+    return std::exchange(waiting_, {});
+}
+
+void LibraryStore::wait_records(std::vector<AuditRecord> records, bool older) {
+    if (records.empty()) return;
+    std::lock_guard lock(waiting_m_);
+    waiting_.insert(older ? waiting_.begin() : waiting_.end(), std::make_move_iterator(records.begin()),
+                    std::make_move_iterator(records.end()));
+}
+
+void LibraryStore::write_waiting() {
+    {
+        std::lock_guard lock(waiting_m_);
+        if (waiting_.empty()) return;
+    }
+    // audit records only: committed at the relaxed sync level of an audited read, as each
+    // read's own record was before they waited (SqliteBackend::begin)
+    in_tx(TxKind::read, [] {}, false);
 }
 
 // Issue 19: a new case's key is durable before its sealed document commits (a crash between
@@ -343,16 +398,23 @@ void LibraryStore::flush_audit() {
     h.pending.clear();
 }
 
-void LibraryStore::record_after_rollback() noexcept {
+void LibraryStore::record_after_rollback(std::vector<AuditRecord> carried) noexcept {
     Held& h = held();
     auto records = std::move(h.pending);
     h.pending.clear();
-    if (records.empty()) return;
+    if (records.empty()) {
+        try {
+            wait_records(std::move(carried), true);   // reads' records the write took along: they wait again
+        } catch (...) {
+        }
+        return;
+    }
     for (auto& r : records) r.detail += r.allowed ? " (rolled back)" : "";
     if (caps_.keeps_audit) {
-        try {  // denials must stay recorded even though the transaction is gone
+        try {  // denials must stay recorded even though the transaction is gone; the reads' before them
             h.backend->begin(TxKind::write);
             try {
+                if (!carried.empty()) h.backend->append_audits(carried);
                 for (const auto& r : records) h.backend->append_audit(r);
                 h.backend->commit();
             } catch (...) {
@@ -360,6 +422,10 @@ void LibraryStore::record_after_rollback() noexcept {
                 throw;
             }
         } catch (...) {
+            try {
+                wait_records(std::move(carried), true);
+            } catch (...) {
+            }
         }
     }
     try {
@@ -376,6 +442,7 @@ void LibraryStore::audit(const Actor& actor, std::string case_id, Operation op, 
 
 std::vector<AuditRecord> LibraryStore::audit_records(const AuditQuery& q) {
     Lease lease(*this);
+    if (held().depth == 0) write_waiting();   // the log a reader asks for holds every read so far
     std::vector<AuditRecord> out;
     in_tx(TxKind::read, [&] { out = backend().audit_records(q); });
     std::erase_if(out, [&](const AuditRecord& r) { return !matches(q, r); });  // a backend may answer all of them
@@ -725,6 +792,7 @@ std::size_t LibraryStore::migrate_to(const Actor& actor, LibraryStore& to) {
     std::size_t moved = 0;
     audited(actor, "", Operation::migrate, [&] {
         require_access(actor, Case{}, Operation::migrate, today());
+        write_waiting();   // the log moves whole
         in_tx(TxKind::read, [&] {
             BackendQuery all;
             all.documents = true;
