@@ -30,6 +30,9 @@ OpenOptions open_options(const char* options_json) {
 
 StoreOptions store_options(const OpenOptions& o) {
     StoreOptions s;
+    if (o.audit_batch < 1 || o.audit_batch > 4096)
+        fail(errc::invalid_argument, "", "options.audit_batch", "1 to 4096 reads' audit records may wait, not " + std::to_string(o.audit_batch));
+    s.audit_batch = static_cast<std::size_t>(o.audit_batch);
     if (o.today) s.today = [d = *o.today] { return d; };
     if (o.policy) {
         validate(*o.policy);

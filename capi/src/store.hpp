@@ -32,9 +32,10 @@ struct OpenOptions {
     bool vacuum_after_erasure = true;  // PostgreSQL
     int pool_size = 1;                 // PostgreSQL: connections, for calls from that many threads at once
     std::optional<std::string> key_store;   // a store opened with a KEK (keys.h): the key store's path
+    int audit_batch = 32;              // reads' audit records waiting for the next commit (StoreOptions::audit_batch); 1: none wait
 };
 BOOST_DESCRIBE_STRUCT(OpenOptions, (), (today, read_only, busy_timeout_ms, synchronous_full, check_on_open, policy, vacuum_after_erasure,
-                                        pool_size, key_store))
+                                        pool_size, key_store, audit_batch))
 
 OpenOptions open_options(const char* options_json);
 StoreOptions store_options(const OpenOptions& o);

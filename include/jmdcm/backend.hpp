@@ -115,6 +115,11 @@ public:
     /// anonymisation, a step), outside any transaction: a backend that removes old bytes
     /// outside transactions does it here, once for the operation.
     virtual void finish_erasures() {}
+    /// While on, a commit that erased leaves the removal of the old bytes owed (recorded, so
+    /// a crash or a reopen still finishes it) for finish_erasures, instead of doing it at
+    /// once. The store turns it on for the batches of one operation (the sweep), so that the
+    /// old bytes go once at its end, not after every batch.
+    virtual void defer_erasures(bool) {}
     /// An erasing put committed whose old bytes the backend could not remove yet. The
     /// backends of one store's pool (LibraryStore) share the answer: any of them is asked.
     virtual bool erasure_pending() { return false; }

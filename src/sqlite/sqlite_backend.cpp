@@ -52,6 +52,7 @@ struct SqliteBackend::Impl {
     bool relaxed = false;                      // synchronous=NORMAL for the open read transaction
     bool erased = false;                       // an erasing write in the open transaction: checkpoint after commit
     bool owed = false;                         // an erasure is recorded as owed (table erasure_owed)
+    bool deferring = false;                    // defer_erasures: commits leave it owed for finish_erasures
     std::map<const char*, std::unique_ptr<Stmt>> statements;  // prepared once per connection, keyed by the SQL literal
 
     ~Impl() {
@@ -236,6 +237,11 @@ void SqliteBackend::commit() {
     Impl& i = *impl_;
     i.cached("COMMIT").run();  // on failure the store rolls back
     i.restore_sync();
+    if (i.deferring && i.erased) {   // recorded in erasure_owed with this commit
+        i.erased = false;
+        i.owed = true;
+        return;
+    }
     if (i.erased || i.owed) {
         i.erased = false;
         i.finish_erasure();
@@ -296,7 +302,10 @@ void SqliteBackend::mark_sealed() { impl_->cached("INSERT OR IGNORE INTO sealing
 
 std::vector<CaseRow> SqliteBackend::find_cases(const BackendQuery& q) {
     Impl& i = *impl_;
-    std::string sql = std::string("SELECT ") + summary_columns + (q.documents ? ", doc" : "") + " FROM cases WHERE 1";
+    // the sweep's candidates come by rowid from three index ranges (below); NOT INDEXED keeps
+    // the planner from scanning an index of the whole store for the other conditions
+    std::string sql = std::string("SELECT ") + summary_columns + (q.documents ? ", doc" : "") +
+                      (q.due ? " FROM cases NOT INDEXED WHERE 1" : " FROM cases WHERE 1");
     std::vector<std::string> args;
     auto arg = [&](std::string v) {
         args.push_back(std::move(v));
@@ -307,9 +316,15 @@ std::vector<CaseRow> SqliteBackend::find_cases(const BackendQuery& q) {
         const auto id = arg(*q.visible_to);
         sql += " AND (case_worker = " + id + " OR instr(substitutes, " + arg("|" + *q.visible_to + "|") + ") > 0)";
     }
-    if (q.due)
-        sql += " AND anonymised = 0 AND (running = 0 OR last_activity < " + arg(to_iso(q.due->activity_before)) +
-               " OR last_contact < " + arg(to_iso(q.due->contact_before)) + ")";
+    if (q.due) {
+        // Three index ranges, not one OR over the whole store: the sweep's cost follows the
+        // cases it may act on, not the store's size (cases_by_due, cases_by_contact).
+        const auto activity = arg(to_iso(q.due->activity_before));
+        const auto contact = arg(to_iso(q.due->contact_before));
+        sql += " AND rowid IN (SELECT rowid FROM cases WHERE anonymised = 0 AND running = 0"
+               " UNION ALL SELECT rowid FROM cases WHERE anonymised = 0 AND running = 1 AND last_activity < " + activity +
+               " UNION ALL SELECT rowid FROM cases WHERE anonymised = 0 AND running = 1 AND last_contact < " + contact + ")";
+    }
     if (f.case_worker) sql += " AND case_worker = " + arg(*f.case_worker);
     if (f.phase) sql += " AND phase = " + arg(name(*f.phase));
     if (f.kind) sql += " AND kind = " + arg(name(*f.kind));
@@ -381,6 +396,12 @@ std::vector<AuditRecord> SqliteBackend::audit_records(const AuditQuery& q) {
 }
 
 bool SqliteBackend::erasure_pending() { return impl_->owed; }
+
+void SqliteBackend::finish_erasures() {
+    if (impl_->owed) impl_->finish_erasure();
+}
+
+void SqliteBackend::defer_erasures(bool on) { impl_->deferring = on; }
 
 int SqliteBackend::schema_version() { return impl_->user_version(); }
 

@@ -89,6 +89,12 @@ inline const std::vector<const char*>& migrations() {
         UPDATE cases SET open_reminders = 1
             WHERE json_valid(doc) AND EXISTS (SELECT 1 FROM json_each(doc, '$.reminders') WHERE json_extract(value, '$.done') = 0);
         )sql",
+        // 6 -> 7: the sweep's candidates by index (R13): with cases_by_due, each of its three
+        // conditions (closed; no activity; no contact) is a range, so a daily sweep reads the
+        // cases due, not the whole store.
+        R"sql(
+        CREATE INDEX cases_by_contact ON cases(anonymised, running, last_contact);
+        )sql",
     };
     return steps;
 }

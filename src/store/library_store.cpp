@@ -726,6 +726,12 @@ std::vector<std::string> LibraryStore::sweep_candidates(Date on, const Policy& p
 void LibraryStore::update_unchecked(const Actor& actor, const std::vector<std::string>& ids, Operation op,
                                     const std::function<bool(Case&)>& f) {
     Lease lease(*this);
+    // the callers (the sweep's batches, anonymise_case) finish the erasure once, at their end
+    struct Defer {
+        Backend& b;
+        explicit Defer(Backend& backend) : b(backend) { b.defer_erasures(true); }
+        ~Defer() { b.defer_erasures(false); }
+    } defer(lease.backend());
     in_tx(TxKind::write, [&] {
         std::map<std::string, CaseRow, std::less<>> stored;   // the batch read at once
         for (auto& r : backend().get_cases(ids)) stored.emplace(r.summary.id, std::move(r));

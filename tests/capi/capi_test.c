@@ -58,6 +58,11 @@ static void test_bad_json_names_the_argument_and_path(void) {
     CHECK(jmdcm_store_open_memory(&refused, "{\"today\":\"2020-02-30\"}") == JMDCM_JSON_BAD_DATE);
     CHECK(refused == NULL);
     /* a pool size out of range is refused before any connection is tried */
+    CHECK(jmdcm_store_open_memory(&refused, "{\"audit_batch\":0}") == JMDCM_INVALID_ARGUMENT);
+    CHECK(strcmp(jmdcm_error_last()->field, "options.audit_batch") == 0 && refused == NULL);
+    CHECK(jmdcm_store_open_memory(&refused, "{\"audit_batch\":1}") == JMDCM_OK);
+    jmdcm_store_free(refused);
+    refused = NULL;
     CHECK(jmdcm_store_open_postgres(&refused, "host=/nonexistent", "{\"pool_size\":0}") == JMDCM_INVALID_ARGUMENT);
     CHECK(contains(jmdcm_last_error(), "options.pool_size"));
     CHECK(jmdcm_store_open_postgres(&refused, "host=/nonexistent", "{\"pool_size\":1025}") == JMDCM_INVALID_ARGUMENT);

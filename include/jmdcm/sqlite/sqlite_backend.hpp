@@ -27,7 +27,7 @@ struct SqliteOptions {
 };
 
 /// Schema version this library writes; older files are migrated forward, newer refused.
-inline constexpr int sqlite_schema_version = 6;
+inline constexpr int sqlite_schema_version = 7;
 
 /// One connection; the store serialises the calls. Several processes share the file
 /// through SQLite's locking and the busy timeout; every transaction is BEGIN IMMEDIATE.
@@ -53,6 +53,8 @@ public:
     void append_audit(const AuditRecord& r) override;
     std::vector<AuditRecord> audit_records(const AuditQuery& q) override;
     bool erasure_pending() override;
+    void finish_erasures() override;
+    void defer_erasures(bool on) override;
     bool sealed() override;
     void mark_sealed() override;
 
