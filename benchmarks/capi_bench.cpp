@@ -7,8 +7,16 @@
 
 #include "jmdcm/jmdcm.h"
 #include "jmdcm/jmdcm.hpp"
+#include "jmdcm/sqlite/sqlite_repository.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
 #include <stdexcept>
 
 using namespace jmdcm;
@@ -123,6 +131,79 @@ void Abi_store_load(benchmark::State& state) {
     jmdcm_store_free(store);
 }
 
+// ---------------------------------------------------------------- a step on a stored case (SQLite)
+/// A SQLite file of `n` copies of the running case, in a private temporary directory.
+struct StepFile {
+    std::filesystem::path dir;
+    std::vector<std::string> ids;
+    explicit StepFile(const char* name, std::size_t n) {
+        dir = std::filesystem::temp_directory_path() / ("jmdcm-step-" + std::to_string(::getpid()) + "-" + name);
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir);
+        SqliteOptions o;
+        o.path = path();
+        SqliteRepository repo(o);
+        repo.transact(worker, [&](CaseStore& tx) {
+            for (std::size_t i = 0; i < n; ++i) {
+                Case c = json::from_string<Case>(running_case());
+                c.id = "STEP-" + std::to_string(i);
+                tx.create(worker, c);
+                ids.push_back(c.id);
+            }
+        });
+    }
+    ~StepFile() { std::filesystem::remove_all(dir); }
+    std::string path() const { return (dir / "steps.sqlite").string(); }
+};
+
+void percentiles(benchmark::State& state, std::vector<double>& us) {
+    if (us.empty()) return;
+    std::sort(us.begin(), us.end());
+    state.counters["p50_us"] = us[us.size() / 2];
+    state.counters["p99_us"] = us[us.size() * 99 / 100];
+}
+
+// A journal entry on one of 1,000 stored cases in turn: load, access check, the step's rule,
+// the judge of the change, save with its fsync, audit; the ABI adds the JSON of input and answer.
+void Cxx_store_step_sqlite(benchmark::State& state) {
+    const StepFile file("cxx", 1000);
+    SqliteOptions o;
+    o.path = file.path();
+    SqliteRepository repo(o);
+    const JournalEntry entry = json::from_string<JournalEntry>(journal_input());
+    std::vector<double> us;
+    std::size_t k = 0;
+    for (auto _ : state) {
+        const auto t0 = std::chrono::steady_clock::now();
+        const Case c = repo.step(worker, file.ids[k++ % file.ids.size()], 0, "add_journal_entry", [&](Case& cur) {
+            add_journal_entry(cur, entry, Policy{});
+            return std::vector<Case>{};
+        });
+        benchmark::DoNotOptimize(json::to_string(c));
+        us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
+    }
+    percentiles(state, us);
+}
+void Abi_store_step_sqlite(benchmark::State& state) {
+    const StepFile file("abi", 1000);
+    jmdcm_store* store = nullptr;
+    check(jmdcm_store_open_sqlite(&store, file.path().c_str(), nullptr));
+    const std::string input = journal_input();
+    std::vector<double> us;
+    std::size_t k = 0;
+    for (auto _ : state) {
+        const auto t0 = std::chrono::steady_clock::now();
+        char* out = nullptr;
+        check(jmdcm_store_step(&out, store, worker_json, file.ids[k++ % file.ids.size()].c_str(), 0, "add_journal_entry",
+                               input.c_str(), nullptr));
+        benchmark::DoNotOptimize(out);
+        jmdcm_string_free(out);
+        us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
+    }
+    jmdcm_store_free(store);
+    percentiles(state, us);
+}
+
 BENCHMARK(Cxx_requirements);
 BENCHMARK(Abi_requirements);
 BENCHMARK(Cxx_step_journal);
@@ -131,6 +212,8 @@ BENCHMARK(Cxx_rule_retention);
 BENCHMARK(Abi_rule_retention);
 BENCHMARK(Cxx_store_load);
 BENCHMARK(Abi_store_load);
+BENCHMARK(Cxx_store_step_sqlite)->Unit(benchmark::kMicrosecond);
+BENCHMARK(Abi_store_step_sqlite)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 
@@ -140,5 +223,6 @@ int main(int argc, char** argv) {
                              {{"Abi_requirements", "Cxx_requirements", target, true},
                               {"Abi_step_journal", "Cxx_step_journal", target, true},
                               {"Abi_rule_retention", "Cxx_rule_retention", target, true},
-                              {"Abi_store_load", "Cxx_store_load", target, true}});
+                              {"Abi_store_load", "Cxx_store_load", target, true},
+                              {"Abi_store_step_sqlite", "Cxx_store_step_sqlite", target + std::string(" (and p50 <= 100 us)"), true}});
 }
