@@ -17,6 +17,7 @@ BOOST_DEFINE_ENUM_CLASS(ClosureReason,
     goals_reached, ended_by_young_person, lack_of_cooperation, structural_obstacles, no_contact, office_closed)
 
 struct Closure {
+    using strings_may_be_absent = void;  // referred_to: the closure's rules ask for it where the reason needs it (R11)
     Date date;
     ClosureReason reason = ClosureReason::goals_reached;
     bool by_consensus = true;

@@ -199,6 +199,19 @@ private:
         throw error(e.code(), e.rule(), "$[" + std::to_string(index) + "]" + inner, e.detail());
     }
 
+    /// Issue 14: what a host may leave out of a document it writes. Lists and optionals;
+    /// free text and bools (empty, or the member's default); a struct whose every member may
+    /// be absent (an address); any member of a type that says so (a policy, a query); and
+    /// plain strings of a type whose rules ask for them where they are needed
+    /// (`strings_may_be_absent`, e.g. a closure's referred_to, R11). Dates, ids and enums stay
+    /// required.
+    template <class T, class M>
+    static constexpr bool may_be_absent() {
+        return reflect::is_omissible_v<M> || std::is_same_v<M, bool> || std::is_same_v<M, FreeText> ||
+               requires { typename T::absent_members_keep_default; } || requires { typename M::absent_members_keep_default; } ||
+               (std::is_same_v<M, std::string> && requires { typename T::strings_may_be_absent; });
+    }
+
     [[noreturn]] void type_error(const char* expected, const bj::value& got) {
         fail(errc::json_type, "", "$", std::string("expected ") + expected + ", got " + std::string(bj::to_string(got.kind())));
     }
@@ -272,7 +285,7 @@ private:
                 next = found + 1;   // in step again after a member left out
             }
             if (!field) {
-                if constexpr (!is_omissible_v<M> && !requires { typename T::absent_members_keep_default; })
+                if constexpr (!may_be_absent<T, M>())
                     fail(errc::json_missing_field, "", "$." + std::string(key), "missing field '" + std::string(key) + "'");
                 return;  // absent optional/list: keeps the default of T{}
             }

@@ -25,6 +25,7 @@ struct ResidenceStatus {
 BOOST_DESCRIBE_STRUCT(ResidenceStatus, (), (category, other, lawful))
 
 struct Address {
+    using absent_members_keep_default = void;   // an address not known (yet) may be left out, in part or whole
     FreeText street;
     std::string postcode;           // kept as text: leading zeros matter ("01067")
     FreeText city;

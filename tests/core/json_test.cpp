@@ -194,3 +194,34 @@ TEST(Json, QuotesBackslashesAndControlCharactersAreEscaped) {
     EXPECT_EQ(json::from_string<Intake>(text).concern.text, in.concern.text);
     EXPECT_EQ(json::to_value(in).as_object().at("first_contact").as_string(), "2020-01-01");
 }
+
+// Issue 14: a host leaves out what has an obvious empty value; what a rule needs stays required.
+TEST(Json, AHostMayLeaveOutFreeTextBoolsAndEmptyTextButNotDatesIdsOrEnums) {
+    const json::ReadOptions strict{.reject_unknown_fields = true};
+    const auto entry = json::from_string<JournalEntry>(R"({"date":"2020-01-01","kind":"phone","topic":"counselling"})", strict);
+    EXPECT_TRUE(entry.with_young_person);   // the member's default
+    EXPECT_TRUE(entry.with_whom.text.empty() && entry.note.text.empty());
+    const auto closure = json::from_string<Closure>(R"({"date":"2020-01-01","reason":"goals_reached"})", strict);
+    EXPECT_TRUE(closure.by_consensus && !closure.continue_as_counselling && closure.referred_to.empty() && closure.remark.text.empty());
+    const auto release = json::from_string<Release>(R"({"id":"F1","recipient":"Jobcenter","granted_on":"2020-01-01"})", strict);
+    EXPECT_FALSE(release.mutual || release.written);
+    const auto person = json::from_string<MasterData>(
+        R"({"family_name":"Vesku","given_name":"Kalora","birth_date":"2000-01-01","residence":{"category":"other"}})", strict);
+    EXPECT_TRUE(person.address.postcode.empty() && person.address.city.text.empty());
+    EXPECT_EQ(json::from_string<Address>(R"({"city":"Frankfurt"})", strict).city.text, "Frankfurt");
+    EXPECT_TRUE(json::from_string<CriterionAnswer>(R"({"criterion":"newly_arrived","answer":"yes"})", strict).remark.text.empty());
+
+    const auto missing = [&](auto type, std::string_view text) {
+        return error_of([&] { json::from_string<decltype(type)>(text, strict); });
+    };
+    auto e = missing(JournalEntry{}, R"({"kind":"phone","topic":"counselling"})");
+    EXPECT_EQ(e.code(), errc::json_missing_field);
+    EXPECT_EQ(e.field(), "$.date");
+    EXPECT_EQ(missing(JournalEntry{}, R"({"date":"2020-01-01","topic":"counselling"})").field(), "$.kind");   // an enum
+    EXPECT_EQ(missing(Referral{}, R"({"date":"2020-01-01"})").field(), "$.recipient");                        // a plain string
+    EXPECT_EQ(missing(Release{}, R"({"recipient":"Jobcenter","granted_on":"2020-01-01"})").field(), "$.id");  // an id
+    EXPECT_EQ(missing(MasterData{}, R"({"family_name":"V","given_name":"K","birth_date":"2000-01-01"})").field(), "$.residence");
+    e = missing(Closure{}, R"({"date":"2020-01-01","reason":"goals_reached","remarks":"x"})");
+    EXPECT_EQ(e.code(), errc::json_unknown_field);   // leaving out is not misspelling
+    EXPECT_EQ(e.field(), "$.remarks");
+}
