@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -33,6 +34,16 @@ struct ReadOptions {
 };
 
 template <class T> struct dependent_false : std::false_type {};
+
+/// Issue 14: the migrations of a document type. steps[i] takes a document of schema i + 1 to
+/// schema i + 2, in place on its JSON object; a type whose schema goes up specialises this
+/// with one small function per step (each tested with a stored sample of the old shape).
+/// A document of an older schema is migrated forward when it is read.
+using Migration = void (*)(boost::json::object&);
+template <class T>
+struct migrations_of {
+    static std::span<const Migration> steps() { return {}; }
+};
 
 // ---------------------------------------------------------------- writing
 /// Writes a described value as JSON text straight into a string: the same walk as the
@@ -258,7 +269,9 @@ private:
         if (!jv.is_object()) type_error("an object", jv);
         const auto& obj = jv.get_object();
         // a document whose every member may be absent (a host's policy) may leave out its schema too: the current one
-        if constexpr (requires { out.schema; }) check_schema(obj, out.schema, requires { typename T::absent_members_keep_default; });
+        if constexpr (requires { out.schema; })
+            check_schema(obj, out.schema, requires { typename T::absent_members_keep_default; },
+                         out.schema - static_cast<int>(migrations_of<T>::steps().size()));
         if (opts_.reject_unknown_fields) {
             for (const auto& kv : obj) {
                 bool known = false;
@@ -297,7 +310,7 @@ private:
         });
     }
 
-    void check_schema(const bj::object& obj, int current, bool absent_is_current) {
+    void check_schema(const bj::object& obj, int current, bool absent_is_current, int oldest) {
         const bj::value* v = obj.if_contains("schema");
         if (!v && absent_is_current) return;
         if (!v) fail(errc::json_schema_version, "", "$.schema", "document has no schema version (expected " + std::to_string(current) + ")");
@@ -307,17 +320,58 @@ private:
         } catch (const error& e) {
             rethrow_at("schema", e);
         }
+        if (got > current)
+            fail(errc::json_schema_version, "", "$.schema",
+                 "schema version " + std::to_string(got) + " is newer than this library reads (" + std::to_string(current) +
+                     "): use a newer jmdcm");
         if (got != current)
             fail(errc::json_schema_version, "", "$.schema",
-                 "schema version " + std::to_string(got) + " is not supported (this library reads " + std::to_string(current) + ")");
+                 "schema version " + std::to_string(got) + " is not supported (this library reads " + std::to_string(current) +
+                     ", and migrates from " + std::to_string(oldest) + ")");
     }
 
     ReadOptions opts_;
 };
 
+namespace detail {
+
+/// The schema a document names, when it names an older one of T's than T's own and T has
+/// the migrations to bring it forward; 0 otherwise.
+template <class T>
+int migrates_from(const bj::value& jv) {
+    if constexpr (!requires { T{}.schema; }) {
+        return 0;
+    } else {
+        const int current = T{}.schema;
+        const auto steps = migrations_of<T>::steps();
+        const auto* obj = jv.if_object();
+        const auto* v = obj ? obj->if_contains("schema") : nullptr;
+        if (!v || !v->is_int64()) return 0;
+        const std::int64_t got = v->get_int64();
+        return got < current && got >= current - static_cast<std::int64_t>(steps.size()) ? static_cast<int>(got) : 0;
+    }
+}
+
+}  // namespace detail
+
 template <class T>
 T from_value(const bj::value& jv, ReadOptions opts = {}) {
     T out{};
+    if constexpr (requires { out.schema; }) {
+        if (const int from = detail::migrates_from<T>(jv)) {
+            // forward, one step at a time, on a copy: the stored text stays as it was
+            bj::value migrated(jv, bj::make_shared_resource<bj::monotonic_resource>());
+            auto& obj = migrated.as_object();
+            const int current = out.schema;
+            const auto steps = migrations_of<T>::steps();
+            for (int v = from; v < current; ++v) {
+                steps[steps.size() - static_cast<std::size_t>(current - v)](obj);
+                obj["schema"] = v + 1;
+            }
+            Reader(opts).read(migrated, out);
+            return out;
+        }
+    }
     Reader(opts).read(jv, out);
     return out;
 }

@@ -20,6 +20,9 @@ T stored_document(const std::string& text, const char* what, std::string_view id
     try {
         return json::from_string<T>(text);
     } catch (const error& e) {
+        // a document of a newer schema is not damaged: this library is too old (issue 14)
+        if (e.code() == errc::json_schema_version)
+            fail(errc::json_schema_version, e.rule(), e.field(), std::string("stored document of ") + what + " '" + std::string(id) + "': " + e.detail());
         fail(errc::storage_corrupt, "", "", std::string("stored document of ") + what + " '" + std::string(id) + "' is unreadable: " + e.what());
     }
 }

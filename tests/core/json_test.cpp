@@ -225,3 +225,46 @@ TEST(Json, AHostMayLeaveOutFreeTextBoolsAndEmptyTextButNotDatesIdsOrEnums) {
     EXPECT_EQ(e.code(), errc::json_unknown_field);   // leaving out is not misspelling
     EXPECT_EQ(e.field(), "$.remarks");
 }
+
+// Issue 14: documents of an older schema are migrated forward, one small step at a time.
+namespace {
+struct Versioned {
+    int schema = 3;
+    std::string name;
+    int count = 0;
+};
+BOOST_DESCRIBE_STRUCT(Versioned, (), (schema, name, count))
+}  // namespace
+
+template <>
+struct jmdcm::json::migrations_of<Versioned> {
+    static std::span<const Migration> steps() {
+        static const Migration s[] = {
+            [](boost::json::object& o) {   // 1 -> 2: "title" became "name"
+                o["name"] = o["title"];
+                o.erase("title");
+            },
+            [](boost::json::object& o) { o["count"] = o["name"].as_string().size(); },   // 2 -> 3: "count" added
+        };
+        return s;
+    }
+};
+
+TEST(Json, AnOlderDocumentIsMigratedForwardAndANewerOneNamesBothVersions) {
+    const auto v1 = json::from_string<Versioned>(R"({"schema":1,"title":"abc"})", {.reject_unknown_fields = true});
+    EXPECT_EQ(v1.name, "abc");
+    EXPECT_EQ(v1.count, 3);
+    EXPECT_EQ(v1.schema, 3);
+    EXPECT_EQ(json::from_string<Versioned>(R"({"schema":2,"name":"ab"})").count, 2);
+    EXPECT_EQ(json::from_string<Versioned>(R"({"schema":3,"name":"x","count":7})").count, 7);
+    auto e = error_of([] { json::from_string<Versioned>(R"({"schema":4,"name":"x","count":7})"); });
+    EXPECT_EQ(e.code(), errc::json_schema_version);
+    EXPECT_EQ(e.detail(), "schema version 4 is newer than this library reads (3): use a newer jmdcm");
+    e = error_of([] { json::from_string<Versioned>(R"({"schema":0,"title":"x"})"); });
+    EXPECT_EQ(e.code(), errc::json_schema_version);
+    EXPECT_NE(e.detail().find("migrates from 1"), std::string::npos);
+    // a migrated document is still read strictly: what the steps do not know stays unknown
+    e = error_of([] { json::from_string<Versioned>(R"({"schema":1,"title":"x","colour":"red"})", {.reject_unknown_fields = true}); });
+    EXPECT_EQ(e.code(), errc::json_unknown_field);
+    EXPECT_EQ(e.field(), "$.colour");
+}

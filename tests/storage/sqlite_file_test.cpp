@@ -73,6 +73,17 @@ TEST(SqliteFile, MigratingToVersionSixFindsTheOpenPaperFilesOfAnonymisedCases) {
     expect_the_open_paper_file(repo);
 }
 
+TEST(SqliteFile, ACaseOfANewerSchemaIsNotCalledCorrupt) {
+    TempDir dir;
+    const auto path = dir.file("db.sqlite");
+    { SqliteRepository repo(sqlite_at(path), options_with(nullptr)); stored_case(repo, "T-1"); }
+    raw(path, R"(UPDATE cases SET doc = '{"schema":2' || substr(doc, 12))");   // as a newer library would write it
+    SqliteRepository repo(sqlite_at(path), options_with(nullptr));
+    const auto e = error_of([&] { repo.load(worker, "T-1"); });
+    EXPECT_EQ(e.code(), errc::json_schema_version);   // issue 14: the library is too old, the file is fine
+    EXPECT_NE(std::string(e.what()).find("schema version 2 is newer than this library reads (1)"), std::string::npos) << e.what();
+}
+
 TEST(SqliteFile, RefusesAFileWithANewerSchema) {
     TempDir dir;
     const auto path = dir.file("new.sqlite");
