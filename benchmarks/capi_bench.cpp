@@ -156,13 +156,6 @@ struct StepFile {
     std::string path() const { return (dir / "steps.sqlite").string(); }
 };
 
-void percentiles(benchmark::State& state, std::vector<double>& us) {
-    if (us.empty()) return;
-    std::sort(us.begin(), us.end());
-    state.counters["p50_us"] = us[us.size() / 2];
-    state.counters["p99_us"] = us[us.size() * 99 / 100];
-}
-
 // A journal entry on one of 1,000 stored cases in turn: load, access check, the step's rule,
 // the judge of the change, save with its fsync, audit; the ABI adds the JSON of input and answer.
 void Cxx_store_step_sqlite(benchmark::State& state) {
@@ -182,7 +175,7 @@ void Cxx_store_step_sqlite(benchmark::State& state) {
         benchmark::DoNotOptimize(json::to_string(c));
         us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
     }
-    percentiles(state, us);
+    bench::report_percentiles(state, us);
 }
 void Abi_store_step_sqlite(benchmark::State& state) {
     const StepFile file("abi", 1000);
@@ -201,7 +194,7 @@ void Abi_store_step_sqlite(benchmark::State& state) {
         us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
     }
     jmdcm_store_free(store);
-    percentiles(state, us);
+    bench::report_percentiles(state, us);
 }
 
 BENCHMARK(Cxx_requirements);

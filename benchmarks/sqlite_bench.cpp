@@ -112,14 +112,6 @@ void BM_Store_BulkInsert(benchmark::State& state) {
 }
 
 // ---------------------------------------------------------------- point load (on the files above)
-/// p50 and p99 of the loads' own times, in microseconds (the target is the p50).
-void report_percentiles(benchmark::State& state, std::vector<double>& us) {
-    if (us.empty()) return;
-    std::sort(us.begin(), us.end());
-    state.counters["p50_us"] = us[us.size() / 2];
-    state.counters["p99_us"] = us[us.size() * 99 / 100];
-}
-
 void BM_Raw_PointLoad(benchmark::State& state) {
     Raw raw(bench_dir() / "raw_insert.sqlite");
     sqlite3_stmt* st = nullptr;
@@ -136,7 +128,7 @@ void BM_Raw_PointLoad(benchmark::State& state) {
         us.push_back(seconds_since(t0) * 1e6);
     }
     sqlite3_finalize(st);
-    report_percentiles(state, us);
+    bench::report_percentiles(state, us);
 }
 
 void BM_Store_PointLoad(benchmark::State& state) {
@@ -150,7 +142,7 @@ void BM_Store_PointLoad(benchmark::State& state) {
         benchmark::DoNotOptimize(repo.load(fk, c.cases[rng() % c.cases.size()].id));
         us.push_back(seconds_since(t0) * 1e6);
     }
-    report_percentiles(state, us);
+    bench::report_percentiles(state, us);
 }
 
 // ---------------------------------------------------------------- a population of 1,000,000
