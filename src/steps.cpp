@@ -39,7 +39,7 @@ BOOST_DESCRIBE_STRUCT(DiscloseInput, (), (recipient, kind, what, on))
 template <class In>
 In input_of(std::string_view text) {
     try {
-        return json::from_string<In>(text);
+        return json::from_string<In>(text, {.reject_unknown_fields = true});   // a misspelt key is an error, not a default
     } catch (const error& e) {
         const std::string what = e.what();
         const std::string path = e.field().size() > 1 ? e.field().substr(1) : "";  // "$.x" -> ".x"

@@ -81,7 +81,7 @@ void rethrow_for(const error& e, const char* name) {
 
 Policy policy_of(const char* policy_json) {
     if (!policy_json) return Policy{};
-    Policy p = doc<Policy>(policy_json, "policy");
+    Policy p = doc<Policy>(policy_json, "policy", strict);
     try {
         validate(p);
     } catch (const error& e) {

@@ -26,7 +26,7 @@ using Request = std::function<std::string(Repository&, const Actor&, const char*
 template <class In, class F>
 std::pair<const std::string, Request> request(const char* name, F f) {
     return {name, [f](Repository& r, const Actor& a, const char* input, const Policy& p) {
-                return json::to_string(f(r, a, doc<In>(input, "input"), p));
+                return json::to_string(f(r, a, doc<In>(input, "input", strict), p));
             }};
 }
 

@@ -49,7 +49,7 @@ struct GenerateOptions {
 BOOST_DESCRIBE_STRUCT(GenerateOptions, (), (count, first_index, population, on))
 
 GenerateOptions generate_options(const char* options_json) {
-    GenerateOptions o = options_json ? doc<GenerateOptions>(options_json, "options") : GenerateOptions{};
+    GenerateOptions o = options_json ? doc<GenerateOptions>(options_json, "options", strict) : GenerateOptions{};
     if (o.count < 0 || o.count > 10'000'000) fail(errc::invalid_argument, "", "options.count", "count must be 0 .. 10,000,000");
     if (o.first_index < 0) fail(errc::invalid_argument, "", "options.first_index", "first_index must not be negative");
     if (o.population.span_days < 1) fail(errc::invalid_argument, "", "options.population.span_days", "span_days must be positive");
@@ -75,7 +75,7 @@ jmdcm_status jmdcm_table_export(jmdcm_table** out, jmdcm_store* store, const cha
         Repository& r = repo_of(store);
         const Actor actor = actor_of(actor_json);
         const ResearchTable which = table_named(table);
-        const auto o = doc<ExportOptions>(options_json, "options");
+        const auto o = doc<ExportOptions>(options_json, "options", strict);
         *out = registered(r.research_export(actor, which, o.query.value_or(CaseQuery{}), o.on));
     });
 }
@@ -118,7 +118,7 @@ void jmdcm_table_free(jmdcm_table* table) { tables().free(table); }
 
 jmdcm_status jmdcm_store_statistics(char** out_report, jmdcm_store* store, const char* actor_json, const char* options_json) {
     return answer(out_report, "out_report", store, actor_json, [&](Repository& r, const Actor& actor) {
-        const auto o = doc<StatisticsOptions>(options_json, "options");
+        const auto o = doc<StatisticsOptions>(options_json, "options", strict);
         return json::to_string(r.statistics_report(actor, o.query.value_or(CaseQuery{}), o.on, o.min_cell.value_or(3)));
     });
 }

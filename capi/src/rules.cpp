@@ -94,7 +94,7 @@ template <class In, class F>
 std::pair<const std::string, Rule> rule(const char* name, F f) {
     return {name, [f](const char* input, const Policy& p) {
                 if constexpr (std::is_same_v<In, NoInput>) return json::to_string(f(p));
-                else return json::to_string(f(doc<In>(input, "input"), p));
+                else return json::to_string(f(doc<In>(input, "input", strict), p));
             }};
 }
 

@@ -14,7 +14,7 @@ jmdcm_status jmdcm_case_step(char** out_case, const char* case_json, const char*
     return guard([&] {
         reset(out_case, "out_case");
         const NamedStep& apply = lookup(document_steps(), step_name, "step");
-        Case c = doc<Case>(case_json, "case");
+        Case c = doc<Case>(case_json, "case", strict);
         need(input_json, "input");
         apply(c, input_json, policy_of(policy_json));
         give(out_case, json::to_string(c));
@@ -39,7 +39,7 @@ jmdcm_status jmdcm_store_steps(char** out_names) { return answer_names(out_names
 jmdcm_status jmdcm_case_requirements(char** out_report, const char* case_json) {
     return guard([&] {
         reset(out_report, "out_report");
-        give(out_report, json::to_string(minimum_requirements(doc<Case>(case_json, "case"))));
+        give(out_report, json::to_string(minimum_requirements(doc<Case>(case_json, "case", strict))));
     });
 }
 

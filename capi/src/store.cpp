@@ -18,7 +18,7 @@ Handles<jmdcm_store>& stores() {
 
 Repository& repo_of(jmdcm_store* s) { return *stores().get(s, "store").repo; }
 
-Actor actor_of(const char* actor_json) { return doc<Actor>(actor_json, "actor"); }
+Actor actor_of(const char* actor_json) { return doc<Actor>(actor_json, "actor", strict); }
 
 jmdcm_store* registered(std::unique_ptr<Repository> repo) {
     return stores().add(std::make_unique<jmdcm_store>(jmdcm_store{std::move(repo)}));
@@ -72,7 +72,7 @@ namespace {
 jmdcm_status write_case(char** out_case, jmdcm_store* store, const char* actor_json, const char* case_json,
                         void (Repository::*op)(const Actor&, Case&)) {
     return answer(out_case, "out_case", store, actor_json, [&](Repository& r, const Actor& actor) {
-        Case c = doc<Case>(case_json, "case");
+        Case c = doc<Case>(case_json, "case", strict);
         (r.*op)(actor, c);
         return json::to_string(c);
     });
@@ -123,7 +123,7 @@ jmdcm_status jmdcm_case_create(char** out_case, jmdcm_store* store, const char* 
 
 jmdcm_status jmdcm_case_create_all(char** out_report, jmdcm_store* store, const char* actor_json, const char* cases_json) {
     return answer(out_report, "out_report", store, actor_json, [&](Repository& r, const Actor& actor) {
-        auto cases = doc<std::vector<Case>>(cases_json, "cases");
+        auto cases = doc<std::vector<Case>>(cases_json, "cases", strict);
         r.create_all(actor, cases);
         return "{\"created\":" + std::to_string(cases.size()) + "}";
     });
@@ -142,7 +142,7 @@ jmdcm_status jmdcm_case_load(char** out_case, jmdcm_store* store, const char* ac
 
 jmdcm_status jmdcm_case_query(char** out_summaries, jmdcm_store* store, const char* actor_json, const char* query_json) {
     return answer(out_summaries, "out_summaries", store, actor_json, [&](Repository& r, const Actor& actor) {
-        const CaseQuery q = query_json ? doc<CaseQuery>(query_json, "query") : CaseQuery{};
+        const CaseQuery q = query_json ? doc<CaseQuery>(query_json, "query", strict) : CaseQuery{};
         return json::to_string(r.query(actor, q));
     });
 }

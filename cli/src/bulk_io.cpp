@@ -8,6 +8,10 @@
 
 namespace jmdcm::cli {
 
+// what a host writes: a misspelt key is an error naming it, not a default (issue 14)
+constexpr json::ReadOptions strict{.reject_unknown_fields = true};
+
+
 CaseReader::CaseReader(const std::string& path) : in_(&std::cin), path_(path) {
     if (path == "-") return;
     file_.open(path, std::ios::binary);
@@ -22,7 +26,7 @@ void CaseReader::each_batch(std::size_t batch, const std::function<void(std::vec
     in >> std::ws;
     if (in.peek() == '[') {
         std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        auto cases = json::from_string<std::vector<Case>>(text);
+        auto cases = json::from_string<std::vector<Case>>(text, strict);
         for (std::size_t from = 0; from < cases.size(); from += batch) {
             std::vector<Case> part(std::make_move_iterator(cases.begin() + static_cast<std::ptrdiff_t>(from)),
                                    std::make_move_iterator(cases.begin() + static_cast<std::ptrdiff_t>(std::min(cases.size(), from + batch))));
@@ -39,12 +43,12 @@ void CaseReader::each_batch(std::size_t batch, const std::function<void(std::vec
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         if (part.empty()) first = line_no;
         try {
-            part.push_back(json::from_string<Case>(line));
+            part.push_back(json::from_string<Case>(line, strict));
         } catch (const error& e) {
             if (e.code() == errc::json_syntax && !seen && line.find('}') == std::string::npos) {
                 // not JSON Lines but one case over several lines (a pretty-printed document)
                 std::string text = line + "\n" + std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-                std::vector<Case> one{json::from_string<Case>(text)};
+                std::vector<Case> one{json::from_string<Case>(text, strict)};
                 f(one, first);
                 return;
             }

@@ -82,7 +82,7 @@ Date date_option(const po::variables_map& vm, const char* name) {
 
 Policy policy_of(const po::variables_map& vm) {
     if (!vm.count("policy")) return Policy{};
-    Policy p = json::from_string<Policy>(read_file(vm["policy"].as<std::string>()));
+    Policy p = json::from_string<Policy>(read_file(vm["policy"].as<std::string>()), {.reject_unknown_fields = true});
     validate(p);
     return p;
 }

@@ -12,8 +12,8 @@ namespace {
 template <class T>
 std::vector<T> documents(const std::string& text) {
     const auto start = text.find_first_not_of(" \t\r\n");
-    if (start != std::string::npos && text[start] == '[') return json::from_string<std::vector<T>>(text);
-    return {json::from_string<T>(text)};
+    if (start != std::string::npos && text[start] == '[') return json::from_string<std::vector<T>>(text, {.reject_unknown_fields = true});
+    return {json::from_string<T>(text, {.reject_unknown_fields = true})};
 }
 
 }  // namespace

@@ -58,6 +58,19 @@ static void test_bad_json_names_the_argument_and_path(void) {
     CHECK(jmdcm_store_open_memory(&refused, "{\"today\":\"2020-02-30\"}") == JMDCM_JSON_BAD_DATE);
     CHECK(refused == NULL);
     /* a pool size out of range is refused before any connection is tried */
+    /* issue 14: a misspelt key in anything a host writes is an error naming it, never a default */
+    char *typo = NULL;
+    CHECK(jmdcm_rule_evaluate(&typo, "open_case", "{\"id\":\"A\",\"office\":\"J\",\"case_worker\":\"f\",\"opened\":\"2020-01-01\",\"knd\":\"counselling\"}",
+                              NULL) == JMDCM_JSON_UNKNOWN_FIELD);
+    CHECK(strcmp(jmdcm_error_last()->field, "input.knd") == 0 && typo == NULL);
+    CHECK(jmdcm_rule_evaluate(&typo, "policy", "{}", "{\"active_goal_limt\":4}") == JMDCM_JSON_UNKNOWN_FIELD);
+    CHECK(strcmp(jmdcm_error_last()->field, "policy.active_goal_limt") == 0);
+    CHECK(jmdcm_store_open_memory(&refused, "{\"read_onyl\":true}") == JMDCM_JSON_UNKNOWN_FIELD);
+    CHECK(strcmp(jmdcm_error_last()->field, "options.read_onyl") == 0);
+    CHECK(jmdcm_case_query(&typo, store, worker, "{\"runing\":true}") == JMDCM_JSON_UNKNOWN_FIELD);
+    CHECK(strcmp(jmdcm_error_last()->field, "query.runing") == 0);
+    CHECK(jmdcm_store_request(&typo, store, worker, "network_map", "{\"on\":\"2020-01-01\",\"of\":1}", NULL) == JMDCM_JSON_UNKNOWN_FIELD);
+    CHECK(strcmp(jmdcm_error_last()->field, "input.of") == 0);
     CHECK(jmdcm_store_open_memory(&refused, "{\"audit_batch\":0}") == JMDCM_INVALID_ARGUMENT);
     CHECK(strcmp(jmdcm_error_last()->field, "options.audit_batch") == 0 && refused == NULL);
     CHECK(jmdcm_store_open_memory(&refused, "{\"audit_batch\":1}") == JMDCM_OK);

@@ -54,6 +54,8 @@ refuses "options.plan_version" "$jmdcm" render plan "${s[@]}" --actor fk-01 --ca
 expect '"items":[' "$jmdcm" agenda "${s[@]}" --actor fk-01 --from 2018-01-01 --to 2022-12-31 --tolerance 7
 refuses "--from" "$jmdcm" agenda "${s[@]}" --actor fk-01 --from 2018-13-01 --to 2022-12-31
 refuses "query.to" "$jmdcm" agenda "${s[@]}" --actor fk-01 --from 2020-01-01 --to 2019-12-31
+echo '{"active_goal_limt":4}' > typo-policy.json   # issue 14: a misspelt key is named, not ignored
+refuses "active_goal_limt" "$jmdcm" agenda "${s[@]}" --actor fk-01 --from 2020-01-01 --to 2020-02-01 --policy typo-policy.json
 
 # A step on a stored case, under its rule, and the audit trail that names it without values.
 running="$(/usr/bin/python3 -c 'import json; print(next(c["id"] for c in json.load(open("back.json")) if c["plans"] and not c["anonymised_on"] and not c["closure"]))')"
