@@ -19,8 +19,9 @@ packages=(
   pybind11-dev python3-dev python3-pytest python3-numpy python3-pandas python3-matplotlib
   jupyter-nbconvert python3-ipykernel python3-munkres
   python3-cffi                                    # a generic FFI client reads jmdcm.h as it is (capi.cffi)
-  # The C# binding: SWIG, Mono's compiler and runtime, NUnit 2.6, DataContract JSON.
-  swig mono-mcs mono-runtime nunit-console libnunit-framework2.6.3-cil libmono-system-runtime-serialization4.0-cil
+  # The C# binding: SWIG writes its P/Invoke layer. The .NET SDK that builds, tests and packs it
+  # is the machine's own (not in Debian's archive); NUnit and the test SDK come from NuGet.
+  swig
   # Documents: chromium prints the plan to PDF and screenshots it headless, librsvg turns the
   # radar chart into PNG, DejaVu gives both the same glyphs, PIL reads the images in the test.
   chromium librsvg2-bin fonts-dejavu-core python3-pil
@@ -37,6 +38,8 @@ missing=()
 for p in "${packages[@]}"; do
   grep -q "install ok installed" <<<"$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" || missing+=("$p")
 done
+
+command -v dotnet >/dev/null 2>&1 || echo "install-deps: no .NET SDK (dotnet) on this machine: the C# binding will be skipped" >&2
 
 if [ "${#missing[@]}" -eq 0 ]; then
   exit 0

@@ -4,6 +4,7 @@
 file(STRINGS "${DEF}" lines REGEX "^JMDCM_ERROR\\(")
 set(classes "")
 set(cases "")
+set(members "")
 foreach(line IN LISTS lines)
   if(NOT line MATCHES "^JMDCM_ERROR\\(([a-z_]+), *([A-Z_]+), *([0-9]+), *\"([^\"]*)\"\\)")
     message(FATAL_ERROR "unreadable line in ${DEF}: ${line}")
@@ -11,9 +12,6 @@ foreach(line IN LISTS lines)
   set(name "${CMAKE_MATCH_1}")
   set(number "${CMAKE_MATCH_3}")
   set(text "${CMAKE_MATCH_4}")
-  if(number EQUAL 0)
-    continue()
-  endif()
   string(REPLACE "_" ";" parts "${name}")
   set(pascal "")
   foreach(part IN LISTS parts)
@@ -22,12 +20,16 @@ foreach(line IN LISTS lines)
     string(TOUPPER "${first}" first)
     string(APPEND pascal "${first}${rest}")
   endforeach()
+  string(APPEND members "        /// <summary>${name}: ${text}.</summary>\n        ${pascal} = ${number},\n")
+  if(number EQUAL 0)
+    continue()
+  endif()
   string(APPEND classes
 "    /// <summary>Status ${number} (${name}): ${text}.</summary>
     public sealed class ${pascal}Exception : JmdcmException
     {
         public ${pascal}Exception(string message, string rule = null, string field = null)
-            : base((Native.jmdcm_status)${number}, \"${name}\", message, rule, field) { }
+            : base(Status.${pascal}, \"${name}\", message, rule, field) { }
     }
 
 ")
@@ -37,9 +39,14 @@ file(WRITE "${OUT}.tmp"
 "// Generated from include/jmdcm/error_codes.def by bindings/csharp/errors.cmake: do not edit.
 namespace Jmdcm
 {
+    /// <summary>The library's status codes: the same numbers in C, Python and C#.</summary>
+    public enum Status
+    {
+${members}    }
+
     public partial class JmdcmException
     {
-        internal static JmdcmException Create(Native.jmdcm_status status, string message, string rule, string field)
+        internal static JmdcmException Create(Status status, string message, string rule, string field)
         {
             switch ((int)status)
             {

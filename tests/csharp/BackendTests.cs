@@ -6,6 +6,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Jmdcm;
 using NUnit.Framework;
+using NUnit.Framework.Legacy;
 
 /// <summary>Rows in dictionaries; a transaction is a copy taken at Begin, put back at Rollback.</summary>
 public class DictionaryBackend : Backend
@@ -92,8 +93,8 @@ public class BackendTests
             using (var store = open())
             {
                 var created = store.Create(Worker, NewCase("C-1"));
-                Assert.AreEqual(1, created.Version);
-                Assert.AreEqual(2, store.Save(Worker, created).Version);
+                ClassicAssert.AreEqual(1, created.Version);
+                ClassicAssert.AreEqual(2, store.Save(Worker, created).Version);
                 Assert.Throws<ConflictException>(() => store.Save(Worker, created));
                 Assert.Throws<AlreadyExistsException>(() => store.Create(Worker, NewCase("C-1")));
                 var colleague = new Actor("fachkraft-2");
@@ -110,13 +111,13 @@ public class BackendTests
         using (var store = Store.OpenBackend(new DictionaryBackend(), Today))
         {
             store.Samira(Worker);
-            Assert.AreEqual(9, store.Requirements(Lead, CaseId).Met);
+            ClassicAssert.AreEqual(9, store.Requirements(Lead, CaseId).Met);
             store.Step(Worker, CaseId, "reopen_case", "{\"on\":\"2017-01-10\"}");
             Assert.Throws<ReleaseRequiredException>(() =>
                 store.Step(Worker, CaseId, "refer", "{\"date\":\"2017-01-10\",\"recipient\":\"Nirgendwo\",\"offer\":\"x\"}"));
             var caps = store.Capabilities();
-            Assert.AreEqual("dictionary", caps.Name);
-            Assert.IsTrue(caps.Erases && caps.KeepsAudit);
+            ClassicAssert.AreEqual("dictionary", caps.Name);
+            ClassicAssert.IsTrue(caps.Erases && caps.KeepsAudit);
         }
     }
 
@@ -134,7 +135,7 @@ public class BackendTests
             var corrupt = Assert.Throws<StorageCorruptException>(() => store.Load(Worker, "C-1"));
             StringAssert.Contains("backend.get_case", corrupt.Message);
             backend.Fault = null;
-            Assert.AreEqual(1, store.Load(Worker, "C-1").Version);  // nothing stored was lost
+            ClassicAssert.AreEqual(1, store.Load(Worker, "C-1").Version);  // nothing stored was lost
         }
     }
 
@@ -149,10 +150,10 @@ public class BackendTests
             store.Create(Worker, NewCase("C-1"));
             store.Load(Worker, "C-1");
             var caps = store.Capabilities();
-            Assert.IsFalse(caps.Erases);
-            Assert.AreEqual("the agency's SQL Server backups", caps.ErasureGaps);
+            ClassicAssert.IsFalse(caps.Erases);
+            ClassicAssert.AreEqual("the agency's SQL Server backups", caps.ErasureGaps);
         }
-        Assert.AreEqual(2, records.Count);
+        ClassicAssert.AreEqual(2, records.Count);
         StringAssert.Contains("\"operation\":\"load\"", records[1]);
     }
 }

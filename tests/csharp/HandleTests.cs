@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Jmdcm;
 using NUnit.Framework;
+using NUnit.Framework.Legacy;
 
 [TestFixture]
 public class HandleTests
@@ -31,7 +32,7 @@ public class HandleTests
                 using (var store = Store.OpenSqlite(path))
                     store.Create(Worker, Case.Open("CS-" + i, "JMD", Worker.Id, new DateTime(2020, 1, 6)));
             using (var store = Store.OpenSqlite(path))
-                Assert.AreEqual(200, store.Query(Worker).Count);
+                ClassicAssert.AreEqual(200, store.Query(Worker).Count);
             // Read-only files cannot record the audit of an access, so they hand out nothing.
             using (var store = Store.OpenSqlite(path, readOnly: true))
                 Assert.Throws<StorageReadonlyException>(() => store.Query(Worker));
@@ -41,7 +42,7 @@ public class HandleTests
             var inner = (System.Runtime.InteropServices.SafeHandle)typeof(Store)
                 .GetField("handle", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)
                 .GetValue(disposed);
-            Assert.IsTrue(inner.IsClosed);
+            ClassicAssert.IsTrue(inner.IsClosed);
         }
         finally
         {
@@ -71,8 +72,8 @@ public class HandleTests
                 }
             })).ToArray();
             Task.WaitAll(tasks);
-            Assert.IsTrue(tasks.All(t => t.Result == 25));
-            Assert.AreEqual(200, shared.Query(Worker).Count);
+            ClassicAssert.IsTrue(tasks.All(t => t.Result == 25));
+            ClassicAssert.AreEqual(200, shared.Query(Worker).Count);
         }
     }
 }

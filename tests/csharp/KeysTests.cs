@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using Jmdcm;
 using NUnit.Framework;
+using NUnit.Framework.Legacy;
 
 /// <summary>A host's KEK stand-in (not a cipher): XOR with a pad, bound to the case id by a prefix.</summary>
 public class XorKek : Kek
@@ -61,13 +62,13 @@ public class KeysTests
         using (var store = Store.OpenSqlite(path, new DateTime(2017, 1, 10), kek: Kek.Local("kek-1", key)))
         {
             store.Samira(Worker);
-            Assert.IsTrue(store.Load(Worker, Samira).HasPerson);
+            ClassicAssert.IsTrue(store.Load(Worker, Samira).HasPerson);
         }
-        Assert.IsFalse(Holds(path, "Samira"));
-        Assert.IsFalse(Holds(path, "1994-05-03"));
+        ClassicAssert.IsFalse(Holds(path, "Samira"));
+        ClassicAssert.IsFalse(Holds(path, "1994-05-03"));
         using (var store = Store.OpenSqlite(path, kek: Kek.Local("kek-1", Kek.Generate())))
         {
-            Assert.IsTrue(store.Capabilities().Sealed);
+            ClassicAssert.IsTrue(store.Capabilities().Sealed);
             var e = Assert.Throws<KeyInvalidException>(() => store.Load(Worker, Samira));
             StringAssert.Contains("the key of case 'JMD-FFM-2016-0042'", e.Message);
         }
@@ -85,7 +86,7 @@ public class KeysTests
         using (var store = Store.OpenSqlite(path, new DateTime(2017, 1, 10), kek: host, keyStore: keys))
         {
             store.Samira(Worker);
-            Assert.AreEqual(1, host.Calls);
+            ClassicAssert.AreEqual(1, host.Calls);
         }
         var wrong = new XorKek("host-kek", Kek.Generate());
         using (var store = Store.OpenSqlite(path, kek: wrong, keyStore: keys))
@@ -93,10 +94,10 @@ public class KeysTests
 
         var next = Kek.Local("kek-2", Kek.Generate());
         var before = File.ReadAllBytes(path);
-        Assert.AreEqual(1, Kek.Rotate(keys, host, next));
+        ClassicAssert.AreEqual(1, Kek.Rotate(keys, host, next));
         CollectionAssert.AreEqual(before, File.ReadAllBytes(path));   // the cases are not touched
         using (var store = Store.OpenSqlite(path, kek: next, keyStore: keys))
-            Assert.IsTrue(store.Load(Worker, Samira).HasPerson);
+            ClassicAssert.IsTrue(store.Load(Worker, Samira).HasPerson);
         using (var store = Store.OpenSqlite(path, kek: host, keyStore: keys))
             StringAssert.Contains("'kek-2'", Assert.Throws<KeyInvalidException>(() => store.Load(Worker, Samira)).Message);
     }
@@ -107,13 +108,13 @@ public class KeysTests
         var path = Path.Combine(dir, "clear.sqlite");
         using (var store = Store.OpenSqlite(path, new DateTime(2017, 1, 10)))
             store.Samira(Worker);
-        Assert.IsTrue(Holds(path, "Samira"));
+        ClassicAssert.IsTrue(Holds(path, "Samira"));
         using (var store = Store.OpenSqlite(path, kek: Kek.Local("kek-1", Kek.Generate())))
         {
             Assert.Throws<AccessDeniedException>(() => store.SealAll(Worker));
-            Assert.AreEqual(1, store.SealAll(Admin));
+            ClassicAssert.AreEqual(1, store.SealAll(Admin));
         }
-        Assert.IsFalse(Holds(path, "Samira"));
+        ClassicAssert.IsFalse(Holds(path, "Samira"));
         Assert.Throws<InvalidArgumentException>(() => Store.OpenSqlite(path, keyStore: Path.Combine(dir, "x.keys")));
     }
 }

@@ -5,6 +5,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Jmdcm;
 using NUnit.Framework;
+using NUnit.Framework.Legacy;
 
 [TestFixture]
 public class TextTests
@@ -19,10 +20,10 @@ public class TextTests
         using (var store = Store.OpenMemory())
         {
             var created = store.Create(worker, Case.Open("CS-UTF8", office, worker.Id, new DateTime(2020, 1, 6)));
-            Assert.AreEqual(office, created.Office);
+            ClassicAssert.AreEqual(office, created.Office);
             var loaded = store.Load(worker, "CS-UTF8");
-            Assert.AreEqual(office, loaded.Office);
-            Assert.AreEqual("fachkraft-ü", loaded.CaseWorker);
+            ClassicAssert.AreEqual(office, loaded.Office);
+            ClassicAssert.AreEqual("fachkraft-ü", loaded.CaseWorker);
         }
     }
 

@@ -3,6 +3,7 @@ using System;
 using System.IO;
 using Jmdcm;
 using NUnit.Framework;
+using NUnit.Framework.Legacy;
 
 [TestFixture]
 public class WorkedExampleTests
@@ -18,21 +19,21 @@ public class WorkedExampleTests
             using (var store = Store.OpenSqlite(path, today: new DateTime(2017, 1, 10)))
             {
                 var samira = store.Samira(Worker);
-                Assert.AreEqual("JMD-FFM-2016-0042", samira.Id);
-                Assert.AreEqual(Phase.Closure, samira.Phase);
-                Assert.AreEqual(CaseKind.Cm, samira.Kind);
-                Assert.AreEqual(ClosureReason.EndedByYoungPerson, samira.ClosureReason);
-                Assert.AreEqual(new DateTime(2016, 9, 12), samira.Opened);
-                Assert.IsTrue(samira.HasPerson);
+                ClassicAssert.AreEqual("JMD-FFM-2016-0042", samira.Id);
+                ClassicAssert.AreEqual(Phase.Closure, samira.Phase);
+                ClassicAssert.AreEqual(CaseKind.Cm, samira.Kind);
+                ClassicAssert.AreEqual(ClosureReason.EndedByYoungPerson, samira.ClosureReason);
+                ClassicAssert.AreEqual(new DateTime(2016, 9, 12), samira.Opened);
+                ClassicAssert.IsTrue(samira.HasPerson);
                 var loaded = store.Load(Worker, samira.Id);
-                Assert.AreEqual(samira.Json, loaded.Json);
+                ClassicAssert.AreEqual(samira.Json, loaded.Json);
                 var report = loaded.Requirements();
-                Assert.AreEqual(9, report.Met);
-                Assert.AreEqual(report.Total, report.Items.Count);
+                ClassicAssert.AreEqual(9, report.Met);
+                ClassicAssert.AreEqual(report.Total, report.Items.Count);
                 var summaries = store.Query(Worker);
-                Assert.AreEqual(1, summaries.Count);
-                Assert.AreEqual(Phase.Closure, summaries[0].Phase);
-                Assert.IsFalse(summaries[0].Running);
+                ClassicAssert.AreEqual(1, summaries.Count);
+                ClassicAssert.AreEqual(Phase.Closure, summaries[0].Phase);
+                ClassicAssert.IsFalse(summaries[0].Running);
             }
         }
         finally
@@ -47,15 +48,15 @@ public class WorkedExampleTests
         using (var store = Store.OpenMemory())
         {
             var opened = Case.Open("CS-1", "JMD Test", Worker.Id, new DateTime(2020, 1, 6));
-            Assert.AreEqual(0, opened.Version);
+            ClassicAssert.AreEqual(0, opened.Version);
             var created = store.Create(Worker, opened);
             var consented = created.Step("record_consent",
                 "{\"consent\":{\"given_on\":\"2020-01-06\",\"form_language\":\"de\",\"form_version\":\"1\"," +
                 "\"text_sha256\":\"7db886f15325eb9bad07defb33177fb41ff86e0d3ebbb8117a222fd02f9a1f15\"," +
                 "\"purpose\":\"Beratung\",\"consequences_explained\":true},\"birth_date\":\"2000-01-01\"}");
-            Assert.AreEqual(1, created.Version);
+            ClassicAssert.AreEqual(1, created.Version);
             var saved = store.Save(Worker, consented);
-            Assert.AreEqual(2, saved.Version);
+            ClassicAssert.AreEqual(2, saved.Version);
             Assert.Throws<ConflictException>(() => store.Save(Worker, consented));
         }
     }

@@ -29,7 +29,7 @@ while IFS='=' read -r key value; do
   esac
 done < <(grep -E '^[A-Za-z0-9_]+:(FILEPATH|PATH)=/' "$build/CMakeCache.txt")
 # Tools the tests and scripts run, and the Python modules the tests import.
-for tool in chromium rsvg-convert abidw abidiff nm clang-14 mono nunit-console jupyter-nbconvert swig mcs psql runuser; do
+for tool in chromium rsvg-convert abidw abidiff nm clang-14 jupyter-nbconvert swig psql runuser; do
   paths+=("$(command -v "$tool")")
 done
 for tool in initdb pg_ctl postgres; do   # the throwaway cluster of the PostgreSQL tests (not on PATH)
@@ -42,6 +42,7 @@ done
 missing=0
 for p in "${paths[@]}"; do
   case "$p" in "$build"/*|"$src"/*) continue ;; esac  # built here, not installed
+  case "$(realpath "$p")" in /usr/share/dotnet/*) continue ;; esac  # the machine's .NET SDK, not Debian's
   real="$(realpath "$p")"
   owner="$(dpkg -S "$real" 2>/dev/null || dpkg -S "$p" 2>/dev/null || true)"
   pkg="${owner%%:*}"; pkg="${pkg%%,*}"

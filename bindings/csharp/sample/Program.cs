@@ -1,5 +1,5 @@
 // The worked example (Samira) from C#: runs it into a SQLite file, reads it back, shows
-// the R14 report and a step the rules refuse. Usage: mono Samira.exe [store.sqlite]
+// the R14 report and a step the rules refuse. Usage: dotnet run -- [store.sqlite]
 using System;
 using Jmdcm;
 

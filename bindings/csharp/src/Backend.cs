@@ -109,7 +109,7 @@ namespace Jmdcm
 
         static void Say(string message)
         {
-            try { JmdcmNative.jmdcm_error_set(Utf8.Encode(message)); } catch { /* the status still tells */ }
+            try { JmdcmNative.jmdcm_error_set(message); } catch { /* the status still tells */ }
         }
 
         static int AddAll(IntPtr reply, IEnumerable<string> answers)
@@ -117,7 +117,7 @@ namespace Jmdcm
             if (answers == null) return 0;
             foreach (var a in answers)
             {
-                var status = JmdcmNative.jmdcm_reply_add(reply, Utf8.Encode(a));  // null: refused as a NULL answer
+                var status = JmdcmNative.jmdcm_reply_add(reply, a);  // null: refused as a NULL answer
                 if (status != jmdcm_status.JMDCM_OK) return (int)status;
             }
             return 0;
@@ -147,7 +147,7 @@ namespace Jmdcm
                     get_case = bridge.Pointer(new Lookup((u, id, reply) => Guard(() =>
                     {
                         var row = Of(u).backend.GetCase(Utf8.Decode(id));
-                        return row == null ? 0 : (int)JmdcmNative.jmdcm_reply_add(reply, Utf8.Encode(row));
+                        return row == null ? 0 : (int)JmdcmNative.jmdcm_reply_add(reply, row);
                     }))),
                     put_case = bridge.Pointer(new PutCaseFn((u, id, v, e, row, erases) => Guard(() =>
                     {
@@ -182,7 +182,7 @@ namespace Jmdcm
                 h = Marshal.AllocHGlobal(Marshal.SizeOf(typeof(NativeHooks)));
                 Marshal.StructureToPtr(hooks, h, false);
                 handedOver = true;  // from here on the library calls destroy, which frees `self`, also on failure
-                return JmdcmNative.jmdcm_store_open_backend(out store, b, h, Utf8.Encode(options));
+                return JmdcmNative.jmdcm_store_open_backend(out store, b, h, options);
             }
             finally
             {

@@ -14,7 +14,7 @@ namespace Jmdcm
             if (status == jmdcm_status.JMDCM_OK) return;
             // Read on the same thread, right after the call: the error belongs to it.
             var e = Marshal.PtrToStructure<NativeError>(JmdcmNative.jmdcm_error_last());
-            throw JmdcmException.Create(status, Utf8.Decode(e.message), Utf8.Decode(e.rule), Utf8.Decode(e.field));
+            throw JmdcmException.Create((Status)(int)status, Utf8.Decode(e.message), Utf8.Decode(e.rule), Utf8.Decode(e.field));
         }
 
         /// <summary>jmdcm_error of jmdcm.h, field for field (the library owns the strings).</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Jmdcm.Native;
 
 namespace Jmdcm
@@ -45,19 +46,24 @@ namespace Jmdcm
         public DateTime? AnonymisedOn => Jmdcm.Json.OptionalDate(head.AnonymisedOn);
         /// <summary>Whether personal master data is held (not before consent, not after withdrawal).</summary>
         public bool HasPerson => head.Person != null;
+        /// <summary>The master data (personal), or null when none is held.</summary>
+        public Person Person => head.Person;
+        /// <summary>R8: the goals of the current plan (empty before the first plan).</summary>
+        public IReadOnlyList<Goal> Goals =>
+            (head.Plans == null || head.Plans.Count == 0 ? new List<Goal>() : head.Plans[head.Plans.Count - 1].Goals).AsReadOnly();
 
         /// <summary>Applies one step of the method (see <see cref="Library.StepNames"/>).</summary>
         public Case Step(string step, string inputJson, string policyJson = null)
         {
             return new Case(Call.Text((out IntPtr o) => JmdcmNative.jmdcm_case_step(
-                out o, Utf8.Encode(Json), Utf8.Encode(step), Utf8.Encode(inputJson), Utf8.Encode(policyJson))));
+                out o, Json, step, inputJson, policyJson)));
         }
 
         /// <summary>R14: which minimum requirements the case meets.</summary>
         public RequirementsReport Requirements()
         {
             return Jmdcm.Json.Read<RequirementsReport>(
-                Call.Text((out IntPtr o) => JmdcmNative.jmdcm_case_requirements(out o, Utf8.Encode(Json))));
+                Call.Text((out IntPtr o) => JmdcmNative.jmdcm_case_requirements(out o, Json)));
         }
 
         public override string ToString() => $"Case {Id} ({head.Phase}, version {Version})";

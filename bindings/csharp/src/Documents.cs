@@ -18,7 +18,8 @@ namespace Jmdcm
         [DataMember(Name = "opened")] public string Opened;
         [DataMember(Name = "last_activity")] public string LastActivity;
         [DataMember(Name = "closure")] public ClosureHead Closure;
-        [DataMember(Name = "person")] public PersonHead Person;
+        [DataMember(Name = "person")] public Person Person;
+        [DataMember(Name = "plans")] public List<PlanHead> Plans;
         [DataMember(Name = "anonymised_on")] public string AnonymisedOn;
     }
 
@@ -27,13 +28,6 @@ namespace Jmdcm
     {
         [DataMember(Name = "date")] public string Date;
         [DataMember(Name = "reason")] public string Reason;
-    }
-
-    [DataContract]
-    internal sealed class PersonHead
-    {
-        [DataMember(Name = "family_name")] public string FamilyName;
-        [DataMember(Name = "given_name")] public string GivenName;
     }
 
     [DataContract]
@@ -58,6 +52,15 @@ namespace Jmdcm
     {
         [DataMember(Name = "name")] public string Name;
         [DataMember(Name = "values")] public List<string> Values;
+    }
+
+    /// <summary>One status code of the library's table.</summary>
+    [DataContract]
+    public sealed class StatusInfo
+    {
+        [DataMember(Name = "code")] public int Code { get; private set; }
+        [DataMember(Name = "name")] public string Name { get; private set; }
+        [DataMember(Name = "message")] public string Message { get; private set; }
     }
 
     /// <summary>One row of a store query: no personal data.</summary>

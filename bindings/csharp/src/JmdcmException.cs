@@ -10,7 +10,7 @@ namespace Jmdcm
     /// </summary>
     public partial class JmdcmException : Exception
     {
-        internal JmdcmException(Native.jmdcm_status status, string statusName, string message, string rule, string field)
+        internal JmdcmException(Status status, string statusName, string message, string rule, string field)
             : base(message)
         {
             Status = status;
@@ -20,7 +20,7 @@ namespace Jmdcm
         }
 
         /// <summary>The status code (the same number in every language).</summary>
-        public Native.jmdcm_status Status { get; }
+        public Status Status { get; }
         /// <summary>The status's stable name, e.g. "release_required".</summary>
         public string StatusName { get; }
         /// <summary>The rule of DOMAIN.md the message cites ("R4"), if any.</summary>

@@ -38,7 +38,7 @@ namespace Jmdcm
         /// <summary>Re-wraps every case key in the key store file that <paramref name="from"/>
         /// wrapped under <paramref name="to"/>, all or none, without touching any case. Returns how many.</summary>
         public static int Rotate(string keyStore, Kek from, Kek to) =>
-            Rotated(from, to, (a, b) => { IntPtr r; Call.Check(JmdcmNative.jmdcm_keys_rotate(out r, Utf8.Encode(keyStore), a, b)); return r; });
+            Rotated(from, to, (a, b) => { IntPtr r; Call.Check(JmdcmNative.jmdcm_keys_rotate(out r, keyStore, a, b)); return r; });
 
         /// <summary>As <see cref="Rotate"/>, for the key store in schema <paramref name="keyStore"/>
         /// (null: "jmdcm_keys") of the PostgreSQL database <paramref name="conninfo"/> names, in one transaction.</summary>
@@ -46,7 +46,7 @@ namespace Jmdcm
             Rotated(from, to, (a, b) =>
             {
                 IntPtr r;
-                Call.Check(JmdcmNative.jmdcm_keys_rotate_postgres(out r, Utf8.Encode(conninfo), keyStore == null ? null : Utf8.Encode(keyStore), a, b));
+                Call.Check(JmdcmNative.jmdcm_keys_rotate_postgres(out r, conninfo, keyStore, a, b));
                 return r;
             });
 
@@ -128,7 +128,7 @@ namespace Jmdcm
             var local = kek as LocalKek;
             if (local != null)
             {
-                var status = JmdcmNative.jmdcm_kek_local(p, Utf8.Encode(local.Id), local.Key, (uint)local.Key.Length);
+                var status = JmdcmNative.jmdcm_kek_local(p, local.Id, local.Key, (uint)local.Key.Length);
                 if (status != jmdcm_status.JMDCM_OK) Marshal.FreeHGlobal(p);
                 Call.Check(status);
                 return p;
@@ -143,7 +143,7 @@ namespace Jmdcm
                 {
                     var bytes = new byte[KeyBytes];
                     Marshal.Copy(key, bytes, 0, KeyBytes);
-                    try { return (int)JmdcmNative.jmdcm_reply_add(reply, Utf8.Encode(Of(u).kek.Wrap(Utf8.Decode(c), bytes))); }
+                    try { return (int)JmdcmNative.jmdcm_reply_add(reply, Of(u).kek.Wrap(Utf8.Decode(c), bytes)); }
                     finally { Array.Clear(bytes, 0, bytes.Length); }
                 }))),
                 unwrap = bridge.Pointer(new UnwrapFn((u, c, wrapped, key) => BackendBridge.Guard(() =>

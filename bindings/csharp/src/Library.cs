@@ -8,7 +8,7 @@ namespace Jmdcm
     public static class Library
     {
         /// <summary>The native library's version, e.g. "0.1.0".</summary>
-        public static string Version => Utf8.Decode(JmdcmNative.jmdcm_version());
+        public static string Version => JmdcmNative.jmdcm_version();
         /// <summary>The ABI version of the loaded native library.</summary>
         public static int AbiVersion => JmdcmNative.jmdcm_abi_version();
 
@@ -17,12 +17,15 @@ namespace Jmdcm
         public static string Rule(string rule, string inputJson = null, string policyJson = null)
         {
             return Call.Text((out IntPtr o) => JmdcmNative.jmdcm_rule_evaluate(
-                out o, Utf8.Encode(rule), Utf8.Encode(inputJson), Utf8.Encode(policyJson)));
+                out o, rule, inputJson, policyJson));
         }
 
         /// <summary>R8: the goal catalogue plans are checked against, as JSON: the policy's own (its
         /// "catalogue" member, validated), else the handbook's.</summary>
         public static string Catalogue(string policyJson = null) => Rule("catalogue", null, policyJson);
+
+        /// <summary>The library's table of status codes (jmdcm_status_names): code, stable name, text.</summary>
+        public static List<StatusInfo> StatusNames() => Jmdcm.Json.Read<List<StatusInfo>>(Call.Text(JmdcmNative.jmdcm_status_names));
 
         public static List<string> RuleNames() => Jmdcm.Json.Read<List<string>>(Call.Text(JmdcmNative.jmdcm_rule_names));
         public static List<string> StepNames() => Jmdcm.Json.Read<List<string>>(Call.Text(JmdcmNative.jmdcm_case_steps));
@@ -60,6 +63,6 @@ namespace Jmdcm
         public Actor(string id, Role role = Role.CaseWorker) { Id = id; Role = role; }
         public string Id { get; }
         public Role Role { get; }
-        internal byte[] Document => Utf8.Encode(Jmdcm.Json.Write(new ActorDocument { Id = Id, Role = Names.Of(Role) }));
+        internal string Document => Jmdcm.Json.Write(new ActorDocument { Id = Id, Role = Names.Of(Role) });
     }
 }

@@ -21,7 +21,7 @@ namespace Jmdcm
         public static Store OpenMemory(DateTime? today = null)
         {
             IntPtr h;
-            Call.Check(JmdcmNative.jmdcm_store_open_memory(out h, Utf8.Encode(Options(today, null))));
+            Call.Check(JmdcmNative.jmdcm_store_open_memory(out h, Options(today, null)));
             return new Store(h);
         }
 
@@ -36,11 +36,11 @@ namespace Jmdcm
             if (keyStore != null) options = With(options, "\"key_store\":" + Json.Write(keyStore));
             if (kek == null)
             {
-                Call.Check(JmdcmNative.jmdcm_store_open_sqlite(out h, Utf8.Encode(path), Utf8.Encode(options)));
+                Call.Check(JmdcmNative.jmdcm_store_open_sqlite(out h, path, options));
                 return new Store(h);
             }
             var k = KekBridge.Struct(kek);
-            try { Call.Check(JmdcmNative.jmdcm_store_open_sqlite_sealed(out h, Utf8.Encode(path), k, Utf8.Encode(options))); }   // destroys the KEK once, also on failure
+            try { Call.Check(JmdcmNative.jmdcm_store_open_sqlite_sealed(out h, path, k, options)); }   // destroys the KEK once, also on failure
             finally { System.Runtime.InteropServices.Marshal.FreeHGlobal(k); }
             return new Store(h);
         }
@@ -66,11 +66,11 @@ namespace Jmdcm
             if (keyStore != null) options = With(options, "\"key_store\":" + Json.Write(keyStore));
             if (kek == null)
             {
-                Call.Check(JmdcmNative.jmdcm_store_open_postgres(out h, Utf8.Encode(conninfo), Utf8.Encode(options)));
+                Call.Check(JmdcmNative.jmdcm_store_open_postgres(out h, conninfo, options));
                 return new Store(h);
             }
             var k = KekBridge.Struct(kek);
-            try { Call.Check(JmdcmNative.jmdcm_store_open_postgres_sealed(out h, Utf8.Encode(conninfo), k, Utf8.Encode(options))); }   // destroys the KEK once
+            try { Call.Check(JmdcmNative.jmdcm_store_open_postgres_sealed(out h, conninfo, k, options)); }   // destroys the KEK once
             finally { System.Runtime.InteropServices.Marshal.FreeHGlobal(k); }
             return new Store(h);
         }
@@ -108,30 +108,30 @@ namespace Jmdcm
         }
 
         public Case Create(Actor actor, Case c) =>
-            new Case(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_create(out o, h, actor.Document, Utf8.Encode(c.Json))));
+            new Case(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_create(out o, h, actor.Document, c.Json)));
 
         /// <summary>Stores new cases all or none (an import), each judged and audited as
         /// <see cref="Create"/> does; on a server in batches. Returns how many were created.</summary>
         public int CreateAll(Actor actor, IEnumerable<Case> cases)
         {
             var docs = "[" + string.Join(",", System.Linq.Enumerable.Select(cases, c => c.Json)) + "]";
-            var report = Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_create_all(out o, h, actor.Document, Utf8.Encode(docs)));
+            var report = Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_create_all(out o, h, actor.Document, docs));
             return Json.Read<CreateAllReport>(report).Created;
         }
 
         public Case Load(Actor actor, string caseId) =>
-            new Case(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_load(out o, h, actor.Document, Utf8.Encode(caseId))));
+            new Case(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_load(out o, h, actor.Document, caseId)));
 
         /// <summary>Saves a changed case; <see cref="ConflictException"/> when it changed meanwhile.</summary>
         public Case Save(Actor actor, Case c) =>
-            new Case(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_save(out o, h, actor.Document, Utf8.Encode(c.Json))));
+            new Case(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_save(out o, h, actor.Document, c.Json)));
 
         /// <summary>Applies one step of the method (Library.StoreStepNames()) to a stored case in one
         /// transaction: load, access check, the step's rule, save. <paramref name="expectedVersion"/> 0
         /// means the stored one; another value is an optimistic check (<see cref="ConflictException"/>).</summary>
         public Case Step(Actor actor, string caseId, string step, string inputJson, long expectedVersion = 0, string policyJson = null) =>
-            new Case(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_step(out o, h, actor.Document, Utf8.Encode(caseId), expectedVersion,
-                                                                               Utf8.Encode(step), Utf8.Encode(inputJson), Utf8.Encode(policyJson))));
+            new Case(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_step(out o, h, actor.Document, caseId, expectedVersion,
+                                                                               step, inputJson, policyJson)));
 
         /// <summary>The audit trail, oldest first, without values (GDPR Art. 15: who looked at the file).
         /// Administrators and team leads see all records, a case worker those of one of their cases.</summary>
@@ -145,12 +145,12 @@ namespace Jmdcm
             if (to.HasValue) parts.Add("\"to\":\"" + Json.Iso(to.Value) + "\"");
             if (limit > 0) parts.Add("\"limit\":" + limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
             string query = "{" + string.Join(",", parts) + "}";
-            return Json.Read<List<AuditRecord>>(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_audit(out o, h, actor.Document, Utf8.Encode(query))));
+            return Json.Read<List<AuditRecord>>(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_audit(out o, h, actor.Document, query)));
         }
 
         /// <summary>Summaries of the cases visible to the actor; queryJson as in jmdcm.h.</summary>
         public List<CaseSummary> Query(Actor actor, string queryJson = null) =>
-            Json.Read<List<CaseSummary>>(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_query(out o, h, actor.Document, Utf8.Encode(queryJson))));
+            Json.Read<List<CaseSummary>>(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_query(out o, h, actor.Document, queryJson)));
 
         /// <summary>Runs the handbook's worked example (Samira) into the store.</summary>
         public Case Samira(Actor actor) =>
@@ -158,18 +158,18 @@ namespace Jmdcm
 
         /// <summary>R13 retention sweep for a day (administrators); the report as JSON.</summary>
         public string Sweep(Actor actor, DateTime on, string policyJson = null) =>
-            Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_sweep(out o, h, actor.Document, Utf8.Encode(Json.Iso(on)), Utf8.Encode(policyJson)));
+            Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_sweep(out o, h, actor.Document, Json.Iso(on), policyJson));
 
         /// <summary>R14 report on a stored case (team lead or its case worker).</summary>
         public RequirementsReport Requirements(Actor actor, string caseId) =>
-            Json.Read<RequirementsReport>(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_requirements(out o, h, actor.Document, Utf8.Encode(caseId))));
+            Json.Read<RequirementsReport>(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_requirements(out o, h, actor.Document, caseId)));
 
         /// <summary>Anonymises a case at once, on disk (administrators).</summary>
         public void Anonymise(Actor actor, string caseId, DateTime on)
         {
             HandleUse.With(handle, nameof(Store), h =>
             {
-                Call.Check(JmdcmNative.jmdcm_store_anonymise_case(h, actor.Document, Utf8.Encode(caseId), Utf8.Encode(Json.Iso(on))));
+                Call.Check(JmdcmNative.jmdcm_store_anonymise_case(h, actor.Document, caseId, Json.Iso(on)));
                 return 0;
             });
         }
@@ -177,18 +177,32 @@ namespace Jmdcm
         /// <summary>R12/R15 statistics with cell suppression (below <paramref name="minCell"/>), as JSON.</summary>
         public string Statistics(Actor actor, DateTime on, int minCell = 3) =>
             Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_statistics(out o, h, actor.Document,
-                Utf8.Encode("{\"on\":\"" + Json.Iso(on) + "\",\"min_cell\":" + minCell.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}")));
+                "{\"on\":\"" + Json.Iso(on) + "\",\"min_cell\":" + minCell.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}"));
+
+        /// <summary>R13: a research table ("cases", "goals", "assessments", "supply_gaps") over the cases
+        /// the actor may see, as anonymised copies as of <paramref name="on"/>.</summary>
+        public ResearchTable ExportTable(Actor actor, string table, DateTime on) =>
+            HandleUse.With(handle, nameof(Store), h =>
+            {
+                IntPtr t;
+                Call.Check(JmdcmNative.jmdcm_table_export(out t, h, actor.Document, table, "{\"on\":\"" + Json.Iso(on) + "\"}"));
+                return ResearchTable.Take(t);
+            });
+
+        /// <summary>R12/R15 statistics as typed cross-tabs (<see cref="Statistics"/>).</summary>
+        public Statistics StatisticsReport(Actor actor, DateTime on, int minCell = 3) =>
+            Json.Read<Statistics>(Statistics(actor, on, minCell));
 
         /// <summary>R15: running cases per case worker with the policy's level, as JSON.</summary>
         public string Caseload(Actor actor, string policyJson = null) =>
-            Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_caseload(out o, h, actor.Document, Utf8.Encode(policyJson)));
+            Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_caseload(out o, h, actor.Document, policyJson));
 
         // ------------------------------------------------------------ system level (R12, agenda, documents)
 
         /// <summary>One of the store's system-level requests by name (Library.RequestNames()); the answer as JSON.</summary>
         public string Request(Actor actor, string request, string inputJson = null, string policyJson = null) =>
-            Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_request(out o, h, actor.Document, Utf8.Encode(request),
-                                                                         Utf8.Encode(inputJson), Utf8.Encode(policyJson)));
+            Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_request(out o, h, actor.Document, request,
+                                                                         inputJson, policyJson));
 
         /// <summary>R12: creates (version 0) or updates a network partner; the stored partner as JSON.</summary>
         public string SavePartner(Actor actor, string partnerJson) => Request(actor, "save_partner", partnerJson);

@@ -1,7 +1,6 @@
 /* SWIG interface: the P/Invoke layer of Jmdcm.Native, generated from the C ABI header
- * (preprocessed first, for the export macros; the status enum is written out in it).
- * Every pointer crosses as IntPtr or byte[]: strings are marshalled as UTF-8 by the
- * hand-written layer on both sides, which holds on Windows too (no ANSI code page). */
+ * (preprocessed first, for the export macros). The layer is internal: the public API is
+ * the hand-written Jmdcm namespace, which shows strings, never byte[] or IntPtr. */
 %module JmdcmNative
 
 %{
@@ -10,15 +9,21 @@
 
 %include <stdint.i>
 
-/* Text in: NUL-terminated UTF-8 bytes (Jmdcm.Utf8.Encode). Text out: a pointer the
- * hand-written layer decodes (and frees where the ABI says so). */
+%pragma(csharp) moduleclassmodifiers="internal class"
+%typemap(csclassmodifiers) enum SWIGTYPE "internal enum"
+%typemap(csclassmodifiers) SWIGTYPE, SWIGTYPE *, SWIGTYPE &, SWIGTYPE [] "internal class"
+
+/* Text, converted once here (in the style of GDAL's csharp_strings.i): a C# string in is
+ * NUL-terminated UTF-8 bytes (Jmdcm.Utf8.Encode), on Windows too, with no ANSI code page; a
+ * `const char *` returned is the library's own static text, decoded as UTF-8. Text the
+ * host must free comes back through `char **` (below) and is taken by Jmdcm.Utf8.Take. */
 %typemap(ctype, out="const char *") const char * "const char *"
 %typemap(imtype, out="global::System.IntPtr") const char * "byte[]"
-%typemap(cstype, out="global::System.IntPtr") const char * "byte[]"
-%typemap(csin) const char * "$csinput"
+%typemap(cstype, out="string") const char * "string"
+%typemap(csin) const char * "global::Jmdcm.Utf8.Encode($csinput)"
 %typemap(in) const char * %{ $1 = ($1_ltype)$input; %}
 %typemap(out) const char * %{ $result = $1; %}
-%typemap(csout, excode=SWIGEXCODE) const char * { return $imcall; }
+%typemap(csout, excode=SWIGEXCODE) const char * { return global::Jmdcm.Utf8.Decode($imcall); }
 
 /* Out-parameters (char **, handle **, const int32_t **, size_t *): `out` IntPtr/UIntPtr. */
 %define JMDCM_OUT(CTYPE, CSTYPE)
