@@ -19,6 +19,9 @@ packages=(
   pybind11-dev python3-dev python3-pytest python3-numpy python3-pandas python3-matplotlib
   jupyter-nbconvert python3-ipykernel python3-munkres
   python3-cffi                                    # a generic FFI client reads jmdcm.h as it is (capi.cffi)
+  # The wheel, offline: python3 -m build --no-isolation; patchelf sets the extension's RUNPATH
+  # to $ORIGIN; python3-venv (ensurepip) for the test that installs it into fresh venvs.
+  python3-build python3-setuptools python3-wheel python3-venv patchelf
   # The C# binding: SWIG writes its P/Invoke layer. The .NET SDK that builds, tests and packs it
   # is the machine's own (not in Debian's archive); NUnit and the test SDK come from NuGet.
   swig

@@ -29,13 +29,13 @@ while IFS='=' read -r key value; do
   esac
 done < <(grep -E '^[A-Za-z0-9_]+:(FILEPATH|PATH)=/' "$build/CMakeCache.txt")
 # Tools the tests and scripts run, and the Python modules the tests import.
-for tool in chromium rsvg-convert abidw abidiff nm clang-14 jupyter-nbconvert swig psql runuser; do
+for tool in chromium rsvg-convert abidw abidiff nm clang-14 jupyter-nbconvert swig psql runuser patchelf; do
   paths+=("$(command -v "$tool")")
 done
 for tool in initdb pg_ctl postgres; do   # the throwaway cluster of the PostgreSQL tests (not on PATH)
   paths+=("/usr/lib/postgresql/15/bin/$tool")
 done
-for module in numpy pandas matplotlib PIL pytest nbconvert ipykernel; do
+for module in numpy pandas matplotlib PIL pytest nbconvert ipykernel build setuptools wheel ensurepip; do
   paths+=("$(/usr/bin/python3 -c "import $module, os; print(os.path.realpath($module.__file__))")")
 done
 

@@ -11,13 +11,21 @@ namespace Jmdcm
     /// </summary>
     public sealed class Case
     {
-        readonly CaseHead head;
+        readonly Lazy<CaseHead> lazyHead;
+        CaseHead head => lazyHead.Value;   // parsed on first use: a host that only passes the document on pays nothing
 
-        /// <summary>Wraps a case document (as the library writes it).</summary>
-        public Case(string json)
+        /// <summary>Wraps a case document (as the library writes it); its head is read at once, so
+        /// a document that is no case fails here.</summary>
+        public Case(string json) : this(json, lazy: false) { }
+
+        /// <summary>A document the library just wrote: its head is read when first asked for.</summary>
+        internal static Case FromLibrary(string json) => new Case(json, lazy: true);
+
+        Case(string json, bool lazy)
         {
             Json = json ?? throw new ArgumentNullException(nameof(json));
-            head = Jmdcm.Json.Read<CaseHead>(json);
+            lazyHead = new Lazy<CaseHead>(() => Jmdcm.Json.Read<CaseHead>(json));
+            if (!lazy) _ = lazyHead.Value;
         }
 
         /// <summary>R1: a new case in the intake phase.</summary>
@@ -27,7 +35,7 @@ namespace Jmdcm
             {
                 Id = id, Office = office, CaseWorker = caseWorker, Opened = Jmdcm.Json.Iso(opened), Kind = Names.Of(kind),
             });
-            return new Case(Library.Rule("open_case", input));
+            return Case.FromLibrary(Library.Rule("open_case", input));
         }
 
         /// <summary>The whole document (UTF-8 JSON as text).</summary>
@@ -55,7 +63,7 @@ namespace Jmdcm
         /// <summary>Applies one step of the method (see <see cref="Library.StepNames"/>).</summary>
         public Case Step(string step, string inputJson, string policyJson = null)
         {
-            return new Case(Call.Text((out IntPtr o) => JmdcmNative.jmdcm_case_step(
+            return Case.FromLibrary(Call.Text((out IntPtr o) => JmdcmNative.jmdcm_case_step(
                 out o, Json, step, inputJson, policyJson)));
         }
 

@@ -1,6 +1,7 @@
 // JSON documents with what Mono and .NET Standard 2.0 both have:
 // DataContractJsonSerializer over UTF-8. Dates travel as "YYYY-MM-DD" strings.
 using System;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO;
 using System.Runtime.Serialization.Json;
@@ -10,17 +11,23 @@ namespace Jmdcm
 {
     internal static class Json
     {
+        // Making a serializer costs far more than using it, and one may be shared by threads.
+        static readonly ConcurrentDictionary<Type, DataContractJsonSerializer> serializers =
+            new ConcurrentDictionary<Type, DataContractJsonSerializer>();
+
+        static DataContractJsonSerializer For(Type t) => serializers.GetOrAdd(t, x => new DataContractJsonSerializer(x));
+
         public static T Read<T>(string json)
         {
             using (var stream = new MemoryStream(Encoding.UTF8.GetBytes(json)))
-                return (T)new DataContractJsonSerializer(typeof(T)).ReadObject(stream);
+                return (T)For(typeof(T)).ReadObject(stream);
         }
 
         public static string Write<T>(T value)
         {
             using (var stream = new MemoryStream())
             {
-                new DataContractJsonSerializer(typeof(T)).WriteObject(stream, value);
+                For(typeof(T)).WriteObject(stream, value);
                 return Encoding.UTF8.GetString(stream.ToArray());
             }
         }

@@ -108,7 +108,7 @@ namespace Jmdcm
         }
 
         public Case Create(Actor actor, Case c) =>
-            new Case(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_create(out o, h, actor.Document, c.Json)));
+            Case.FromLibrary(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_create(out o, h, actor.Document, c.Json)));
 
         /// <summary>Stores new cases all or none (an import), each judged and audited as
         /// <see cref="Create"/> does; on a server in batches. Returns how many were created.</summary>
@@ -120,17 +120,17 @@ namespace Jmdcm
         }
 
         public Case Load(Actor actor, string caseId) =>
-            new Case(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_load(out o, h, actor.Document, caseId)));
+            Case.FromLibrary(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_load(out o, h, actor.Document, caseId)));
 
         /// <summary>Saves a changed case; <see cref="ConflictException"/> when it changed meanwhile.</summary>
         public Case Save(Actor actor, Case c) =>
-            new Case(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_save(out o, h, actor.Document, c.Json)));
+            Case.FromLibrary(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_save(out o, h, actor.Document, c.Json)));
 
         /// <summary>Applies one step of the method (Library.StoreStepNames()) to a stored case in one
         /// transaction: load, access check, the step's rule, save. <paramref name="expectedVersion"/> 0
         /// means the stored one; another value is an optimistic check (<see cref="ConflictException"/>).</summary>
         public Case Step(Actor actor, string caseId, string step, string inputJson, long expectedVersion = 0, string policyJson = null) =>
-            new Case(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_step(out o, h, actor.Document, caseId, expectedVersion,
+            Case.FromLibrary(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_step(out o, h, actor.Document, caseId, expectedVersion,
                                                                                step, inputJson, policyJson)));
 
         /// <summary>The audit trail, oldest first, without values (GDPR Art. 15: who looked at the file).
@@ -154,7 +154,7 @@ namespace Jmdcm
 
         /// <summary>Runs the handbook's worked example (Samira) into the store.</summary>
         public Case Samira(Actor actor) =>
-            new Case(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_example_samira(out o, h, actor.Document)));
+            Case.FromLibrary(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_example_samira(out o, h, actor.Document)));
 
         /// <summary>R13 retention sweep for a day (administrators); the report as JSON.</summary>
         public string Sweep(Actor actor, DateTime on, string policyJson = null) =>

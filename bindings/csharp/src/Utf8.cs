@@ -18,15 +18,15 @@ namespace Jmdcm
             return bytes;
         }
 
-        /// <summary>The UTF-8 text at <paramref name="p"/> (owned by whoever owns p).</summary>
-        public static string Decode(IntPtr p)
+        /// <summary>The UTF-8 text at <paramref name="p"/> (owned by whoever owns p): one pass to
+        /// find the NUL, one to decode, no copy in between.</summary>
+        public static unsafe string Decode(IntPtr p)
         {
             if (p == IntPtr.Zero) return null;
+            var bytes = (byte*)p;
             int n = 0;
-            while (Marshal.ReadByte(p, n) != 0) ++n;
-            var bytes = new byte[n];
-            Marshal.Copy(p, bytes, 0, n);
-            return Encoding.UTF8.GetString(bytes);
+            while (bytes[n] != 0) ++n;
+            return n == 0 ? string.Empty : Encoding.UTF8.GetString(bytes, n);
         }
 
         /// <summary>Decodes a string the library handed over, and frees it.</summary>

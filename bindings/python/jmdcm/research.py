@@ -9,9 +9,8 @@ import datetime as _dt
 import json
 from typing import Any
 
-import numpy as np
-
 from . import _codec, _jmdcm
+from ._optional import need
 
 __all__ = ["ResearchTable", "synthetic_table", "to_dataframe", "TABLES"]
 
@@ -23,6 +22,7 @@ class ResearchTable:
     (categories as codes, dates as days since 1970-01-01, `missing` where not recorded)."""
 
     def __init__(self, handle: "_jmdcm.Table") -> None:
+        need("numpy", "research tables")
         self._h = handle
         self.schema: dict[str, Any] = json.loads(handle.schema())
         self._index = {c["name"]: i for i, c in enumerate(self.schema["columns"])}
@@ -57,8 +57,7 @@ class ResearchTable:
 
     def to_dataframe(self):
         """The table as a pandas DataFrame (categorical, datetime64, nullable Int32/boolean)."""
-        import pandas as pd
-
+        pd = need("pandas", "research tables as DataFrames")
         data = {}
         for info in self.schema["columns"]:
             raw = self.column(info["name"])
@@ -75,7 +74,8 @@ class ResearchTable:
         return pd.DataFrame(data, copy=False)
 
 
-def _dates(raw: np.ndarray, missing: int) -> np.ndarray:
+def _dates(raw: "np.ndarray", missing: int) -> "np.ndarray":
+    np = need("numpy", "research tables")
     days = raw.astype(np.int64)
     days[raw == missing] = np.iinfo(np.int64).min  # NaT
     return days.view("datetime64[D]")

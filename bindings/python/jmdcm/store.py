@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, NamedTuple
 
 from . import _codec, _jmdcm
+from ._optional import need
 from .case import Case
 from .keys import _checked as _checked_kek
 from .enums import Role  # type: ignore[attr-defined]
@@ -143,7 +144,7 @@ class Store:
         detail), oldest first, without any values. Filters: case_id, actor, operation, from_,
         to (dates, inclusive), limit. Administrators and team leads see all records, a case
         worker those of one of their cases (name case_id)."""
-        import pandas as pd
+        pd = need("pandas", "the audit trail as a DataFrame")
 
         if "from_" in query:
             query["from"] = query.pop("from_")
