@@ -2,6 +2,7 @@
 #include "jmdcm/steps.hpp"
 
 #include "jmdcm/catalogue.hpp"
+#include "jmdcm/json_schema.hpp"
 
 namespace jmdcm {
 namespace {
@@ -51,10 +52,11 @@ using Table = std::map<std::string, NamedStep, std::less<>>;
 
 template <class In, class F>
 Table::value_type step(const char* name, F f) {
-    return {name, [f](Case& c, std::string_view input, const Policy& p) {
-                f(c, input_of<In>(input), p);
-                return std::vector<Case>{};
-            }};
+    return {name, NamedStep{[f](Case& c, std::string_view input, const Policy& p) {
+                                f(c, input_of<In>(input), p);
+                                return std::vector<Case>{};
+                            },
+                            &json::schema_of<In>}};
 }
 
 }  // namespace
@@ -98,10 +100,11 @@ const Table& document_steps() {
 const Table& store_steps() {
     static const Table table = [] {
         Table t = document_steps();
-        t.emplace("reopen_as_new_case", [](Case& c, std::string_view input, const Policy& p) {
-            const auto in = input_of<ReopenInput>(input);
-            return std::vector<Case>{reopen_as_new_case(c, in.new_id, in.on, p)};
-        });
+        t.emplace("reopen_as_new_case", NamedStep{[](Case& c, std::string_view input, const Policy& p) {
+                                                      const auto in = input_of<ReopenInput>(input);
+                                                      return std::vector<Case>{reopen_as_new_case(c, in.new_id, in.on, p)};
+                                                  },
+                                                  &json::schema_of<ReopenInput>});
         return t;
     }();
     return table;

@@ -13,10 +13,25 @@ namespace jmdcm::capi {
 template <class Fn>
 using Table = std::map<std::string, Fn, std::less<>>;
 
+/// Issue 14: the JSON Schema of a type (json::schema_of<T>), given the name it is published under.
+using SchemaFn = std::string (*)(std::string_view id);
+/// Published schemas by name ("rule/check_eligibility/input" ...): each family adds its own.
+using SchemaTable = std::map<std::string, SchemaFn, std::less<>>;
+void add_rule_schemas(SchemaTable& out);
+void add_request_schemas(SchemaTable& out);
+
+/// Old names that keep working (deprecated, listed by jmdcm_deprecated_names): old -> current.
+using Aliases = std::map<std::string_view, std::string_view>;
+const Aliases& rule_aliases();
+const Aliases& request_aliases();
+
 template <class Fn>
-const Fn& lookup(const Table<Fn>& table, const char* name, const char* argument) {
+const Fn& lookup(const Table<Fn>& table, const char* name, const char* argument, const Aliases* aliases = nullptr) {
     need(name, argument);
-    const auto it = table.find(std::string_view(name));
+    auto it = table.find(std::string_view(name));
+    if (it == table.end() && aliases) {
+        if (const auto old = aliases->find(std::string_view(name)); old != aliases->end()) it = table.find(old->second);
+    }
     if (it == table.end()) fail(errc::invalid_argument, "", argument, std::string("unknown ") + argument + " '" + name + "'");
     return it->second;
 }

@@ -32,13 +32,6 @@ struct ExportOptions {
 };
 BOOST_DESCRIBE_STRUCT(ExportOptions, (), (on, query))
 
-struct StatisticsOptions {
-    Date on;                          // the day the copies are anonymised as of (R13)
-    std::optional<int> min_cell;      // cells below it are suppressed (default 3)
-    std::optional<CaseQuery> query;
-};
-BOOST_DESCRIBE_STRUCT(StatisticsOptions, (), (on, min_cell, query))
-
 struct GenerateOptions {
     using absent_members_keep_default = void;
     std::int64_t count = 100;
@@ -61,6 +54,11 @@ struct GenerateReport { std::int64_t created = 0; std::string first_id; std::str
 BOOST_DESCRIBE_STRUCT(GenerateReport, (), (created, first_id, last_id))
 
 }  // namespace
+
+StatisticsReport statistics_of(Repository& r, const Actor& actor, const StatisticsOptions& o) {
+    return r.statistics_report(actor, o.query.value_or(CaseQuery{}), o.on, o.min_cell.value_or(3));
+}
+
 }  // namespace jmdcm::capi
 
 using namespace jmdcm;
@@ -118,8 +116,7 @@ void jmdcm_table_free(jmdcm_table* table) { tables().free(table); }
 
 jmdcm_status jmdcm_store_statistics(char** out_report, jmdcm_store* store, const char* actor_json, const char* options_json) {
     return answer(out_report, "out_report", store, actor_json, [&](Repository& r, const Actor& actor) {
-        const auto o = doc<StatisticsOptions>(options_json, "options", strict);
-        return json::to_string(r.statistics_report(actor, o.query.value_or(CaseQuery{}), o.on, o.min_cell.value_or(3)));
+        return json::to_string(statistics_of(r, actor, doc<StatisticsOptions>(options_json, "options", strict)));
     });
 }
 

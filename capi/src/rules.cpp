@@ -2,6 +2,8 @@
 // and no case is changed (reopen_as_new_case returns both documents for the host to save).
 #include "dispatch.hpp"
 
+#include "jmdcm/json_schema.hpp"
+
 #include <functional>
 
 namespace jmdcm::capi {
@@ -88,14 +90,24 @@ std::vector<Vocabulary> vocabularies() {
             vocabulary<SystemRequirement>("SystemRequirement")};
 }
 
-using Rule = std::function<std::string(const char* input, const Policy&)>;
+/// A rule: its body over JSON text, and the schemas of what it reads and answers (issue 14).
+struct Rule {
+    std::function<std::string(const char* input, const Policy&)> apply;
+    SchemaFn input_schema = nullptr;   // none: the rule reads only the policy
+    SchemaFn output_schema = nullptr;
+    std::string operator()(const char* input, const Policy& p) const { return apply(input, p); }
+};
 
 template <class In, class F>
 std::pair<const std::string, Rule> rule(const char* name, F f) {
-    return {name, [f](const char* input, const Policy& p) {
-                if constexpr (std::is_same_v<In, NoInput>) return json::to_string(f(p));
-                else return json::to_string(f(doc<In>(input, "input", strict), p));
-            }};
+    if constexpr (std::is_same_v<In, NoInput>) {
+        using Out = std::remove_cvref_t<decltype(f(std::declval<const Policy&>()))>;
+        return {name, Rule{[f](const char*, const Policy& p) { return json::to_string(f(p)); }, nullptr, &json::schema_of<Out>}};
+    } else {
+        using Out = std::remove_cvref_t<decltype(f(std::declval<In>(), std::declval<const Policy&>()))>;
+        return {name, Rule{[f](const char* input, const Policy& p) { return json::to_string(f(doc<In>(input, "input", strict), p)); },
+                           &json::schema_of<In>, &json::schema_of<Out>}};
+    }
 }
 
 const Table<Rule>& rules() {
@@ -150,7 +162,7 @@ const Table<Rule>& rules() {
         rule<NetworkInput>("system_requirements", [](NetworkInput in, const Policy&) {  // R12
             return system_requirements(in.partners, in.cases, in.on);
         }),
-        rule<GapInput>("supply_gap_bundles", [](GapInput in, const Policy&) {  // R12
+        rule<GapInput>("supply_gaps", [](GapInput in, const Policy&) {  // R12: one name with the request (was supply_gap_bundles)
             return supply_gap_bundles(in.cases, in.on, in.query.value_or(GapQuery{}));
         }),
         rule<AgendaInput>("agenda", [](AgendaInput in, const Policy& p) { return agenda(in.cases, in.partners, in.query, p); }),
@@ -179,6 +191,19 @@ const Table<Rule>& rules() {
 }
 
 }  // namespace
+
+void add_rule_schemas(SchemaTable& out) {
+    for (const auto& [name, r] : rules()) {
+        if (r.input_schema) out.emplace("rule/" + name + "/input", r.input_schema);
+        out.emplace("rule/" + name + "/output", r.output_schema);
+    }
+}
+
+const Aliases& rule_aliases() {
+    static const Aliases aliases = {{"supply_gap_bundles", "supply_gaps"}};   // before ABI 10
+    return aliases;
+}
+
 }  // namespace jmdcm::capi
 
 using namespace jmdcm;
@@ -189,7 +214,7 @@ extern "C" {
 jmdcm_status jmdcm_rule_evaluate(char** out_result, const char* rule_name, const char* input_json, const char* policy_json) {
     return guard([&] {
         reset(out_result, "out_result");
-        const Rule& evaluate = lookup(rules(), rule_name, "rule");
+        const Rule& evaluate = lookup(rules(), rule_name, "rule", &rule_aliases());
         give(out_result, evaluate(input_json, policy_of(policy_json)));
     });
 }

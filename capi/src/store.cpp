@@ -79,6 +79,13 @@ jmdcm_status write_case(char** out_case, jmdcm_store* store, const char* actor_j
 }
 
 }  // namespace
+
+std::vector<Caseload> caseload_of(Repository& r, const Actor& actor, const Policy& policy) {
+    CaseQuery running;
+    running.running = true;
+    return caseload(r.query(actor, running), policy);
+}
+
 }  // namespace jmdcm::capi
 
 using namespace jmdcm;
@@ -172,10 +179,7 @@ jmdcm_status jmdcm_store_anonymise_case(jmdcm_store* store, const char* actor_js
 
 jmdcm_status jmdcm_store_caseload(char** out_caseload, jmdcm_store* store, const char* actor_json, const char* policy_json) {
     return answer(out_caseload, "out_caseload", store, actor_json, [&](Repository& r, const Actor& actor) {
-        const Policy policy = policy_of(policy_json);
-        CaseQuery running;
-        running.running = true;
-        return json::to_string(caseload(r.query(actor, running), policy));
+        return json::to_string(caseload_of(r, actor, policy_of(policy_json)));
     });
 }
 

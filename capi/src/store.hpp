@@ -46,6 +46,17 @@ PostgresOptions postgres_options(const char* conninfo, const OpenOptions& o);
 /// A store opened without a KEK has no key store: "key_store" is refused there.
 void refuse_key_store(const OpenOptions& o);
 
+/// R12/R15 statistics over the store: jmdcm_store_statistics and the request "statistics".
+struct StatisticsOptions {
+    Date on;                          // the day the copies are anonymised as of (R13)
+    std::optional<int> min_cell;      // cells below it are suppressed (default 3)
+    std::optional<CaseQuery> query;
+};
+BOOST_DESCRIBE_STRUCT(StatisticsOptions, (), (on, min_cell, query))
+StatisticsReport statistics_of(Repository& r, const Actor& actor, const StatisticsOptions& o);
+/// R15: running cases per case worker: jmdcm_store_caseload and the request "caseload".
+std::vector<Caseload> caseload_of(Repository& r, const Actor& actor, const Policy& policy);
+
 /// The shape of every store call that answers with a document: the out-parameter cleared,
 /// store and actor checked (in that order), then `body(repo, actor)`'s text handed over.
 template <class F>

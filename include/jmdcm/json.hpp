@@ -210,7 +210,9 @@ private:
         throw error(e.code(), e.rule(), "$[" + std::to_string(index) + "]" + inner, e.detail());
     }
 
-    /// Issue 14: what a host may leave out of a document it writes. Lists and optionals;
+public:
+    /// Issue 14: what a host may leave out of a document it writes (the JSON Schemas of
+    /// json_schema.hpp ask the same question). Lists and optionals;
     /// free text and bools (empty, or the member's default); a struct whose every member may
     /// be absent (an address); any member of a type that says so (a policy, a query); and
     /// plain strings of a type whose rules ask for them where they are needed
@@ -223,6 +225,7 @@ private:
                (std::is_same_v<M, std::string> && requires { typename T::strings_may_be_absent; });
     }
 
+private:
     [[noreturn]] void type_error(const char* expected, const bj::value& got) {
         fail(errc::json_type, "", "$", std::string("expected ") + expected + ", got " + std::string(bj::to_string(got.kind())));
     }

@@ -15,7 +15,14 @@ namespace jmdcm {
 
 /// Applies a step to `c` under `policy`; returns the cases the step creates besides
 /// (reopen_as_new_case: the new case). Errors in the input name "input" and the JSON path.
-using NamedStep = std::function<std::vector<Case>(Case& c, std::string_view input_json, const Policy& policy)>;
+struct NamedStep {
+    std::function<std::vector<Case>(Case& c, std::string_view input_json, const Policy& policy)> apply;
+    /// Issue 14: the JSON Schema of the step's input (json_schema.hpp), from the type it reads.
+    std::string (*input_schema)(std::string_view id) = nullptr;
+    std::vector<Case> operator()(Case& c, std::string_view input_json, const Policy& policy) const {
+        return apply(c, input_json, policy);
+    }
+};
 
 /// The steps on a case document: each case.hpp step, and reopen_as_new_case, which writes
 /// two documents and so is only a step where a store keeps both (store_steps).

@@ -3,6 +3,7 @@
 #include "check.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static const char *worker = "{\"id\":\"fachkraft-1\",\"role\":\"case_worker\"}";
 static const char *lead = "{\"id\":\"tl-1\",\"role\":\"team_lead\"}";
@@ -65,6 +66,46 @@ static void test_agenda_gaps_and_documents(jmdcm_store *s) {
     CHECK(ask(s, stats, "supply_gaps", "{\"on\":\"2018-01-01\",\"gaps\":{\"period\":\"week\"}}") == JMDCM_JSON_BAD_ENUM);
 }
 
+/* Issue 14, item 5: one name per concept in both families; the old name works, listed as deprecated. */
+static void test_one_name_per_concept(jmdcm_store *s) {
+    char *names = NULL, *r = NULL, *store_side = NULL;
+    CHECK(jmdcm_rule_names(&names) == JMDCM_OK);
+    CHECK(contains(names, "\"supply_gaps\"") && !contains(names, "supply_gap_bundles"));
+    jmdcm_string_free(names);
+    names = NULL;
+    CHECK(jmdcm_store_requests(&names) == JMDCM_OK);
+    CHECK(contains(names, "\"statistics\"") && contains(names, "\"caseload\"") && contains(names, "\"supply_gaps\""));
+    jmdcm_string_free(names);
+    names = NULL;
+    CHECK(jmdcm_deprecated_names(&names) == JMDCM_OK);
+    CHECK(contains(names, "{\"name\":\"supply_gap_bundles\",\"current\":\"supply_gaps\"}"));
+    jmdcm_string_free(names);
+    CHECK(jmdcm_deprecated_names(NULL) == JMDCM_INVALID_ARGUMENT);
+    /* The old rule name answers as the new one, byte for byte. */
+    const char *gaps = "{\"cases\":[],\"on\":\"2018-01-01\"}";
+    CHECK(jmdcm_rule_evaluate(&r, "supply_gaps", gaps, NULL) == JMDCM_OK);
+    char *old = NULL;
+    CHECK(jmdcm_rule_evaluate(&old, "supply_gap_bundles", gaps, NULL) == JMDCM_OK);
+    CHECK(r && old && strcmp(r, old) == 0);
+    jmdcm_string_free(r);
+    jmdcm_string_free(old);
+    /* An alias is not a prefix or a pattern: near names stay unknown. */
+    r = NULL;
+    CHECK(jmdcm_rule_evaluate(&r, "supply_gap", gaps, NULL) == JMDCM_INVALID_ARGUMENT && r == NULL);
+    /* statistics and caseload as requests give what the store calls give, under the same access rules. */
+    CHECK(ask(s, lead, "statistics", "{\"on\":\"2018-01-01\",\"min_cell\":1}") == JMDCM_OK);
+    CHECK(jmdcm_store_statistics(&store_side, s, lead, "{\"on\":\"2018-01-01\",\"min_cell\":1}") == JMDCM_OK);
+    CHECK(out && store_side && strcmp(out, store_side) == 0 && contains(out, "cases_by_closure_reason"));
+    jmdcm_string_free(store_side);
+    store_side = NULL;
+    CHECK(ask(s, lead, "statistics", "{\"on\":\"2018-01-01\",\"min_cel\":1}") == JMDCM_JSON_UNKNOWN_FIELD);
+    CHECK(contains(jmdcm_last_error(), "min_cel"));
+    CHECK(ask(s, worker, "caseload", NULL) == JMDCM_OK);
+    CHECK(jmdcm_store_caseload(&store_side, s, worker, NULL) == JMDCM_OK);
+    CHECK(out && store_side && strcmp(out, store_side) == 0);
+    jmdcm_string_free(store_side);
+}
+
 static void test_pure_rules(void) {
     char *r = NULL;
     CHECK(jmdcm_rule_evaluate(&r, "evaluate_cooperation", "{\"partner\":" PARTNER("1", "2016-12-01") ",\"on\":\"2016-11-20\"}",
@@ -91,6 +132,7 @@ int main(void) {
     test_requests_are_listed_and_names_checked(s);
     test_partners_and_network(s);
     test_agenda_gaps_and_documents(s);
+    test_one_name_per_concept(s);
     test_pure_rules();
     jmdcm_string_free(out);
     jmdcm_store_free(s);

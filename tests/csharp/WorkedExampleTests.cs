@@ -80,5 +80,13 @@ public class WorkedExampleTests
         StringAssert.Contains("\"max_age\":27", Library.Rule("policy"));
         CollectionAssert.Contains(Library.StepNames(), "close_case");
         CollectionAssert.Contains(Library.RuleNames(), "check_eligibility");
+        // Issue 14, item 5: one name per concept; the old name still answers.
+        CollectionAssert.Contains(Library.RuleNames(), "supply_gaps");
+        CollectionAssert.DoesNotContain(Library.RuleNames(), "supply_gap_bundles");
+        ClassicAssert.AreEqual("supply_gaps", Library.DeprecatedRuleNames()["supply_gap_bundles"]);
+        ClassicAssert.AreEqual(0, Library.DeprecatedRequestNames().Count);
+        const string gaps = "{\"cases\":[],\"on\":\"2018-01-01\"}";
+        ClassicAssert.AreEqual(Library.Rule("supply_gaps", gaps), Library.Rule("supply_gap_bundles", gaps));
+        CollectionAssert.IsSupersetOf(Library.RequestNames(), new[] { "statistics", "caseload", "supply_gaps" });
     }
 }

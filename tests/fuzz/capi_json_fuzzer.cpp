@@ -26,9 +26,9 @@ const char* const rules[] = {"open_case", "check_eligibility", "record_eligibili
                              "validate_assessment", "compare_assessments", "check_plan", "phase_gate",
                              "retention_decision", "summarise", "caseload", "reopen_as_new_case", "validate_catalogue",
                              "statistics", "validate_partner", "evaluate_cooperation", "cooperations_due",
-                             "network_map", "supply_gap_bundles", "agenda", "render_plan", "render_evaluation",
+                             "network_map", "supply_gaps", "supply_gap_bundles", "agenda", "render_plan", "render_evaluation",
                              "radar_chart"};
-const char* const requests[] = {"save_partner", "network_map", "cooperations_due", "supply_gaps", "agenda",
+const char* const requests[] = {"save_partner", "network_map", "cooperations_due", "supply_gaps", "statistics", "caseload", "agenda",
                                 "render_plan", "render_evaluation", "radar_chart"};
 template <std::size_t N>
 const char* pick(const char* const (&names)[N], std::uint8_t b) { return names[b % N]; }

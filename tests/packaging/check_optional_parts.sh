@@ -19,7 +19,7 @@ if cmake "${common[@]}" -B "$scratch/on" -DJMDCM_BUILD_CSHARP=ON >"$scratch/on.l
   cat "$scratch/on.log"; echo "JMDCM_BUILD_CSHARP=ON without dotnet configured"; exit 1
 fi
 # CMake wraps an error's lines: compare the text with its line breaks and indentation folded.
-tr '\n' ' ' <"$scratch/on.log" | tr -s ' ' \
-  | grep -q "C# binding and NuGet package is required (JMDCM_BUILD_CSHARP=ON), but not found: the .NET SDK (dotnet)" \
+tr '\n' ' ' <"$scratch/on.log" | tr -s ' ' >"$scratch/on.folded"
+grep -q "C# binding and NuGet package is required (JMDCM_BUILD_CSHARP=ON), but not found: the .NET SDK (dotnet)" "$scratch/on.folded" \
   || { cat "$scratch/on.log"; echo "ON did not name what is missing"; exit 1; }
 echo "optional parts: skipped with their reasons under AUTO, an error under ON"

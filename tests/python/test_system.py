@@ -95,3 +95,25 @@ def test_supply_gaps_are_bundled_from_anonymised_files(store):
     assert report["table"]["name"] == "supply_gap_bundles"
     assert report["table"]["total"]["count"] >= 1
     assert all(k["region"] == "603" for k in report["keys"])
+
+
+def test_an_old_rule_name_works_and_warns():
+    """Issue 14, item 5: supply_gap_bundles became supply_gaps (the request's name); the old
+    name answers the same and warns, pointing at the caller's line."""
+    assert jmdcm.deprecated_names()["rules"] == {"supply_gap_bundles": "supply_gaps"}
+    assert "supply_gaps" in jmdcm.rules() and "supply_gap_bundles" not in jmdcm.rules()
+    gaps = {"cases": [], "on": dt.date(2018, 1, 1)}
+    with pytest.warns(DeprecationWarning, match="'supply_gap_bundles' is deprecated, use 'supply_gaps'") as seen:
+        old = jmdcm.rule("supply_gap_bundles", gaps)
+    assert seen[0].filename == __file__
+    assert old == jmdcm.rule("supply_gaps", gaps)
+    with pytest.raises(jmdcm.InvalidArgumentError, match="unknown rule 'supply_gap'"):
+        jmdcm.rule("supply_gap", gaps)
+
+
+def test_statistics_and_caseload_are_requests_too(store):
+    assert {"statistics", "caseload"} <= set(jmdcm.requests())
+    assert store.request(LEAD, "statistics", {"on": dt.date(2018, 1, 1)}) == store.statistics(LEAD, dt.date(2018, 1, 1))
+    assert store.request(LEAD, "caseload") == store.caseload(LEAD)
+    with pytest.raises(jmdcm.JsonUnknownFieldError, match="min_cel"):
+        store.request(LEAD, "statistics", {"on": dt.date(2018, 1, 1), "min_cel": 1})

@@ -63,6 +63,20 @@ namespace Jmdcm
         [DataMember(Name = "message")] public string Message { get; private set; }
     }
 
+    [DataContract]
+    internal sealed class DeprecatedNames
+    {
+        [DataMember(Name = "rules")] public List<NameAlias> Rules;
+        [DataMember(Name = "requests")] public List<NameAlias> Requests;
+    }
+
+    [DataContract]
+    internal sealed class NameAlias
+    {
+        [DataMember(Name = "name")] public string Name;
+        [DataMember(Name = "current")] public string Current;
+    }
+
     /// <summary>One row of a store query: no personal data.</summary>
     [DataContract]
     public sealed class CaseSummary

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Jmdcm.Native;
 
 namespace Jmdcm
@@ -26,6 +27,17 @@ namespace Jmdcm
 
         /// <summary>The library's table of status codes (jmdcm_status_names): code, stable name, text.</summary>
         public static List<StatusInfo> StatusNames() => Jmdcm.Json.Read<List<StatusInfo>>(Call.Text(JmdcmNative.jmdcm_status_names));
+
+        /// <summary>Old rule names that still work, deprecated: old name to current name.</summary>
+        public static Dictionary<string, string> DeprecatedRuleNames() => Deprecated().Rules.ToDictionary(a => a.Name, a => a.Current);
+        /// <summary>Old request names that still work, deprecated: old name to current name.</summary>
+        public static Dictionary<string, string> DeprecatedRequestNames() => Deprecated().Requests.ToDictionary(a => a.Name, a => a.Current);
+        static DeprecatedNames Deprecated() => Jmdcm.Json.Read<DeprecatedNames>(Call.Text(JmdcmNative.jmdcm_deprecated_names));
+
+        /// <summary>The names of the published JSON Schemas (document/..., step/NAME/input, rule/NAME/input|output, request/...).</summary>
+        public static List<string> SchemaNames() => Jmdcm.Json.Read<List<string>>(Call.Text(JmdcmNative.jmdcm_schema_names));
+        /// <summary>One published JSON Schema (draft 2020-12) as JSON text.</summary>
+        public static string Schema(string name) => Call.Text((out IntPtr o) => JmdcmNative.jmdcm_schema(out o, name));
 
         public static List<string> RuleNames() => Jmdcm.Json.Read<List<string>>(Call.Text(JmdcmNative.jmdcm_rule_names));
         public static List<string> StepNames() => Jmdcm.Json.Read<List<string>>(Call.Text(JmdcmNative.jmdcm_case_steps));

@@ -19,8 +19,8 @@ from .enums import *  # noqa: F401,F403  (Phase, CaseKind, ... from the library'
 from .enums import __all__ as _enum_names
 from .case import Case, steps
 from .research import TABLES, ResearchTable, synthetic_table
-from .rules import (catalogue, policy, radar_chart, render_evaluation, render_plan, requests, rule, rules,
-                    synthetic_case)
+from .rules import (catalogue, deprecated_names, policy, radar_chart, render_evaluation, render_plan, requests, rule,
+                    rules, schema, schema_names, synthetic_case)
 from .backend import Backend
 from .store import Actor, Store
 from .keys import LocalKek, generate_kek, rotate_keys, rotate_keys_postgres
@@ -29,5 +29,5 @@ __version__ = _jmdcm.version()
 ABI_VERSION = _jmdcm.abi_version()
 
 __all__ = ["Actor", "Backend", "Case", "Store", "LocalKek", "generate_kek", "rotate_keys", "rotate_keys_postgres", "ResearchTable", "TABLES", "synthetic_table", "synthetic_case", "steps",
-           "rule", "rules", "requests", "policy", "catalogue", "render_plan", "render_evaluation", "radar_chart",
+           "rule", "rules", "requests", "deprecated_names", "schema", "schema_names", "policy", "catalogue", "render_plan", "render_evaluation", "radar_chart",
            "ABI_VERSION", *_enum_names, *_error_names]

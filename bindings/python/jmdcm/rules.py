@@ -1,12 +1,14 @@
 """The pure rule functions of the library (nothing stored, no case changed)."""
 from __future__ import annotations
 
+import functools
 import json
+import warnings
 from typing import Any, Mapping
 
 from . import _codec, _jmdcm
 
-__all__ = ["rule", "rules", "requests", "policy", "catalogue", "synthetic_case", "render_plan", "render_evaluation",
+__all__ = ["rule", "rules", "requests", "deprecated_names", "schema", "schema_names", "policy", "catalogue", "synthetic_case", "render_plan", "render_evaluation",
            "radar_chart"]
 
 
@@ -20,9 +22,36 @@ def requests() -> list[str]:
     return json.loads(_jmdcm.store_requests())
 
 
+def schema_names() -> list[str]:
+    """The names of the published JSON Schemas: document/..., step/<name>/input,
+    rule/<name>/input|output, request/<name>/input|output."""
+    return json.loads(_jmdcm.schema_names())
+
+
+def schema(name: str) -> dict[str, Any]:
+    """One published JSON Schema (draft 2020-12), made from the type the library reads or writes."""
+    return json.loads(_jmdcm.schema(name))
+
+
+@functools.cache
+def deprecated_names() -> dict[str, dict[str, str]]:
+    """Old rule and request names that still work: {"rules": {old: current}, "requests": {...}}."""
+    listed = json.loads(_jmdcm.deprecated_names())
+    return {family: {a["name"]: a["current"] for a in aliases} for family, aliases in listed.items()}
+
+
+def warn_if_deprecated(family: str, name: str) -> None:
+    """A DeprecationWarning, pointing at the caller's line, for an old name (family: rules, requests)."""
+    current = deprecated_names()[family].get(name)
+    if current is not None:
+        warnings.warn(f"jmdcm: the {family[:-1]} name '{name}' is deprecated, use '{current}'", DeprecationWarning,
+                      stacklevel=3)
+
+
 def rule(name: str, input: Any = None, *, policy: Mapping[str, Any] | None = None) -> Any:
     """Evaluates a rule (check_eligibility, screening_recommendation, check_plan,
     phase_gate, retention_decision, caseload, ...) and returns its JSON answer."""
+    warn_if_deprecated("rules", name)
     return json.loads(_jmdcm.rule_evaluate(name, _codec.dumps(input), _codec.dumps(policy)))
 
 

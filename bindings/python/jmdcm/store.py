@@ -195,6 +195,9 @@ class Store:
     # ------------------------------------------------------------ system level (R12, agenda, documents)
     def request(self, actor: Actor, name: str, input: Any = None, *, policy: Mapping[str, Any] | None = None) -> Any:
         """One of the store's system-level requests by name (see requests())."""
+        from .rules import warn_if_deprecated
+
+        warn_if_deprecated("requests", name)
         return json.loads(self._h.request(actor.to_json(), name, _codec.dumps(input), _codec.dumps(policy)))
 
     def save_partner(self, actor: Actor, partner: Mapping[str, Any]) -> dict[str, Any]:

@@ -211,6 +211,9 @@ PYBIND11_MODULE(_jmdcm, m) {
     });
     m.def("rule_names", [] { return text_of([](char** out) { return jmdcm_rule_names(out); }); });
     m.def("store_requests", [] { return text_of([](char** out) { return jmdcm_store_requests(out); }); });
+    m.def("deprecated_names", [] { return text_of([](char** out) { return jmdcm_deprecated_names(out); }); });
+    m.def("schema_names", [] { return text_of([](char** out) { return jmdcm_schema_names(out); }); });
+    m.def("schema", [](const std::string& name) { return text_of([&](char** out) { return jmdcm_schema(out, name.c_str()); }); });
 
     py::class_<Store>(m, "Store")
         .def_static("memory", &Store::memory, py::arg("options") = py::none())

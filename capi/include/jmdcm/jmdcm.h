@@ -27,7 +27,7 @@ extern "C" {
 #endif
 
 /** Bumped only by additions; a host may compare it with jmdcm_abi_version(). */
-#define JMDCM_ABI_VERSION 9
+#define JMDCM_ABI_VERSION 10
 
 /** The calling convention of callbacks (cdecl on Windows, the platform's default elsewhere). */
 #if defined(_WIN32)
@@ -234,7 +234,10 @@ JMDCM_API jmdcm_status jmdcm_case_steps(char **out_names);
 JMDCM_API jmdcm_status jmdcm_case_requirements(char **out_report, const char *case_json);
 
 /* ------------------------------------------------------------------ pure rule functions
- * Nothing is stored or changed. Rules and their input documents:
+ * Nothing is stored or changed. One concept has one name in both families: a rule works on the
+ * documents it is given ({case}, {cases}), the store request of the same name on the stored
+ * cases the actor may see ({case_id}, {query}). Renamed names keep working as deprecated
+ * aliases (jmdcm_deprecated_names). Rules and their input documents:
  *   open_case                {id, office, case_worker, opened, kind?}        -> case (R1)
  *   check_eligibility        {person:{intake_date, birth_date, residence, many_needs_many_actors,
  *                             preventive_justification?, postcode}, region:["603*", ...]} -> result (R2)
@@ -261,7 +264,8 @@ JMDCM_API jmdcm_status jmdcm_case_requirements(char **out_report, const char *ca
  *   evaluate_cooperation     {partner, on, next?}                          -> the partner, next review set (R12)
  *   cooperations_due         {partners, year, on}                          -> the year's review list (R12)
  *   network_map              {partners, cases, on}                         -> the network map (R12)
- *   supply_gap_bundles       {cases, on, query?:{period, from?, to?, min_cell}} -> suppressed bundles (R12)
+ *   supply_gaps              {cases, on, query?:{period, from?, to?, min_cell}} -> suppressed bundles (R12;
+ *                                                                           supply_gap_bundles before ABI 10)
  *   agenda                   {cases, partners, query:{from, to, tolerance_days?}} -> dated items
  *   render_plan              {case, options?:{language de|en|plain, plan_version?}} -> HTML as a JSON string (R9)
  *   render_evaluation        {case, options?}                              -> HTML as a JSON string (R11)
@@ -318,6 +322,8 @@ JMDCM_API jmdcm_status jmdcm_store_generate(char **out_report, jmdcm_store *stor
  *   network_map        {on}                                     -> partners, linked cases, personal ties counted (R12)
  *   cooperations_due   {year, on}                               -> the year's review list (R12)
  *   supply_gaps        {on, query?, gaps?:{period, from?, to?, min_cell}} -> suppressed bundles (R12)
+ *   statistics         {on, min_cell?, query?}                  -> as jmdcm_store_statistics (R12, R15)
+ *   caseload           (input ignored; the policy's levels)     -> as jmdcm_store_caseload (R15)
  *   agenda             {from, to, tolerance_days?}              -> the actor's agenda (own cases, cooperations)
  *   render_plan        {case_id, options?}                      -> HTML as a JSON string (R9)
  *   render_evaluation  {case_id, options?}                      -> HTML as a JSON string (R11)
@@ -328,6 +334,24 @@ JMDCM_API jmdcm_status jmdcm_store_request(char **out_result, jmdcm_store *store
                                            const char *input_json, const char *policy_json);
 /** The request names jmdcm_store_request() knows, as a JSON array. */
 JMDCM_API jmdcm_status jmdcm_store_requests(char **out_names);
+/** Old rule and request names that still work, deprecated (ABI 10):
+ *  {"rules":[{"name":"supply_gap_bundles","current":"supply_gaps"}], "requests":[...]}.
+ *  The name lists above give the current names only. */
+JMDCM_API jmdcm_status jmdcm_deprecated_names(char **out_names);
+
+/* ------------------------------------------------------------------ published schemas (ABI 10)
+ * A JSON Schema (draft 2020-12) for every document ("document/case", "document/policy",
+ * "document/partner", "document/actor", "document/open_options", "document/case_query", ...),
+ * every step's input ("step/refer/input"; a step answers the case, "document/case"), and
+ * every rule's and request's input and output ("rule/check_eligibility/input",
+ * "request/agenda/output"; a rule or request that reads no input has no input schema).
+ * Made from the types the library reads and writes: "required" lists what a host must send,
+ * and no other member is allowed. capi/abi/schemas.json is the baseline a test holds them to. */
+
+/** The schema of one name, as JSON text. */
+JMDCM_API jmdcm_status jmdcm_schema(char **out_schema, const char *name);
+/** Every schema name, as a JSON array. */
+JMDCM_API jmdcm_status jmdcm_schema_names(char **out_names);
 
 /** Runs the handbook's worked example (Samira) into a store as the given case worker. */
 JMDCM_API jmdcm_status jmdcm_example_samira(char **out_case, jmdcm_store *store, const char *actor_json);
