@@ -23,6 +23,7 @@ struct CaseRow {
     std::optional<Gender> gender;
     std::string region;
     std::optional<ResidenceCategory> residence;
+    std::optional<int> screening_obstacles;      // R6: criteria answered yes at the screening
     int goals = 0;
     int goals_achieved = 0;
     int assessments = 0;
@@ -45,7 +46,7 @@ struct CaseRow {
 };
 BOOST_DESCRIBE_STRUCT(CaseRow, (),
     (case_, office, kind, phase, opened, closed, closure_reason, birth_year, age_at_intake, age_band_at_intake, gender, region, residence,
-     goals, goals_achieved, assessments, journal_entries, contacts_with_young_person, referrals, supply_gaps,
+     screening_obstacles, goals, goals_achieved, assessments, journal_entries, contacts_with_young_person, referrals, supply_gaps,
      life_situation_improved, satisfaction_measures, satisfaction_case_worker, general_satisfaction, course, results,
      expectations, mandate, follow_up_held, follow_up_sustainability, renewed_help_needed))
 
@@ -95,6 +96,10 @@ void rows_of(const Case& c, std::vector<CaseRow>& out) {
         r.closure_reason = c.closure->reason;
     }
     if (c.skeleton) reflect::copy_same_named(*c.skeleton, r);      // ages, gender, region, residence
+    if (c.screening) {
+        r.screening_obstacles = 0;
+        for (const auto& a : c.screening->answers) *r.screening_obstacles += a.answer == Answer::yes;
+    }
     const auto goals = latest_goals(c);
     r.goals = static_cast<int>(goals.size());
     for (const auto& [id, g] : goals) r.goals_achieved += latest_achievement(c, id) == Achievement::achieved;

@@ -1,10 +1,13 @@
 // The synthetic population. Proportions are plausible, not measured: about a tenth end
 // after intake, a tenth are counselling cases after screening, the rest go into CM and
-// most of those are closed by the generation horizon.
+// most of those are closed by the generation horizon. What drives the outcomes is the
+// invented PopulationStructure (issue 20): obstacles, life areas, residence and the two
+// perspectives' ratings, each with a documented default a researcher can change.
 #include "jmdcm/synthetic.hpp"
 
 #include "jmdcm/catalogue.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -49,9 +52,58 @@ JournalEntry talk(Date on, Rng& r) {
     return {on, r.pick(kinds), ContactTopic::counselling, true, "Jugendliche*r", "Beratungsgespräch"};
 }
 
+const AreaStructure& area_of(const PopulationStructure& st, std::optional<LifeArea> area) {
+    static const AreaStructure neutral;
+    if (!area) return neutral;
+    for (const auto& a : st.areas)
+        if (a.area == *area) return a;
+    return neutral;
+}
+
+int clamp_percent(int p) { return std::clamp(p, 2, 98); }
+
 }  // namespace
 
+std::vector<AreaStructure> PopulationStructure::default_areas() {
+    using L = LifeArea;
+    using P = PartnerCategory;
+    return {
+        {L::language, 5, 25, P::language_course, "Sprachkurs für junge Menschen ohne Anspruch auf einen Integrationskurs"},
+        {L::occupation, 25, 15, P::job_centre, "keine passende Ausbildungs- oder Arbeitsstelle in der Region"},
+        {L::relationships, 5, 5, P::counselling_service, "Familienberatung mit Wartezeit"},
+        {L::leisure, -15, 5, P::volunteer_project, "kein erreichbares Freizeitangebot"},
+        {L::everyday_life, 10, 20, P::childcare, "kein Kinderbetreuungsplatz"},
+        {L::housing, 25, 20, P::supported_housing, "kein bezahlbarer Wohnraum"},
+        {L::social_problems, 15, 10, P::therapy_centre, "Therapieplatz mit langer Wartezeit"},
+        {L::finances, 15, 5, P::counselling_service, "Schuldnerberatung ausgelastet"},
+        {L::political_participation, 0, 5, P::volunteer_project, "kein Beteiligungsangebot"},
+    };
+}
+
+void validate(const PopulationStructure& s) {
+    const auto percent = [](int v, const std::string& field) {
+        if (v < 0 || v > 100) fail(errc::invalid_argument, "", "structure." + field, field + " is a chance in points: 0..100");
+    };
+    percent(s.achieved_percent, "achieved_percent");
+    percent(s.per_obstacle, "per_obstacle");
+    percent(s.duldung, "duldung");
+    percent(s.dropout_percent, "dropout_percent");
+    if (s.first_rating_gap < -4 || s.first_rating_gap > 4)
+        fail(errc::invalid_argument, "", "structure.first_rating_gap", "first_rating_gap is a difference on the rating scale: -4..4");
+    for (std::size_t i = 0; i < s.areas.size(); ++i) {
+        const std::string at = "areas[" + std::to_string(i) + "]";
+        percent(s.areas[i].gap_percent, at + ".gap_percent");
+        if (s.areas[i].difficulty < -100 || s.areas[i].difficulty > 100)
+            fail(errc::invalid_argument, "", "structure." + at + ".difficulty", "difficulty is points of 100: -100..100");
+        for (std::size_t j = 0; j < i; ++j)
+            if (s.areas[j].area == s.areas[i].area)
+                fail(errc::invalid_argument, "", "structure." + at + ".area",
+                     "life area '" + reflect::enum_name(s.areas[i].area) + "' is named twice");
+    }
+}
+
 Case synthetic_case(const SyntheticOptions& o, std::uint64_t index, const Policy& policy) {
+    validate(o.structure);   // a host's structure document: refused, naming the member, before any case is made
     Rng r(o.seed * 0x9E3779B97F4A7C15ull ^ (index + 1) * 0xD1B54A32D192ED03ull);
     char id[32], worker[16];
     std::snprintf(id, sizeof id, "SYN-%08llu", static_cast<unsigned long long>(index));
@@ -116,24 +168,37 @@ Case synthetic_case(const SyntheticOptions& o, std::uint64_t index, const Policy
     if (c.kind == CaseKind::counselling) return c;
     start_case_management(c, t, policy);
 
-    // ---- assessment (R7)
-    t = later(t, r, 5, 25);
-    auto assess = [&](Date on, int lift) {
+    // ---- assessment (R7): the worker's view per area, and the young person's above it by
+    // first_rating_gap at first, the gap halving at each re-assessment (issue 20)
+    const PopulationStructure& st = o.structure;
+    const int obstacles = yes;
+    const bool duldung = p.residence.category == ResidenceCategory::duldung;
+    std::array<int, 9> worker_view{};
+    int round = 0;
+    auto assess = [&](Date on, const std::array<int, 9>& lift) {
         Assessment a;
         a.date = on;
         a.reassessment_planned = add_months(on, 4);
+        const int gap = st.first_rating_gap / (1 << std::min(round, 8));
+        const auto on_scale = [&](int v) { return std::min(policy.scale_max, std::max(policy.scale_min, v)); };
         for (int area = 0; area < 9; ++area) {
-            const int base = r.between(1, 3);
-            for (Perspective who : {Perspective::young_person, Perspective::case_worker})
-                a.ratings.push_back({static_cast<LifeArea>(area), who, "",
-                                     std::min(policy.scale_max, std::max(policy.scale_min, base + lift + r.below(2))), {}, {}, {}});
+            if (round == 0) {
+                const bool hard = area_of(st, static_cast<LifeArea>(area)).difficulty >= 20;
+                worker_view[area] = r.between(1, 3) - (hard && r.chance(50) ? 1 : 0);
+            } else {
+                worker_view[area] += lift[area];
+            }
+            const int noise = r.chance(30) ? (r.chance(50) ? 1 : -1) : 0;
+            a.ratings.push_back({static_cast<LifeArea>(area), Perspective::young_person, "", on_scale(worker_view[area] + gap + noise), {}, {}, {}});
+            a.ratings.push_back({static_cast<LifeArea>(area), Perspective::case_worker, "", on_scale(worker_view[area]), {}, {}, {}});
         }
         add_assessment(c, a, policy);
+        ++round;
     };
-    assess(t, 0);
+    assess(t, {});
     if (r.chance(8)) return c;  // assessed, planning pending
 
-    // ---- plan (R9) and linking (R4, R10)
+    // ---- plan (R9) and linking (R4, R10); a goal finds no offer as often as its area says (R12)
     change_phase(c, Phase::planning, t, policy);
     const auto& cat = catalogue_of(policy);   // R8: a host's catalogue when its policy has one
     Plan plan;
@@ -157,13 +222,18 @@ Case synthetic_case(const SyntheticOptions& o, std::uint64_t index, const Policy
         task.date = later(plan.date, r, 7, 40);
         goal.tasks = {task};
         goal.review_date = later(plan.date, r, 60, 120);
-        goal.offer_available = !r.chance(15);
-        if (!goal.offer_available) goal.gap = "kein passendes Angebot in der Region";
+        const AreaStructure& area = area_of(st, goal.area);
+        goal.offer_available = !r.chance(area.gap_percent);
+        if (!goal.offer_available) goal.gap = area.gap.empty() ? "kein passendes Angebot in der Region" : area.gap;
         plan.goals.push_back(std::move(goal));
     }
     t = plan.date;
     adopt_plan(c, plan, policy, &cat);
     change_phase(c, Phase::implementation, t, policy);
+    for (const auto& goal : c.plans.back().goals) {
+        if (goal.offer_available) continue;
+        record_supply_gap(c, {t, goal.area, goal.id, goal.gap, PartnerKind::case_specific, area_of(st, goal.area).missing}, policy);
+    }
     if (r.chance(60)) {
         Release rel;
         rel.id = "REL-1";
@@ -177,38 +247,60 @@ Case synthetic_case(const SyntheticOptions& o, std::uint64_t index, const Policy
         refer(c, {t, rel.recipient, "Angebot", std::string("G1"), {}, {}}, policy);
     }
 
-    // ---- implementation: contacts, reviews, a re-assessment
-    const int contacts = r.between(2, 12);
+    // ---- implementation: contacts, reviews, a re-assessment. Obstacles make ending early
+    // likelier; a case that ends early has fewer contacts and reaches less (issue 20).
+    const bool drops_out = r.chance(clamp_percent(st.dropout_percent + st.per_obstacle * (obstacles - 6)));
+    const int contacts = drops_out ? r.between(1, 3) : r.between(3, 12);
     for (int k = 0; k < contacts; ++k) {
         t = later(t, r, 7, 45);
         add_journal_entry(c, talk(t, r), policy);
     }
-    constexpr std::array<Achievement, 6> outcomes = {Achievement::achieved, Achievement::achieved, Achievement::achieved,
-                                                     Achievement::partly, Achievement::not_achieved, Achievement::dropped};
-    for (const auto& goal : c.plans.back().goals) review_goal(c, {t, goal.id, r.pick(outcomes), ReviewConsequence::continue_plan, {}}, policy);
-    if (r.chance(60)) assess(later(t, r, 1, 10), 1), t = c.assessments.back().date;
-    if (r.chance(30)) return c;  // still running
+    std::array<int, 9> lift{};
+    int achieved = 0;
+    for (const auto& goal : c.plans.back().goals) {
+        int chance = st.achieved_percent - area_of(st, goal.area).difficulty - st.per_obstacle * (obstacles - 6) - (duldung ? st.duldung : 0);
+        if (drops_out) chance /= 2;
+        Achievement outcome = Achievement::achieved;
+        if (!r.chance(clamp_percent(chance))) {
+            const int roll = r.below(100);
+            outcome = roll < 45 ? Achievement::partly : roll < 80 ? Achievement::not_achieved : Achievement::dropped;
+        }
+        achieved += outcome == Achievement::achieved;
+        if (goal.area) {
+            int& l = lift[static_cast<std::size_t>(*goal.area)];
+            l = std::max(l, outcome == Achievement::achieved ? 2 : outcome == Achievement::partly ? 1 : 0);
+        }
+        review_goal(c, {t, goal.id, outcome, ReviewConsequence::continue_plan, {}}, policy);
+    }
+    if (!drops_out && r.chance(60)) {
+        for (auto& l : lift) l = l == 0 && r.chance(25) ? 1 : l;   // some movement where no goal was set
+        assess(later(t, r, 1, 10), lift);
+        t = c.assessments.back().date;
+    }
+    if (!drops_out && r.chance(30)) return c;  // still running
 
     // ---- closure (R11) and evaluation
     Closure cl;
-    const int roll = r.below(100);
-    cl.reason = roll < 45 ? ClosureReason::goals_reached
-              : roll < 65 ? ClosureReason::ended_by_young_person
-              : roll < 80 ? ClosureReason::lack_of_cooperation
-              : roll < 90 ? ClosureReason::structural_obstacles
-                          : ClosureReason::no_contact;
+    const bool gaps_met = !c.supply_gaps.empty();
+    if (drops_out) cl.reason = r.chance(60) ? ClosureReason::ended_by_young_person : ClosureReason::no_contact;
+    else if (2 * achieved >= static_cast<int>(c.plans.back().goals.size())) cl.reason = ClosureReason::goals_reached;
+    else if ((duldung || gaps_met) && r.chance(60)) cl.reason = ClosureReason::structural_obstacles;
+    else cl.reason = r.chance(50) ? ClosureReason::lack_of_cooperation : ClosureReason::ended_by_young_person;
     cl.date = cl.reason == ClosureReason::no_contact ? add_months(t, policy.anonymise_after_months) + boost::gregorian::days(r.below(30))
                                                      : later(t, r, 1, 30);
     cl.by_consensus = cl.reason != ClosureReason::lack_of_cooperation && cl.reason != ClosureReason::no_contact;
     if (cl.reason == ClosureReason::structural_obstacles && c.supply_gaps.empty()) {
-        record_supply_gap(c, {t, LifeArea::occupation, std::nullopt, "Angebot fehlt", PartnerKind::case_specific, PartnerCategory::language_course}, policy);
+        // a Duldung without a recorded gap: the barrier is the status itself
+        record_supply_gap(c, {t, LifeArea::occupation, std::nullopt, "kein Zugang zu Ausbildung oder Arbeit mit Duldung",
+                              PartnerKind::case_specific, PartnerCategory::foreigners_authority}, policy);
     }
     close_case(c, cl, policy);
     if (!is_anonymised(c)) {
         Evaluation ev;
         ev.date = cl.date;
         for (const auto& goal : c.plans.back().goals) ev.goals.push_back({goal.id, latest_achievement(c, goal.id).value_or(Achievement::partly), {}});
-        ev.life_situation_improved = r.chance(70);
+        const int goals_set = static_cast<int>(c.plans.back().goals.size());
+        ev.life_situation_improved = r.chance(30 + 60 * achieved / std::max(1, goals_set));   // follows what was reached
         ev.satisfaction_measures = r.between(policy.scale_min + 1, policy.scale_max);
         ev.satisfaction_case_worker = r.between(policy.scale_min + 1, policy.scale_max);
         ev.general_satisfaction = r.between(policy.scale_min, policy.scale_max);

@@ -136,15 +136,21 @@ int generate(const std::vector<std::string>& args) {
     o.add_options()("count", po::value<int>()->default_value(10), "how many")
         ("seed", po::value<std::uint64_t>()->default_value(1), "seed: the same seed gives the same cases")
         ("case-workers", po::value<int>()->default_value(20), "spread over fk-01 .. fk-NN")
-        ("format", po::value<std::string>()->default_value("json"), "json (one array) or jsonl (a case a line)");
+        ("format", po::value<std::string>()->default_value("json"), "json (one array) or jsonl (a case a line)")
+        ("structure", po::value<std::string>(), "JSON file: the population's invented structure (what drives outcomes; "
+                                                 "members left out keep their defaults, see README)");
     po::variables_map vm;
-    if (!parse(args, o, vm, "jmdcm generate [--count N] [--seed S] [--case-workers N] [--format json|jsonl] > cases.json")) return 0;
+    if (!parse(args, o, vm, "jmdcm generate [--count N] [--seed S] [--case-workers N] [--structure FILE] [--format json|jsonl] > cases.json")) return 0;
     const int count = vm["count"].as<int>();
     if (count < 0) fail(errc::invalid_argument, "", "--count", "count must not be negative");
     SyntheticOptions so;
     so.seed = vm["seed"].as<std::uint64_t>();
     so.case_workers = vm["case-workers"].as<int>();
     if (so.case_workers < 1) fail(errc::invalid_argument, "", "--case-workers", "at least one case worker");
+    if (vm.count("structure")) {
+        so.structure = json::from_string<PopulationStructure>(read_file(vm["structure"].as<std::string>()), {.reject_unknown_fields = true});
+        validate(so.structure);
+    }
     CaseWriter out(case_format(vm["format"].as<std::string>()));
     Progress progress("generate");
     for (int i = 0; i < count; ++i) {

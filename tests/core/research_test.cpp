@@ -103,7 +103,7 @@ TEST(Research, SyntheticPopulationFillsEveryTable) {
     const Table all = research_table(ResearchTable::cases, cases, on);
     EXPECT_EQ(all.info.rows, 200);
     for (const auto& col : all.data) EXPECT_EQ(col.size(), 200u);
-    EXPECT_GT(research_table(ResearchTable::goals, cases, on).info.rows, 200);
+    EXPECT_GT(research_table(ResearchTable::goals, cases, on).info.rows, 150);   // about 1.5 goals a case reach a plan
     EXPECT_GT(research_table(ResearchTable::assessments, cases, on).info.rows, 1000);
     EXPECT_GT(research_table(ResearchTable::supply_gaps, cases, on).info.rows, 0);
     // the same seed gives the same table

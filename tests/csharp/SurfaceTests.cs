@@ -95,6 +95,43 @@ public class SurfaceTests
         }
     }
 
+    /// <summary>The records against the library's published schemas (jmdcm_schema): each record's
+    /// members are properties of the schema's type, and every member the schema requires of the
+    /// type is in the record (so a record cannot miss what the library always writes).</summary>
+    [TestCase(typeof(Person), "document/case", "MasterData")]
+    [TestCase(typeof(Address), "document/case", "Address")]
+    [TestCase(typeof(Residence), "document/case", "ResidenceStatus")]
+    [TestCase(typeof(Goal), "document/case", "Goal")]
+    [TestCase(typeof(CaseSummary), "document/case_summary", "CaseSummary")]
+    [TestCase(typeof(AuditRecord), "document/audit_record", "AuditRecord")]
+    [TestCase(typeof(Statistics), "rule/statistics/output", "StatisticsReport")]
+    [TestCase(typeof(StatisticsTable), "rule/statistics/output", "StatTable")]
+    [TestCase(typeof(StatisticsCell), "rule/statistics/output", "StatCell")]
+    [TestCase(typeof(AgendaItem), "request/agenda/output", "AgendaItem")]
+    public void TypedRecordsFollowTheLibrarysSchemas(Type record, string schema, string definition)
+    {
+        CollectionAssert.Contains(Library.SchemaNames(), schema);
+        using (var doc = JsonDocument.Parse(Library.Schema(schema)))
+        {
+            var def = doc.RootElement.GetProperty("$defs").GetProperty(definition);
+            var properties = def.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToHashSet();
+            var names = DataMembers(record);
+            CollectionAssert.IsSubsetOf(names, properties, record.Name + " names a member the schema does not have");
+            if (def.TryGetProperty("required", out var required))
+            {
+                var missing = required.EnumerateArray().Select(r => r.GetString()).Where(r => !names.Contains(r)).ToList();
+                CollectionAssert.IsEmpty(missing, record.Name + " lacks members the library always writes");
+            }
+        }
+    }
+
+    static List<string> DataMembers(Type record)
+    {
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance;
+        return record.GetFields(all).Cast<MemberInfo>().Concat(record.GetProperties(all))
+            .Select(m => m.GetCustomAttribute<DataMemberAttribute>()?.Name).Where(n => n != null).ToList();
+    }
+
     /// <summary>Every DataMember of the record is a member of the library's object.</summary>
     static void CheckNames(Type record, JsonElement element)
     {

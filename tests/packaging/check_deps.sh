@@ -35,7 +35,7 @@ done
 for tool in initdb pg_ctl postgres; do   # the throwaway cluster of the PostgreSQL tests (not on PATH)
   paths+=("/usr/lib/postgresql/15/bin/$tool")
 done
-for module in numpy pandas matplotlib PIL pytest nbconvert ipykernel build setuptools wheel ensurepip; do
+for module in numpy pandas matplotlib matplotlib_inline PIL pytest nbconvert ipykernel build setuptools wheel ensurepip; do
   paths+=("$(/usr/bin/python3 -c "import $module, os; print(os.path.realpath($module.__file__))")")
 done
 

@@ -31,6 +31,15 @@ test -s docs/plan-en.html && test -s docs/assessment-radar.svg || fail "demo wro
 grep -q '"anonymised_on":"2017-09' samira.json || fail "the export is not the anonymised file"
 ! grep -q "Samira" samira.json || fail "the anonymised export holds the name"
 
+# Issue 20: the population's invented structure from a file, strictly read and checked.
+echo '{"achieved_percent": 40, "areas": [{"area": "housing", "difficulty": 30, "gap_percent": 50, "missing": "supported_housing", "gap": "kein Wohnraum"}]}' > structure.json
+"$jmdcm" generate --count 3 --seed 7 --structure structure.json > structured.json
+/usr/bin/python3 -c 'import json, sys; assert len(json.load(open(sys.argv[1]))) == 3' structured.json || fail "generate --structure"
+echo '{"achieved_procent": 40}' > typo.json
+refuses "achieved_procent" "$jmdcm" generate --count 1 --structure typo.json
+echo '{"dropout_percent": 101}' > range.json
+refuses "structure.dropout_percent" "$jmdcm" generate --count 1 --structure range.json
+
 # Synthetic cases into a store: all or nothing, then export, render, agenda.
 "$jmdcm" generate --count 12 --seed 7 --case-workers 1 > cases.json
 s=(--store cases.sqlite)

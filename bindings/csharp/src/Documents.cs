@@ -83,14 +83,21 @@ namespace Jmdcm
     {
         [DataMember(Name = "id")] public string Id { get; private set; }
         [DataMember(Name = "version")] public long Version { get; private set; }
+        [DataMember(Name = "office")] public string Office { get; private set; }
         [DataMember(Name = "case_worker")] public string CaseWorker { get; private set; }
+        [DataMember(Name = "kind")] string kind;
         [DataMember(Name = "phase")] string phase;
         [DataMember(Name = "running")] public bool Running { get; private set; }
         [DataMember(Name = "anonymised")] public bool Anonymised { get; private set; }
         [DataMember(Name = "opened")] string opened;
+        [DataMember(Name = "last_activity")] string lastActivity;
         [DataMember(Name = "last_contact")] string lastContact;
+        /// <summary>A reminder not done yet (an anonymised case: its paper file, R3/R13).</summary>
+        [DataMember(Name = "open_reminders")] public bool OpenReminders { get; private set; }
+        public CaseKind Kind => Names.Parse<CaseKind>(kind);
         public Phase Phase => Names.Parse<Phase>(phase);
         public System.DateTime Opened => Json.Date(opened);
+        public System.DateTime LastActivity => Json.Date(lastActivity);
         public System.DateTime LastContact => Json.Date(lastContact);
     }
 
