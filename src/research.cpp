@@ -1,6 +1,10 @@
 // Research tables: per-table row structs, turned into columns by one reflective builder.
 #include "jmdcm/research.hpp"
 
+#include "jmdcm/outcomes.hpp"
+
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -24,6 +28,7 @@ struct CaseRow {
     std::string region;
     std::optional<ResidenceCategory> residence;
     std::optional<int> screening_obstacles;      // R6: criteria answered yes at the screening
+    std::optional<int> gas_t_score;              // R11: Kiresuk-Sherman T over the goals' GAS levels, rounded
     int goals = 0;
     int goals_achieved = 0;
     int assessments = 0;
@@ -46,7 +51,7 @@ struct CaseRow {
 };
 BOOST_DESCRIBE_STRUCT(CaseRow, (),
     (case_, office, kind, phase, opened, closed, closure_reason, birth_year, age_at_intake, age_band_at_intake, gender, region, residence,
-     screening_obstacles, goals, goals_achieved, assessments, journal_entries, contacts_with_young_person, referrals, supply_gaps,
+     screening_obstacles, gas_t_score, goals, goals_achieved, assessments, journal_entries, contacts_with_young_person, referrals, supply_gaps,
      life_situation_improved, satisfaction_measures, satisfaction_case_worker, general_satisfaction, course, results,
      expectations, mandate, follow_up_held, follow_up_sustainability, renewed_help_needed))
 
@@ -60,8 +65,9 @@ struct GoalRow {
     int priority = 1;
     bool offer_available = true;
     std::optional<Achievement> achievement;
+    std::optional<int> gas_score;                 // R11: the GAS level (-2..0) its latest review gives
 };
-BOOST_DESCRIBE_STRUCT(GoalRow, (), (case_, goal, plan_version, catalogue_id, area, priority, offer_available, achievement))
+BOOST_DESCRIBE_STRUCT(GoalRow, (), (case_, goal, plan_version, catalogue_id, area, priority, offer_available, achievement, gas_score))
 
 /// Long format: one row per rating; `round` 0 is the first assessment of the case.
 struct AssessmentRow {
@@ -84,6 +90,18 @@ struct SupplyGapRow {
 };
 BOOST_DESCRIBE_STRUCT(SupplyGapRow, (), (case_, date, area, partner_kind, category, named_in_evaluation))
 
+/// One row per phase a case went through (R1): when it entered and left, and the whole months
+/// between (dates are month-coarse in the anonymised copy). The phase a case is still in has
+/// no end and no months; a closed case leaves its last phase on the day of closure.
+struct PhaseRow {
+    std::string case_;
+    Phase phase = Phase::intake;
+    Date entered;
+    std::optional<Date> left;
+    std::optional<int> months;
+};
+BOOST_DESCRIBE_STRUCT(PhaseRow, (), (case_, phase, entered, left, months))
+
 void rows_of(const Case& c, std::vector<CaseRow>& out) {
     CaseRow r;
     r.case_ = c.id;
@@ -96,6 +114,7 @@ void rows_of(const Case& c, std::vector<CaseRow>& out) {
         r.closure_reason = c.closure->reason;
     }
     if (c.skeleton) reflect::copy_same_named(*c.skeleton, r);      // ages, gender, region, residence
+    if (const auto gas = gas_scores(c); !gas.empty()) r.gas_t_score = static_cast<int>(std::lround(gas_t_score(gas)));
     if (c.screening) {
         r.screening_obstacles = 0;
         for (const auto& a : c.screening->answers) *r.screening_obstacles += a.answer == Answer::yes;
@@ -118,11 +137,33 @@ void rows_of(const Case& c, std::vector<CaseRow>& out) {
 }
 
 void rows_of(const Case& c, std::vector<GoalRow>& out) {
+    const auto gas = gas_scores(c);
     for (const auto& [id, latest] : latest_goals(c)) {
         const Goal& g = *latest.goal;
+        const auto level = std::find_if(gas.begin(), gas.end(), [&](const GasScore& s) { return s.goal_id == id; });
         out.push_back({c.id, id, latest.plan_version, g.catalogue_id, g.area, g.priority, g.offer_available,
-                       latest_achievement(c, id)});
+                       latest_achievement(c, id), level == gas.end() ? std::nullopt : std::optional<int>(level->score)});
     }
+}
+
+int whole_months(Date from, Date to) {
+    return (static_cast<int>(to.year()) - static_cast<int>(from.year())) * 12 + (static_cast<int>(to.month()) - static_cast<int>(from.month()));
+}
+
+void rows_of(const Case& c, std::vector<PhaseRow>& out) {
+    PhaseRow current{c.id, Phase::intake, c.opened, std::nullopt, std::nullopt};
+    for (const auto& change : c.phase_history) {
+        if (change.to == current.phase) continue;
+        current.left = change.date;
+        current.months = whole_months(current.entered, change.date);
+        out.push_back(current);
+        current = {c.id, change.to, change.date, std::nullopt, std::nullopt};
+    }
+    if (c.closure) {
+        current.left = c.closure->date;
+        current.months = whole_months(current.entered, c.closure->date);
+    }
+    out.push_back(current);
 }
 
 void rows_of(const Case& c, std::vector<AssessmentRow>& out) {
@@ -226,6 +267,7 @@ Table research_table(ResearchTable which, std::span<const Case> cases, Date on, 
     case ResearchTable::goals: return build<GoalRow>(which, cases, on, age);
     case ResearchTable::assessments: return build<AssessmentRow>(which, cases, on, age);
     case ResearchTable::supply_gaps: return build<SupplyGapRow>(which, cases, on, age);
+    case ResearchTable::phases: return build<PhaseRow>(which, cases, on, age);
     }
     fail(errc::invalid_argument, "", "table", "unknown research table");
 }

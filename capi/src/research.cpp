@@ -20,7 +20,7 @@ ResearchTable table_named(const char* name) {
     need(name, "table");
     ResearchTable t{};
     if (!boost::describe::enum_from_string(name, t))
-        fail(errc::invalid_argument, "", "table", std::string("unknown table '") + name + "' (cases, goals, assessments, supply_gaps)");
+        fail(errc::invalid_argument, "", "table", std::string("unknown table '") + name + "' (cases, goals, assessments, supply_gaps, phases)");
     return t;
 }
 

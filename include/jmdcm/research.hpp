@@ -1,5 +1,5 @@
 // Research export (R13: anonymised data stays in the statistics): cases, goals,
-// assessments and supply gaps as typed columns of int32, so that hosts (numpy, pandas)
+// assessments, supply gaps and the phases as typed columns of int32, so that hosts (numpy, pandas)
 // take them without a per-row object. Every case is exported as its anonymised copy;
 // nothing personal can leave through here. Columns come from row structs by
 // Boost.Describe: one conversion for every table.
@@ -15,7 +15,7 @@
 
 namespace jmdcm {
 
-BOOST_DEFINE_ENUM_CLASS(ResearchTable, cases, goals, assessments, supply_gaps)
+BOOST_DEFINE_ENUM_CLASS(ResearchTable, cases, goals, assessments, supply_gaps, phases)
 
 /// int32: a number; boolean: 0 or 1; date: days since 1970-01-01; category: an index into
 /// `categories` (enum names in their declared order, other text in order of appearance).

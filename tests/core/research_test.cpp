@@ -111,3 +111,60 @@ TEST(Research, SyntheticPopulationFillsEveryTable) {
     EXPECT_EQ(json::to_string(all.info), json::to_string(again.info));
     EXPECT_EQ(all.data, again.data);
 }
+
+// Issue 20: the phases a case went through with their months, and the GAS outcome scores.
+TEST(Research, Issue20_TheWorkedExamplesPhasesAddUpToItsDuration) {
+    const Case s = samira();
+    ASSERT_TRUE(s.closure);
+    const Table t = research_table(ResearchTable::phases, std::vector<Case>{s}, d(2017, 4, 1));
+    ASSERT_GE(t.info.rows, 5);
+    EXPECT_EQ(category(t, "phase", 0), "intake");
+    EXPECT_EQ(category(t, "phase", static_cast<std::size_t>(t.info.rows - 1)), "closure");
+    const auto months = values(t, "months");
+    const auto entered = values(t, "entered");
+    const auto left = values(t, "left");
+    int total = 0;
+    for (std::size_t i = 0; i < months.size(); ++i) {
+        ASSERT_NE(months[i], missing_number) << "a closed case has left every phase";
+        EXPECT_GE(months[i], 0);
+        if (i > 0) {
+            EXPECT_EQ(entered[i], left[i - 1]) << "phases follow each other without a gap";
+        }
+        total += months[i];
+    }
+    const Date opened = month_start(s.opened), closed = month_start(s.closure->date);   // month-coarse copies
+    EXPECT_EQ(total, (int(closed.year()) - int(opened.year())) * 12 + int(closed.month()) - int(opened.month()));
+}
+
+TEST(Research, Issue20_ARunningPhaseHasNoEndAndGasScoresFollowTheReviews) {
+    std::vector<Case> cases;
+    for (std::uint64_t i = 0; i < 300; ++i) cases.push_back(synthetic_case({}, i));
+    const Date on = d(2023, 1, 1);
+    const Table phases = research_table(ResearchTable::phases, cases, on);
+    const auto left = values(phases, "left");
+    const auto months = values(phases, "months");
+    int open = 0;
+    for (std::size_t i = 0; i < left.size(); ++i) {
+        EXPECT_EQ(left[i] == missing_number, months[i] == missing_number);
+        open += left[i] == missing_number;
+    }
+    EXPECT_GT(open, 10);    // running cases
+    EXPECT_LE(open, 300);   // at most one open phase a case
+    const Table goals = research_table(ResearchTable::goals, cases, on);
+    const auto gas = values(goals, "gas_score");
+    for (std::size_t row = 0; row < gas.size(); ++row) {
+        const std::string a = category(goals, "achievement", row);
+        const int want = a == "achieved" ? 0 : a == "partly" ? -1 : a == "not_achieved" ? -2 : missing_number;
+        EXPECT_EQ(gas[row], want) << a;
+    }
+    const Table all = research_table(ResearchTable::cases, cases, on);
+    const auto t_scores = values(all, "gas_t_score");
+    int scored = 0;
+    for (auto t : t_scores) {
+        if (t == missing_number) continue;
+        ++scored;
+        EXPECT_GE(t, 10);   // -2 on every goal gives the lowest T: about 23 with three goals, 20 with five
+        EXPECT_LE(t, 50);   // the expected level on every goal is 50; none above is drawn
+    }
+    EXPECT_GT(scored, 50);
+}

@@ -87,3 +87,14 @@ def test_a_researcher_changes_the_structure():
         jmdcm.synthetic_table("goals", 10, structure={"achieved_procent": 10})
     with pytest.raises(jmdcm.InvalidArgumentError, match="structure.dropout_percent"):
         jmdcm.synthetic_table("goals", 10, structure={"dropout_percent": 101})
+
+
+def test_t_scores_follow_the_closure_reason_and_phases_have_months():
+    cases = jmdcm.synthetic_table("cases", 3000, seed=11, on=ON)
+    scored = cases.dropna(subset=["gas_t_score", "closure_reason"])
+    mean = scored.groupby("closure_reason", observed=True)["gas_t_score"].apply(lambda s: analysis.mean_ci(s.astype(float)))
+    assert mean["goals_reached"][1] > mean["ended_by_young_person"][2]   # beyond the intervals
+    phases = jmdcm.synthetic_table("phases", 300, seed=11, on=ON)
+    assert set(phases["phase"].dropna()) >= {"intake", "screening", "assessment", "planning", "implementation"}
+    assert (phases["months"].dropna() >= 0).all()
+    assert phases.groupby("case", observed=True)["left"].apply(lambda s: s.isna().sum()).max() <= 1

@@ -9,7 +9,7 @@ using Jmdcm.Native;
 namespace Jmdcm
 {
     /// <summary>
-    /// One table ("cases", "goals", "assessments", "supply_gaps"): anonymised copies with
+    /// One table ("cases", "goals", "assessments", "supply_gaps", "phases"): anonymised copies with
     /// month-coarse dates. The columns are copied out when the table is made, so the table holds
     /// no native memory afterwards. Dates are days since 1970-01-01; categories index into
     /// <see cref="ResearchColumn.Categories"/>; <see cref="ResearchColumn.Missing"/> stands for no value.

@@ -179,7 +179,7 @@ namespace Jmdcm
             Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_statistics(out o, h, actor.Document,
                 "{\"on\":\"" + Json.Iso(on) + "\",\"min_cell\":" + minCell.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}"));
 
-        /// <summary>R13: a research table ("cases", "goals", "assessments", "supply_gaps") over the cases
+        /// <summary>R13: a research table ("cases", "goals", "assessments", "supply_gaps", "phases") over the cases
         /// the actor may see, as anonymised copies as of <paramref name="on"/>.</summary>
         public ResearchTable ExportTable(Actor actor, string table, DateTime on) =>
             HandleUse.With(handle, nameof(Store), h =>

@@ -14,7 +14,7 @@ from ._optional import need
 
 __all__ = ["ResearchTable", "synthetic_table", "to_dataframe", "TABLES"]
 
-TABLES = ("cases", "goals", "assessments", "supply_gaps")
+TABLES = ("cases", "goals", "assessments", "supply_gaps", "phases")
 
 
 class ResearchTable:

@@ -248,7 +248,7 @@ class Store:
         return self.request(actor, "radar_chart", {"case_id": case_id, "options": {"language": language, **options}})
 
     def export(self, actor: Actor, table: str, on: _dt.date, **query: Any):
-        """A research table (cases, goals, assessments, supply_gaps) over the anonymised
+        """A research table (cases, goals, assessments, supply_gaps, phases) over the anonymised
         copies of the cases the actor may see, as a pandas DataFrame."""
         from .research import to_dataframe
 

@@ -278,8 +278,9 @@ JMDCM_API jmdcm_status jmdcm_rule_evaluate(char **out_result, const char *rule, 
 JMDCM_API jmdcm_status jmdcm_rule_names(char **out_names);
 
 /* ------------------------------------------------------------------ research tables
- * Anonymised copies only (R13): tables "cases", "goals", "assessments" (long format) and
- * "supply_gaps", as columns of int32_t. The schema (JSON) gives each column's name, type
+ * Anonymised copies only (R13): tables "cases", "goals", "assessments" (long format),
+ * "supply_gaps" and "phases" (one row per phase a case went through, with its months), as
+ * columns of int32_t. The schema (JSON) gives each column's name, type
  * ("int32", "boolean", "date": days since 1970-01-01, "category": index into its
  * "categories") and the value that stands for missing. */
 
