@@ -73,6 +73,53 @@ class ResearchTable:
                 data[info["name"]] = pd.arrays.IntegerArray(raw.copy(), missing) if missing.any() else raw
         return pd.DataFrame(data, copy=False)
 
+    def write(self, path: str, format: str = "csv") -> None:
+        """Writes the table for R, Stata or SPSS users (issue 20). Only a research table can be
+        written this way, so only anonymised copies leave (R13).
+
+        csv: one header line, categories as their names, dates as YYYY-MM-DD, missing empty.
+        stata: a .dta file (version 118); a category of the library's vocabulary becomes a
+        labelled integer (its value labels the names), other text (case ids, offices,
+        regions) a string, dates Stata dates; missing stays missing. The column `case` is
+        `case_id` there: `case` is a word Stata reserves."""
+        frame = self.to_dataframe()
+        if format == "csv":
+            frame.to_csv(path, index=False, date_format="%Y-%m-%d")
+        elif format == "stata":
+            if self.rows == 0:   # pandas cannot size Stata's string columns from no rows
+                raise ValueError(f"table {self.name} has no rows (the actor sees no case): a Stata file needs one")
+            _for_stata(frame, self.schema).rename(columns={"case": "case_id"}).to_stata(
+                path, write_index=False, version=118,
+                convert_dates={c["name"]: "td" for c in self.schema["columns"] if c["type"] == "date"},
+                                                    data_label=f"jmdcm research table {self.name} (anonymised)")
+        else:
+            raise ValueError(f"format '{format}': csv or stata")
+
+
+def _vocabulary_values() -> list[set[str]]:
+    from .rules import rule
+
+    return [set(v["values"]) for v in rule("vocabulary")]
+
+
+def _for_stata(frame, schema):
+    """Stata has no nullable integers or booleans and wants value labels only for coded
+    categories: nullable columns become floats (missing as .), booleans 0/1, text categories
+    that are not one of the library's enumerations strings."""
+    pd = need("pandas", "research tables as DataFrames")
+    enums = _vocabulary_values()
+    out = {}
+    for info in schema["columns"]:
+        name, column = info["name"], frame[info["name"]]
+        if info["type"] == "category":
+            labelled = bool(info["categories"]) and any(set(info["categories"]) <= values for values in enums)
+            out[name] = column if labelled else column.astype(object).where(column.notna(), "").astype(str)
+        elif info["type"] in ("int32", "boolean"):
+            out[name] = pd.to_numeric(column.astype("Float64"), errors="coerce").astype(float)
+        else:
+            out[name] = column
+    return pd.DataFrame(out)
+
 
 def _dates(raw: "np.ndarray", missing: int) -> "np.ndarray":
     np = need("numpy", "research tables")

@@ -247,10 +247,12 @@ class Store:
         perspectives, size)."""
         return self.request(actor, "radar_chart", {"case_id": case_id, "options": {"language": language, **options}})
 
-    def export(self, actor: Actor, table: str, on: _dt.date, **query: Any):
+    def export(self, actor: Actor, table: str, on: _dt.date, *, frame: bool = True, **query: Any):
         """A research table (cases, goals, assessments, supply_gaps, phases) over the anonymised
-        copies of the cases the actor may see, as a pandas DataFrame."""
-        from .research import to_dataframe
+        copies of the cases the actor may see, as a pandas DataFrame, or with frame=False the
+        ResearchTable (which can write itself as CSV or Stata)."""
+        from .research import ResearchTable
 
         options = {"on": on, "query": query} if query else {"on": on}
-        return to_dataframe(self._h.table_export(actor.to_json(), table, _codec.dumps(options)))
+        t = ResearchTable(self._h.table_export(actor.to_json(), table, _codec.dumps(options)))
+        return t.to_dataframe() if frame else t
