@@ -140,7 +140,8 @@ void rows_of(const Case& c, std::vector<GoalRow>& out) {
     const auto gas = gas_scores(c);
     for (const auto& [id, latest] : latest_goals(c)) {
         const Goal& g = *latest.goal;
-        const auto level = std::find_if(gas.begin(), gas.end(), [&](const GasScore& s) { return s.goal_id == id; });
+        const std::string& goal_id = id;   // a lambda may not capture a structured binding before C++20 in clang 14
+        const auto level = std::find_if(gas.begin(), gas.end(), [&](const GasScore& s) { return s.goal_id == goal_id; });
         out.push_back({c.id, id, latest.plan_version, g.catalogue_id, g.area, g.priority, g.offer_available,
                        latest_achievement(c, id), level == gas.end() ? std::nullopt : std::optional<int>(level->score)});
     }
