@@ -143,9 +143,12 @@ RequirementsReport Repository::requirements_report(const Actor& actor, std::stri
     return report;
 }
 
-Table Repository::research_export(const Actor& actor, ResearchTable which, const CaseQuery& q, Date on) {
+Table Repository::research_export(const Actor& actor, ResearchTable which, const CaseQuery& q, Date on,
+                                  const std::optional<Policy>& staffing) {
     Table table;
-    with_visible_cases(actor, q, on, [&](const std::vector<Case>& cases) { table = research_table(which, cases, on, policy().skeleton_age); });
+    with_visible_cases(actor, q, on, [&](const std::vector<Case>& cases) {
+        table = research_table(which, cases, on, policy().skeleton_age, staffing.value_or(policy()));
+    });
     return table;
 }
 

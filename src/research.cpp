@@ -1,6 +1,7 @@
 // Research tables: per-table row structs, turned into columns by one reflective builder.
 #include "jmdcm/research.hpp"
 
+#include "jmdcm/organisation.hpp"
 #include "jmdcm/outcomes.hpp"
 
 #include <algorithm>
@@ -102,6 +103,22 @@ struct PhaseRow {
 };
 BOOST_DESCRIBE_STRUCT(PhaseRow, (), (case_, phase, entered, left, months))
 
+/// R15: one row per case worker and month, from the month the first case opened to the month
+/// of the export: the CM cases running at the end of that month (a case opened in it counts,
+/// one closed or anonymised in it does not), and that number per full-time post against the
+/// policy's levels. A case counts for its current case worker in every month: the case keeps
+/// no record of who held it before a hand-over, only to whom it was handed. Likewise its kind
+/// is the one it has now: a case screened out of CM counts in no month.
+struct CaseloadRow {
+    std::string case_worker;
+    Date month;                     // the first day of the month
+    int running = 0;
+    int share_percent = 100;        // of a full-time post (Policy::posts; 100 when not listed)
+    int per_full_time_post = 0;     // running / share, rounded to whole cases
+    CaseloadLevel level = CaseloadLevel::realistic;
+};
+BOOST_DESCRIBE_STRUCT(CaseloadRow, (), (case_worker, month, running, share_percent, per_full_time_post, level))
+
 void rows_of(const Case& c, std::vector<CaseRow>& out) {
     CaseRow r;
     r.case_ = c.id;
@@ -179,6 +196,54 @@ void rows_of(const Case& c, std::vector<SupplyGapRow>& out) {
     for (const auto& g : c.supply_gaps) out.push_back({c.id, g.date, g.area, g.partner_kind, g.category, false});
     if (c.evaluation)
         for (const auto& g : c.evaluation->gaps) out.push_back({c.id, g.date, g.area, g.partner_kind, g.category, true});
+}
+
+int month_index(Date d) { return static_cast<int>(d.year()) * 12 + static_cast<int>(d.month()) - 1; }
+
+std::vector<CaseloadRow> caseload_rows(std::span<const Case> cases, Date on, SkeletonAge age, const Policy& policy) {
+    struct Span { int from; int until; };   // months [from, until) the case ran as a CM case
+    std::map<std::string, std::vector<Span>> by_worker;
+    for (const auto& post : policy.posts) by_worker[post.case_worker];   // a post without cases shows too (R15)
+    const int last = month_index(on);
+    int first = last;
+    for (const Case& original : cases) with_anonymised(original, on, [&](const Case& c) {
+        // R15 counts CM cases only. A counselling case that went through the CM phases to their
+        // closure continued as counselling after it (R11): it was a CM case until then.
+        int until = last + 1;
+        if (c.kind == CaseKind::cm) {
+            if (c.closure) until = month_index(c.closure->date);
+        } else {
+            const auto closed = std::find_if(c.phase_history.begin(), c.phase_history.end(),
+                                             [](const PhaseChange& p) { return p.to == Phase::closure; });
+            if (closed == c.phase_history.end()) return;
+            until = month_index(closed->date);
+        }
+        if (original.anonymised_on) until = std::min(until, month_index(*original.anonymised_on));
+        const Span span{month_index(c.opened), until};
+        if (span.from >= span.until) return;
+        first = std::min(first, span.from);
+        by_worker[original.case_worker].push_back(span);   // the copy keeps no worker: staffing is no personal data of the young person
+    }, age);
+    std::vector<CaseloadRow> rows;
+    for (const auto& [worker, spans] : by_worker) {
+        std::vector<int> change(static_cast<std::size_t>(last - first + 2), 0);   // running counts by difference
+        for (const Span& s : spans) {
+            ++change[static_cast<std::size_t>(s.from - first)];
+            --change[static_cast<std::size_t>(std::min(s.until, last + 1) - first)];
+        }
+        double share = 1.0;
+        for (const auto& post : policy.posts)
+            if (post.case_worker == worker) share = post.share;
+        int running = 0;
+        for (int m = first; m <= last; ++m) {
+            running += change[static_cast<std::size_t>(m - first)];
+            const double per_post = running / share;
+            rows.push_back({worker, Date(static_cast<unsigned short>(m / 12), static_cast<unsigned short>(m % 12 + 1), 1), running,
+                            static_cast<int>(std::lround(share * 100)), static_cast<int>(std::lround(per_post)),
+                            caseload_level(per_post, policy)});
+        }
+    }
+    return rows;
 }
 
 // ---------------------------------------------------------------- rows -> columns
@@ -262,13 +327,14 @@ Table build(ResearchTable which, std::span<const Case> cases, Date on, SkeletonA
 
 }  // namespace
 
-Table research_table(ResearchTable which, std::span<const Case> cases, Date on, SkeletonAge age) {
+Table research_table(ResearchTable which, std::span<const Case> cases, Date on, SkeletonAge age, const Policy& policy) {
     switch (which) {
     case ResearchTable::cases: return build<CaseRow>(which, cases, on, age);
     case ResearchTable::goals: return build<GoalRow>(which, cases, on, age);
     case ResearchTable::assessments: return build<AssessmentRow>(which, cases, on, age);
     case ResearchTable::supply_gaps: return build<SupplyGapRow>(which, cases, on, age);
     case ResearchTable::phases: return build<PhaseRow>(which, cases, on, age);
+    case ResearchTable::caseload: return to_table(which, caseload_rows(cases, on, age, policy));
     }
     fail(errc::invalid_argument, "", "table", "unknown research table");
 }

@@ -82,12 +82,16 @@ void rethrow_for(const error& e, const char* name) {
 Policy policy_of(const char* policy_json) {
     if (!policy_json) return Policy{};
     Policy p = doc<Policy>(policy_json, "policy", strict);
+    check_policy(p, "policy");
+    return p;
+}
+
+void check_policy(const Policy& p, const char* name) {
     try {
         validate(p);
     } catch (const error& e) {
-        rethrow_for(e, "policy");
+        rethrow_for(e, name);
     }
-    return p;
 }
 
 Date date_of(const char* text, const char* name) {

@@ -68,6 +68,8 @@ inline constexpr json::ReadOptions strict{true};
 
 /// The policy argument: NULL for the handbook's defaults; otherwise read and validated.
 Policy policy_of(const char* policy_json);
+/// Validates a policy a host sent inside another document; errors name `name` in front.
+void check_policy(const Policy& p, const char* name);
 
 /// A date argument "YYYY-MM-DD".
 Date date_of(const char* text, const char* name);

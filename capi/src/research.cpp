@@ -16,11 +16,17 @@ Handles<jmdcm_table>& tables() {
     return live;
 }
 
+std::string table_names() {
+    std::string out;
+    for (const auto& n : reflect::enum_names<ResearchTable>()) out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
 ResearchTable table_named(const char* name) {
     need(name, "table");
     ResearchTable t{};
     if (!boost::describe::enum_from_string(name, t))
-        fail(errc::invalid_argument, "", "table", std::string("unknown table '") + name + "' (cases, goals, assessments, supply_gaps, phases)");
+        fail(errc::invalid_argument, "", "table", std::string("unknown table '") + name + "' (" + table_names() + ")");
     return t;
 }
 
@@ -29,8 +35,9 @@ jmdcm_table* registered(Table t) { return tables().add(std::make_unique<jmdcm_ta
 struct ExportOptions {
     Date on;                          // the day the copies are anonymised as of (R13)
     std::optional<CaseQuery> query;   // which cases; all the actor may see when absent
+    std::optional<Policy> policy;     // the caseload table's posts and levels (R15); the store's when absent
 };
-BOOST_DESCRIBE_STRUCT(ExportOptions, (), (on, query))
+BOOST_DESCRIBE_STRUCT(ExportOptions, (), (on, query, policy))
 
 struct GenerateOptions {
     using absent_members_keep_default = void;
@@ -38,8 +45,9 @@ struct GenerateOptions {
     std::int64_t first_index = 0;     // case ids run SYN-<first_index> ...
     SyntheticOptions population;
     std::optional<Date> on;           // synthetic tables: anonymised as of; default: after the last day generated
+    std::optional<Policy> policy;     // synthetic tables: the caseload table's posts and levels (R15)
 };
-BOOST_DESCRIBE_STRUCT(GenerateOptions, (), (count, first_index, population, on))
+BOOST_DESCRIBE_STRUCT(GenerateOptions, (), (count, first_index, population, on, policy))
 
 GenerateOptions generate_options(const char* options_json) {
     GenerateOptions o = options_json ? doc<GenerateOptions>(options_json, "options", strict) : GenerateOptions{};
@@ -47,6 +55,7 @@ GenerateOptions generate_options(const char* options_json) {
     if (o.first_index < 0) fail(errc::invalid_argument, "", "options.first_index", "first_index must not be negative");
     if (o.population.span_days < 1) fail(errc::invalid_argument, "", "options.population.span_days", "span_days must be positive");
     if (o.population.case_workers < 1) fail(errc::invalid_argument, "", "options.population.case_workers", "case_workers must be positive");
+    if (o.policy) check_policy(*o.policy, "options.policy");
     return o;
 }
 
@@ -74,7 +83,8 @@ jmdcm_status jmdcm_table_export(jmdcm_table** out, jmdcm_store* store, const cha
         const Actor actor = actor_of(actor_json);
         const ResearchTable which = table_named(table);
         const auto o = doc<ExportOptions>(options_json, "options", strict);
-        *out = registered(r.research_export(actor, which, o.query.value_or(CaseQuery{}), o.on));
+        if (o.policy) check_policy(*o.policy, "options.policy");
+        *out = registered(r.research_export(actor, which, o.query.value_or(CaseQuery{}), o.on, o.policy));
     });
 }
 
@@ -88,7 +98,7 @@ jmdcm_status jmdcm_table_synthetic(jmdcm_table** out, const char* table, const c
         for (std::int64_t i = 0; i < o.count; ++i)
             cases.push_back(synthetic_case(o.population, static_cast<std::uint64_t>(o.first_index + i)));
         const Date on = o.on.value_or(o.population.first_day + boost::gregorian::days(o.population.span_days + 730));
-        *out = registered(research_table(which, cases, on));
+        *out = registered(research_table(which, cases, on, SkeletonAge::age_band_at_intake, o.policy.value_or(Policy{})));
     });
 }
 

@@ -89,8 +89,10 @@ public:
     void anonymise_case(const Actor& actor, std::string_view id, Date today);
 
     /// Research export (R13): a table over the anonymised copies (as on `on`) of the cases
-    /// the actor's query shows. Audited once, with the number of cases.
-    Table research_export(const Actor& actor, ResearchTable which, const CaseQuery& q, Date on);
+    /// the actor's query shows. Audited once, with the number of cases. The caseload table
+    /// takes its posts and levels from `staffing`, else from the store's policy (R15).
+    Table research_export(const Actor& actor, ResearchTable which, const CaseQuery& q, Date on,
+                          const std::optional<Policy>& staffing = std::nullopt);
 
     /// R12/R15 statistics with cell suppression over the same anonymised copies.
     StatisticsReport statistics_report(const Actor& actor, const CaseQuery& q, Date on, int min_cell);

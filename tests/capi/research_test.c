@@ -98,6 +98,51 @@ static void test_export_from_a_store(void) {
     jmdcm_store_free(store);
 }
 
+/* Issue 20, R15: caseload per full-time post, month by month, with the posts of a policy. */
+static void test_caseload_table(void) {
+    jmdcm_table *t = NULL;
+    char *schema = NULL;
+    const int32_t *values = NULL;
+    size_t rows = 0;
+    CHECK(jmdcm_table_synthetic(&t, "caseload",
+                                "{\"count\":200,\"population\":{\"seed\":3,\"case_workers\":2},\"on\":\"2026-01-15\","
+                                "\"policy\":{\"posts\":[{\"case_worker\":\"fk-02\",\"share\":0.5}]}}") == JMDCM_OK);
+    CHECK(jmdcm_table_schema(&schema, t) == JMDCM_OK);
+    CHECK(contains(schema, "{\"name\":\"case_worker\",\"type\":\"category\",\"missing\":-1,\"categories\":[\"fk-01\",\"fk-02\"]}"));
+    CHECK(contains(schema, "{\"name\":\"level\",\"type\":\"category\",\"missing\":-1,\"categories\":[\"far_below_basis\""));
+    CHECK(jmdcm_table_column(&values, &rows, t, 3) == JMDCM_OK); /* share_percent */
+    CHECK(rows > 24 && rows % 2 == 0 && values[0] == 100 && values[rows - 1] == 50);
+    jmdcm_string_free(schema);
+    jmdcm_table_free(t);
+    t = NULL;
+
+    /* the policy inside the options is checked like any policy, its errors named there */
+    CHECK(jmdcm_table_synthetic(&t, "caseload", "{\"count\":5,\"policy\":{\"posts\":[{\"case_worker\":\"fk-01\",\"share\":2}]}}") ==
+          JMDCM_POLICY_INVALID);
+    CHECK(contains(jmdcm_last_error(), "R15") && contains(jmdcm_last_error(), "options.policy.posts[0].share") && t == NULL);
+    CHECK(jmdcm_table_synthetic(&t, "caseload", "{\"count\":5,\"policy\":{\"postz\":[]}}") == JMDCM_JSON_UNKNOWN_FIELD);
+    CHECK(contains(jmdcm_last_error(), "options.policy.postz") && t == NULL);
+    CHECK(jmdcm_table_synthetic(&t, "people", NULL) == JMDCM_INVALID_ARGUMENT);
+    CHECK(contains(jmdcm_last_error(), "phases, caseload)"));
+
+    /* from a store: the team lead sees the worker's running cases, on the post the export's policy gives */
+    jmdcm_store *store = NULL;
+    char *report = NULL;
+    CHECK(jmdcm_store_open_memory(&store, NULL) == JMDCM_OK);
+    CHECK(jmdcm_store_generate(&report, store, worker, "{\"count\":30}") == JMDCM_OK);
+    CHECK(jmdcm_table_export(&t, store, "{\"id\":\"tl\",\"role\":\"team_lead\"}", "caseload",
+                             "{\"on\":\"2030-01-01\",\"policy\":{\"posts\":[{\"case_worker\":\"fachkraft-1\",\"share\":0.25}]}}") == JMDCM_OK);
+    CHECK(jmdcm_table_column(&values, &rows, t, 3) == JMDCM_OK);
+    CHECK(rows > 0 && values[rows - 1] == 25);
+    jmdcm_table_free(t);
+    t = NULL;
+    CHECK(jmdcm_table_export(&t, store, worker, "caseload", "{\"on\":\"2030-01-01\",\"policy\":{\"caseload_agreed\":1}}") ==
+          JMDCM_POLICY_INVALID);
+    CHECK(contains(jmdcm_last_error(), "options.policy.caseload_agreed") && t == NULL);
+    jmdcm_string_free(report);
+    jmdcm_store_free(store);
+}
+
 static void test_generator_and_vocabulary_rules(void) {
     char *one = NULL, *same = NULL, *vocabulary = NULL;
     CHECK(jmdcm_rule_evaluate(&one, "synthetic_case", "{\"options\":{\"seed\":3},\"index\":4}", NULL) == JMDCM_OK);
@@ -113,6 +158,7 @@ static void test_generator_and_vocabulary_rules(void) {
 int main(void) {
     test_synthetic_table();
     test_export_from_a_store();
+    test_caseload_table();
     test_generator_and_vocabulary_rules();
     return finish();
 }

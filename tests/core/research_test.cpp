@@ -1,6 +1,9 @@
 // Research export (R13): tables over anonymised copies, typed int32 columns, categories.
 #include "fixtures.hpp"
 
+#include <map>
+#include <set>
+
 using namespace jmdcm;
 using namespace jmdcm::test;
 
@@ -167,4 +170,85 @@ TEST(Research, Issue20_ARunningPhaseHasNoEndAndGasScoresFollowTheReviews) {
         EXPECT_LE(t, 50);   // the expected level on every goal is 50; none above is drawn
     }
     EXPECT_GT(scored, 50);
+}
+
+// Issue 20, R15: running CM cases per case worker and month, per full-time post, against the levels.
+namespace {
+std::map<std::pair<std::string, std::int32_t>, std::size_t> caseload_rows_by_worker_and_month(const Table& t) {
+    std::map<std::pair<std::string, std::int32_t>, std::size_t> at;
+    const auto months = values(t, "month");
+    for (std::size_t row = 0; row < months.size(); ++row) at[{category(t, "case_worker", row), months[row]}] = row;
+    return at;
+}
+}  // namespace
+
+TEST(Research, R15_CaseloadTableCountsRunningCmCasesMonthByMonth) {
+    Policy policy;
+    policy.posts = {{"fk-1", 0.5}, {"fk-9", 0.75}};   // fk-9 holds a post but no case
+    std::vector<Case> cases{samira(),                                      // fachkraft-1, CM, closed
+                            open_case("A", "JMD Test", "fk-1", d(2020, 1, 6)),
+                            open_case("B", "JMD Test", "fk-1", d(2020, 3, 10), CaseKind::counselling)};   // never CM
+    const Date on = d(2020, 6, 15);
+    const Table t = research_table(ResearchTable::caseload, cases, on, SkeletonAge::age_band_at_intake, policy);
+    const auto at = caseload_rows_by_worker_and_month(t);
+    const auto running = values(t, "running");
+    const auto share = values(t, "share_percent");
+    const auto per_post = values(t, "per_full_time_post");
+
+    const std::size_t first = at.at({"fk-1", days(d(2020, 1, 1))});
+    EXPECT_EQ(running[first], 1);
+    EXPECT_EQ(running[at.at({"fk-1", days(d(2019, 12, 1))})], 0) << "before the case opened";
+    const std::size_t june = at.at({"fk-1", days(d(2020, 6, 1))});
+    EXPECT_EQ(running[june], 1) << "the counselling case B does not count (R15)";
+    EXPECT_EQ(share[june], 50);
+    EXPECT_EQ(per_post[june], 2) << "one case on half a post";
+    EXPECT_EQ(category(t, "level", june), "far_below_basis");
+    EXPECT_FALSE(at.contains({"fk-1", days(d(2020, 7, 1))})) << "the table ends with the month of the export";
+
+    const Case& s = cases[0];
+    ASSERT_TRUE(s.closure);
+    const std::int32_t opened = days(month_start(s.opened)), closed = days(month_start(s.closure->date));
+    EXPECT_EQ(running[at.at({"fachkraft-1", opened})], 1);
+    EXPECT_EQ(running[at.at({"fachkraft-1", closed})], 0) << "closed in that month: not running at its end";
+    EXPECT_EQ(running[at.at({"fachkraft-1", days(month_start(s.closure->date - boost::gregorian::days(31)))})], 1);
+    EXPECT_EQ(share[at.at({"fachkraft-1", closed})], 100) << "not listed in the posts: a full post";
+
+    const std::size_t idle = at.at({"fk-9", days(d(2020, 6, 1))});
+    EXPECT_EQ(running[idle], 0);
+    EXPECT_EQ(share[idle], 75);
+    EXPECT_EQ(category(t, "level", idle), "far_below_basis");
+    EXPECT_EQ(t.info.rows, 3 * static_cast<std::int64_t>(at.size() / 3)) << "every worker has a row for every month";
+}
+
+TEST(Research, R15_CaseloadTablesLastMonthIsTheCaseloadReport) {
+    SyntheticOptions four_workers;
+    four_workers.case_workers = 4;
+    std::vector<Case> cases;
+    for (std::uint64_t i = 0; i < 400; ++i) cases.push_back(synthetic_case(four_workers, i));
+    Policy policy;
+    policy.posts = {{"fk-02", 0.25}, {"fk-03", 0.5}};
+    policy.caseload_far_below = 5;
+    policy.caseload_realistic = 10;
+    policy.caseload_agreed = 20;
+    policy.caseload_observed = 40;
+    policy.caseload_unjustifiable = 80;
+    const Date on = d(2026, 1, 15);   // after every generated event: the report sees the same cases
+    std::vector<CaseSummary> summaries;
+    for (const Case& c : cases) summaries.push_back(summarise(c));
+    const auto report = caseload(summaries, policy);
+    const Table t = research_table(ResearchTable::caseload, cases, on, SkeletonAge::age_band_at_intake, policy);
+    const auto at = caseload_rows_by_worker_and_month(t);
+    const auto running = values(t, "running");
+    const auto per_post = values(t, "per_full_time_post");
+    ASSERT_EQ(report.size(), 4u);
+    std::set<std::string> levels;
+    for (const Caseload& row : report) {
+        const std::size_t i = at.at({row.case_worker, days(d(2026, 1, 1))});
+        EXPECT_EQ(running[i], row.running) << row.case_worker;
+        EXPECT_EQ(per_post[i], std::lround(row.per_full_time_post)) << row.case_worker;
+        EXPECT_EQ(category(t, "level", i), reflect::enum_name(row.level)) << row.case_worker;
+        EXPECT_GT(row.running, 0);
+        levels.insert(reflect::enum_name(row.level));
+    }
+    EXPECT_GE(levels.size(), 2u) << "the shares put the workers on different levels";
 }

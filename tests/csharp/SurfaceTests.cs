@@ -198,4 +198,30 @@ public class SurfaceTests
             ClassicAssert.AreEqual(0, store.ExportTable(new Actor("fachkraft-2"), "goals", new DateTime(2017, 6, 1)).Rows);
         }
     }
+
+    [Test]
+    public void TheCaseloadTableTakesThePostsOfAPolicy()
+    {
+        // Issue 20, R15: running CM cases per worker and month; the worked example on half a post.
+        using (var store = Store.OpenMemory(new DateTime(2017, 1, 10)))
+        {
+            store.Samira(Worker);
+            var lead = new Actor("tl", Role.TeamLead);
+            var table = store.ExportTable(lead, "caseload", new DateTime(2016, 12, 15),
+                                          "{\"posts\":[{\"case_worker\":\"fachkraft-1\",\"share\":0.5}]}");
+            ClassicAssert.AreEqual("caseload", table.Name);
+            var last = table.Rows - 1;
+            ClassicAssert.AreEqual("fachkraft-1", table.Category("case_worker", last));
+            ClassicAssert.AreEqual(new DateTime(2016, 12, 1), table.Date("month", last));
+            ClassicAssert.AreEqual(1, table.Column("running")[last]);
+            ClassicAssert.AreEqual(50, table.Column("share_percent")[last]);
+            ClassicAssert.AreEqual(2, table.Column("per_full_time_post")[last]);
+            ClassicAssert.AreEqual("far_below_basis", table.Category("level", last));
+            var refused = Assert.Throws<PolicyInvalidException>(() => store.ExportTable(lead, "caseload", new DateTime(2016, 12, 15),
+                "{\"posts\":[{\"case_worker\":\"fachkraft-1\",\"share\":0}]}"));
+            ClassicAssert.AreEqual("options.policy.posts[0].share", refused.Field);
+        }
+        var synthetic = ResearchTable.Synthetic("caseload", 100, 3, new DateTime(2026, 1, 1), "{\"posts\":[]}");
+        ClassicAssert.Greater(synthetic.Rows, 0);
+    }
 }

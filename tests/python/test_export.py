@@ -74,6 +74,27 @@ def test_store_export_holds_only_anonymised_copies(worker):
         assert len(store.export(worker, "cases", on=dt.date(2030, 1, 1), running=True)) < 31
 
 
+def test_caseload_table_follows_the_posts_of_the_policy(worker):
+    """Issue 20, R15: running CM cases per worker and month, per full-time post."""
+    policy = {"posts": [{"case_worker": "fk-02", "share": 0.5}]}
+    frame = jmdcm.synthetic_table("caseload", 300, seed=4, case_workers=2, on=dt.date(2026, 1, 15), policy=policy)
+    assert list(frame.columns) == ["case_worker", "month", "running", "share_percent", "per_full_time_post", "level"]
+    assert (frame["month"].dt.day == 1).all()
+    per_worker = frame.groupby("case_worker", observed=True)
+    assert per_worker.size().nunique() == 1   # every worker has every month
+    last = frame[frame["month"] == frame["month"].max()].set_index("case_worker")
+    assert last.loc["fk-02", "share_percent"] == 50 and last.loc["fk-01", "share_percent"] == 100
+    assert last.loc["fk-02", "per_full_time_post"] == round(last.loc["fk-02", "running"] / 0.5)
+    with jmdcm.Store.memory() as store:
+        store.generate(worker, 20, seed=4)
+        lead = jmdcm.Actor("tl", jmdcm.Role.team_lead)
+        table = store.export(lead, "caseload", dt.date(2030, 1, 1), policy={"posts": [{"case_worker": worker.id, "share": 0.25}]})
+        report = store.caseload(lead, policy={"posts": [{"case_worker": worker.id, "share": 0.25}]})
+        assert table["running"].iloc[-1] == report[0]["running"] and table["share_percent"].iloc[-1] == 25
+        with pytest.raises(jmdcm.PolicyInvalidError, match="options.policy.posts"):
+            store.export(lead, "caseload", dt.date(2030, 1, 1), policy={"posts": [{"case_worker": "", "share": 1}]})
+
+
 def test_unknown_table_is_refused():
     with pytest.raises(jmdcm.InvalidArgumentError):
         jmdcm.synthetic_table("people", 10)

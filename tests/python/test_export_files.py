@@ -70,3 +70,23 @@ def test_the_command_line_writes_from_a_store_and_from_synthetic_cases(tmp_path)
     assert empty.returncode != 0 and "has no rows" in empty.stderr
     refused = run("--table", "persons", "--out", str(tmp_path / "x.csv"), "--on", "2026-01-01", "--synthetic", "5")
     assert refused.returncode != 0 and "invalid choice" in refused.stderr
+
+
+def test_the_command_line_writes_the_caseload_table_with_a_policy_file(tmp_path):
+    """Issue 20, R15: the staffing comes from a policy file; a wrong one is refused by name."""
+    store_path = tmp_path / "cases.sqlite"
+    with jmdcm.Store.sqlite(str(store_path), today=dt.date(2017, 1, 10)) as store:
+        store.samira(jmdcm.Actor("fachkraft-1"))
+    (tmp_path / "policy.json").write_text('{"posts": [{"case_worker": "fachkraft-1", "share": 0.5}]}')
+    (tmp_path / "bad.json").write_text('{"posts": [{"case_worker": "fachkraft-1", "share": 5}]}')
+    run = lambda *args: subprocess.run([sys.executable, "-m", "jmdcm", "export", "--table", "caseload", "--on", "2016-12-15",
+                                        "--store", str(store_path), "--actor", "tl-1", "--role", "team_lead", *args],
+                                       capture_output=True, text=True)
+    done = run("--out", str(tmp_path / "c.csv"), "--policy", str(tmp_path / "policy.json"))
+    assert done.returncode == 0, done.stderr
+    last = pd.read_csv(tmp_path / "c.csv").iloc[-1]
+    assert (last["case_worker"], last["month"], last["running"], last["share_percent"]) == ("fachkraft-1", "2016-12-01", 1, 50)
+    refused = run("--out", str(tmp_path / "d.csv"), "--policy", str(tmp_path / "bad.json"))
+    assert refused.returncode != 0 and "options.policy.posts[0].share" in refused.stderr
+    missing = run("--out", str(tmp_path / "e.csv"), "--policy", str(tmp_path / "none.json"))
+    assert missing.returncode != 0 and "none.json" in missing.stderr

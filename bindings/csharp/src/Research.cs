@@ -9,7 +9,7 @@ using Jmdcm.Native;
 namespace Jmdcm
 {
     /// <summary>
-    /// One table ("cases", "goals", "assessments", "supply_gaps", "phases"): anonymised copies with
+    /// One table ("cases", "goals", "assessments", "supply_gaps", "phases", "caseload"): anonymised copies with
     /// month-coarse dates. The columns are copied out when the table is made, so the table holds
     /// no native memory afterwards. Dates are days since 1970-01-01; categories index into
     /// <see cref="ResearchColumn.Categories"/>; <see cref="ResearchColumn.Missing"/> stands for no value.
@@ -41,11 +41,17 @@ namespace Jmdcm
         }
 
         /// <summary>A table over <paramref name="count"/> seeded synthetic cases, stored nowhere.</summary>
-        public static ResearchTable Synthetic(string table, int count, int seed = 1, DateTime? on = null)
+        public static ResearchTable Synthetic(string table, int count, int seed = 1, DateTime? on = null) =>
+            Synthetic(table, count, seed, on, null);
+
+        /// <summary>As <see cref="Synthetic(string, int, int, DateTime?)"/>; <paramref name="policyJson"/> gives the
+        /// "caseload" table its posts and levels (R15).</summary>
+        public static ResearchTable Synthetic(string table, int count, int seed, DateTime? on, string policyJson)
         {
             var options = "{\"count\":" + count.ToString(System.Globalization.CultureInfo.InvariantCulture) +
                           ",\"population\":{\"seed\":" + seed.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}" +
-                          (on.HasValue ? ",\"on\":\"" + Json.Iso(on.Value) + "\"" : "") + "}";
+                          (on.HasValue ? ",\"on\":\"" + Json.Iso(on.Value) + "\"" : "") +
+                          (policyJson == null ? "" : ",\"policy\":" + policyJson) + "}";
             IntPtr t;
             Call.Check(JmdcmNative.jmdcm_table_synthetic(out t, table, options));
             return new ResearchTable(t);

@@ -179,13 +179,18 @@ namespace Jmdcm
             Text(h => (out IntPtr o) => JmdcmNative.jmdcm_store_statistics(out o, h, actor.Document,
                 "{\"on\":\"" + Json.Iso(on) + "\",\"min_cell\":" + minCell.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}"));
 
-        /// <summary>R13: a research table ("cases", "goals", "assessments", "supply_gaps", "phases") over the cases
-        /// the actor may see, as anonymised copies as of <paramref name="on"/>.</summary>
-        public ResearchTable ExportTable(Actor actor, string table, DateTime on) =>
+        /// <summary>R13: a research table ("cases", "goals", "assessments", "supply_gaps", "phases", "caseload") over
+        /// the cases the actor may see, as anonymised copies as of <paramref name="on"/>.</summary>
+        public ResearchTable ExportTable(Actor actor, string table, DateTime on) => ExportTable(actor, table, on, null);
+
+        /// <summary>As <see cref="ExportTable(Actor, string, DateTime)"/>; <paramref name="policyJson"/> gives the
+        /// "caseload" table its posts and levels (R15), else the store's policy holds.</summary>
+        public ResearchTable ExportTable(Actor actor, string table, DateTime on, string policyJson) =>
             HandleUse.With(handle, nameof(Store), h =>
             {
                 IntPtr t;
-                Call.Check(JmdcmNative.jmdcm_table_export(out t, h, actor.Document, table, "{\"on\":\"" + Json.Iso(on) + "\"}"));
+                var options = "{\"on\":\"" + Json.Iso(on) + "\"" + (policyJson == null ? "" : ",\"policy\":" + policyJson) + "}";
+                Call.Check(JmdcmNative.jmdcm_table_export(out t, h, actor.Document, table, options));
                 return ResearchTable.Take(t);
             });
 

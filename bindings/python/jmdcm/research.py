@@ -14,7 +14,7 @@ from ._optional import need
 
 __all__ = ["ResearchTable", "synthetic_table", "to_dataframe", "TABLES"]
 
-TABLES = ("cases", "goals", "assessments", "supply_gaps", "phases")
+TABLES = ("cases", "goals", "assessments", "supply_gaps", "phases", "caseload")
 
 
 class ResearchTable:
@@ -133,12 +133,16 @@ def to_dataframe(handle: "_jmdcm.Table"):
 
 
 def synthetic_table(table: str, count: int, *, seed: int = 1, first_index: int = 0,
-                    on: _dt.date | None = None, frame: bool = True, **population: Any):
+                    on: _dt.date | None = None, frame: bool = True, policy: dict[str, Any] | None = None,
+                    **population: Any):
     """A research table over `count` seeded synthetic cases (stored nowhere): a DataFrame,
     or with frame=False the ResearchTable. population: first_day, span_days,
-    case_workers, office. `on`: the day the copies are anonymised as of."""
+    case_workers, office. `on`: the day the copies are anonymised as of. `policy`: the
+    posts and levels of the caseload table (R15)."""
     options: dict[str, Any] = {"count": count, "first_index": first_index, "population": {"seed": seed, **population}}
     if on is not None:
         options["on"] = on
+    if policy is not None:
+        options["policy"] = policy
     t = ResearchTable(_jmdcm.Table.synthetic(table, _codec.dumps(options)))
     return t.to_dataframe() if frame else t

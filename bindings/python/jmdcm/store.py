@@ -247,12 +247,16 @@ class Store:
         perspectives, size)."""
         return self.request(actor, "radar_chart", {"case_id": case_id, "options": {"language": language, **options}})
 
-    def export(self, actor: Actor, table: str, on: _dt.date, *, frame: bool = True, **query: Any):
-        """A research table (cases, goals, assessments, supply_gaps, phases) over the anonymised
-        copies of the cases the actor may see, as a pandas DataFrame, or with frame=False the
-        ResearchTable (which can write itself as CSV or Stata)."""
+    def export(self, actor: Actor, table: str, on: _dt.date, *, frame: bool = True,
+               policy: Mapping[str, Any] | None = None, **query: Any):
+        """A research table (cases, goals, assessments, supply_gaps, phases, caseload) over the
+        anonymised copies of the cases the actor may see, as a pandas DataFrame, or with
+        frame=False the ResearchTable (which can write itself as CSV or Stata). `policy`
+        gives the caseload table its posts and levels (R15); the store's policy otherwise."""
         from .research import ResearchTable
 
-        options = {"on": on, "query": query} if query else {"on": on}
+        options: dict[str, Any] = {"on": on, "query": query} if query else {"on": on}
+        if policy is not None:
+            options["policy"] = dict(policy)
         t = ResearchTable(self._h.table_export(actor.to_json(), table, _codec.dumps(options)))
         return t.to_dataframe() if frame else t

@@ -279,20 +279,22 @@ JMDCM_API jmdcm_status jmdcm_rule_names(char **out_names);
 
 /* ------------------------------------------------------------------ research tables
  * Anonymised copies only (R13): tables "cases", "goals", "assessments" (long format),
- * "supply_gaps" and "phases" (one row per phase a case went through, with its months), as
- * columns of int32_t. The schema (JSON) gives each column's name, type
+ * "supply_gaps", "phases" (one row per phase a case went through, with its months) and
+ * "caseload" (R15: per case worker and month, the CM cases running at its end, the share of
+ * a full-time post and the number per post with its level), as columns of int32_t. The schema (JSON) gives each column's name, type
  * ("int32", "boolean", "date": days since 1970-01-01, "category": index into its
  * "categories") and the value that stands for missing. */
 
 typedef struct jmdcm_table jmdcm_table;
 
 /** Exports a table over the cases the actor may see. options_json:
- *  {"on":"YYYY-MM-DD" (the day the copies are anonymised as of), "query":{...}?}. */
+ *  {"on":"YYYY-MM-DD" (the day the copies are anonymised as of), "query":{...}?,
+ *  "policy":{...}? (the caseload table's posts and levels; the store's policy when absent)}. */
 JMDCM_API jmdcm_status jmdcm_table_export(jmdcm_table **out, jmdcm_store *store, const char *actor_json, const char *table,
                                           const char *options_json);
 /** A table over a seeded synthetic population, stored nowhere. options_json may be NULL or
  *  {"count":100, "first_index":0, "population":{"seed":1, "first_day", "span_days",
- *  "case_workers", "office"}, "on"}. */
+ *  "case_workers", "office"}, "on", "policy"}. */
 JMDCM_API jmdcm_status jmdcm_table_synthetic(jmdcm_table **out, const char *table, const char *options_json);
 /** The table's schema: {"table", "rows", "columns":[{"name","type","missing","categories"}]}. */
 JMDCM_API jmdcm_status jmdcm_table_schema(char **out_schema, const jmdcm_table *table);
