@@ -2,13 +2,23 @@
 """The published JSON Schemas (jmdcm_schema) against their baseline, capi/abi/schemas.json,
 the way the ABI guard treats symbols: additions pass; a schema that goes (removed or renamed),
 a member that goes, a member that becomes required, a type that changes, or an enum value
-that goes fail. Also writes capi/OPERATIONS.md, the table of every operation's input and output,
-from the same schemas, and fails when the checked-in copy differs.
+that goes fail. Also writes, from the same schemas, capi/OPERATIONS.md (the table of every
+operation's input and output), the Python binding's operations.py (TypedDicts and name
+Literals) and the C# binding's Operations.g.cs (name constants with XML docs), and fails when a
+checked-in copy differs (binding_docs.py).
 
 Usage: check_schemas.py <libjmdcm.so> <baseline.json> <OPERATIONS.md> [--update]"""
 import ctypes
 import json
+import pathlib
 import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))   # binding_docs beside it, however this is loaded
+from binding_docs import operations_cs, operations_py  # noqa: E402
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+GENERATED = (("python", ROOT / "bindings/python/jmdcm/operations.py", operations_py),
+             ("csharp", ROOT / "bindings/csharp/src/Operations.g.cs", operations_cs))
 
 
 def load(lib_path):
@@ -82,6 +92,22 @@ def members(schema, root, output=False, depth=0):
     return s.get("format", s.get("type", "?"))
 
 
+def summaries(schemas):
+    """'family/op' -> the operation's input and output in one line."""
+    out = {}
+    for name in schemas:
+        family, op = name.split("/")[:2]
+        if family == "document":
+            continue
+        cell = []
+        for part in ("input", "output"):
+            s = schemas.get(f"{family}/{op}/{part}")
+            cell.append("(none)" if s is None and part == "input" else "the case" if s is None else
+                        members(s, s, output=part == "output"))
+        out[f"{family}/{op}"] = f"Input: {cell[0]}. Output: {cell[1]}."
+    return out
+
+
 def operations_md(schemas):
     lines = ["# Operations of the C ABI",
              "",
@@ -108,13 +134,16 @@ def main():
     update = "--update" in sys.argv[4:]
     current = load(lib)
     md = operations_md(current)
+    generated = [(path, make(current, summaries(current))) for _, path, make in GENERATED]
     if update:
+        for path, text in generated:
+            path.write_text(text)
         with open(baseline_path, "w") as f:   # one schema a line: a change shows as that line
             f.write("{\n" + ",\n".join(json.dumps(n) + ": " + json.dumps(current[n], sort_keys=True, separators=(",", ":"))
                                        for n in sorted(current)) + "\n}\n")
         with open(md_path, "w") as f:
             f.write(md)
-        print(f"check_schemas: wrote {len(current)} schemas and {md_path}")
+        print(f"check_schemas: wrote {len(current)} schemas, {md_path} and {', '.join(str(p) for p, _ in generated)}")
         return 0
     with open(baseline_path) as f:
         baseline = json.load(f)
@@ -127,6 +156,9 @@ def main():
     with open(md_path) as f:
         if f.read() != md:
             problems.append(f"{md_path} differs from the schemas: run check_schemas.py --update")
+    for path, text in generated:
+        if not path.exists() or path.read_text() != text:
+            problems.append(f"{path} differs from the schemas: run check_schemas.py --update")
     for p in problems:
         print("check_schemas:", p)
     added = sorted(set(current) - set(baseline))

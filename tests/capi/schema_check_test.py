@@ -35,5 +35,21 @@ for what, (edit, breaks) in cases.items():
     if bool(problems) != breaks:
         print(f"schema_check: {what}: expected {'a failure' if breaks else 'a pass'}, got {problems}")
         failed = 1
-print("schema_check:", "ok" if not failed else "FAILED", f"({len(cases)} cases)")
+
+# The bindings' views: a member a host may leave out is NotRequired in Python and marked ? in C#;
+# two C++ types of one name get two TypedDicts.
+OTHER = {"$ref": "#/$defs/In", "$defs": {"In": {"type": "object", "required": ["n"], "properties": {"n": {"type": "integer"}}}}}
+schemas = {"step/do_it/input": OLD, "rule/other/input": OTHER, "rule/other/output": OLD}
+summary = check.summaries(schemas)
+namespace = {}
+exec(compile(check.operations_py(schemas, summary), "operations.py", "exec"), namespace)
+In, other = namespace["STEP_INPUTS"]["do_it"], namespace["RULE_INPUTS"]["other"]
+if In.__required_keys__ != {"on"} or In.__optional_keys__ != {"kind", "note"} or other.__required_keys__ != {"n"} or other is In:
+    print("schema_check: the TypedDicts do not follow the schemas:", In.__required_keys__, other.__required_keys__)
+    failed = 1
+cs = check.operations_cs(schemas, summary)
+if "public const string DoIt = \"do_it\";" not in cs or "Input: {on, kind?, note?}. Output: the case." not in cs:
+    print("schema_check: Operations.g.cs lacks the constant or its doc:\n" + cs)
+    failed = 1
+print("schema_check:", "ok" if not failed else "FAILED", f"({len(cases)} cases and the bindings' views)")
 sys.exit(failed)

@@ -200,6 +200,19 @@ public class SurfaceTests
     }
 
     [Test]
+    public void TheOperationConstantsAreTheLibrarysNames()
+    {
+        // Issue 14: Steps, Rules and Requests (Operations.g.cs) are generated from the served schemas.
+        List<string> Constants(Type t) => t.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()).ToList();
+        CollectionAssert.AreEquivalent(Library.StoreStepNames(), Constants(typeof(Steps)));
+        CollectionAssert.AreEquivalent(Library.RuleNames().Except(Library.DeprecatedRuleNames().Keys), Constants(typeof(Rules)));
+        CollectionAssert.AreEquivalent(Library.RequestNames().Except(Library.DeprecatedRequestNames().Keys), Constants(typeof(Requests)));
+        foreach (var name in Constants(typeof(Steps))) StringAssert.Contains("\"$id\":\"urn:jmdcm:step/" + name + "/input\"", Library.Schema("step/" + name + "/input"));
+        ClassicAssert.AreEqual("close_case", Steps.CloseCase);
+    }
+
+    [Test]
     public void TheCaseloadTableTakesThePostsOfAPolicy()
     {
         // Issue 20, R15: running CM cases per worker and month; the worked example on half a post.

@@ -60,7 +60,7 @@ namespace Jmdcm
         public IReadOnlyList<Goal> Goals =>
             (head.Plans == null || head.Plans.Count == 0 ? new List<Goal>() : head.Plans[head.Plans.Count - 1].Goals).AsReadOnly();
 
-        /// <summary>Applies one step of the method (see <see cref="Library.StepNames"/>).</summary>
+        /// <summary>Applies one step of the method: a name of <see cref="Steps"/>, whose XML docs give each input.</summary>
         public Case Step(string step, string inputJson, string policyJson = null)
         {
             return Case.FromLibrary(Call.Text((out IntPtr o) => JmdcmNative.jmdcm_case_step(

@@ -13,8 +13,8 @@ namespace Jmdcm
         /// <summary>The ABI version of the loaded native library.</summary>
         public static int AbiVersion => JmdcmNative.jmdcm_abi_version();
 
-        /// <summary>Evaluates a pure rule (check_eligibility, phase_gate, retention_decision,
-        /// caseload, policy, catalogue, ...); returns its JSON answer.</summary>
+        /// <summary>Evaluates a pure rule (a name of <see cref="Rules"/>: check_eligibility, phase_gate,
+        /// retention_decision, caseload, policy, catalogue, ...); returns its JSON answer.</summary>
         public static string Rule(string rule, string inputJson = null, string policyJson = null)
         {
             return Call.Text((out IntPtr o) => JmdcmNative.jmdcm_rule_evaluate(

@@ -126,7 +126,7 @@ namespace Jmdcm
         public Case Save(Actor actor, Case c) =>
             Case.FromLibrary(Text(h => (out IntPtr o) => JmdcmNative.jmdcm_case_save(out o, h, actor.Document, c.Json)));
 
-        /// <summary>Applies one step of the method (Library.StoreStepNames()) to a stored case in one
+        /// <summary>Applies one step of the method (a name of <see cref="Steps"/>) to a stored case in one
         /// transaction: load, access check, the step's rule, save. <paramref name="expectedVersion"/> 0
         /// means the stored one; another value is an optimistic check (<see cref="ConflictException"/>).</summary>
         public Case Step(Actor actor, string caseId, string step, string inputJson, long expectedVersion = 0, string policyJson = null) =>
