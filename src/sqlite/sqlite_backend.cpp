@@ -12,6 +12,7 @@
 #include <chrono>
 #include <map>
 #include <thread>
+#include <unordered_map>
 
 namespace jmdcm {
 
@@ -54,8 +55,15 @@ struct SqliteBackend::Impl {
     bool owed = false;                         // an erasure is recorded as owed (table erasure_owed)
     bool deferring = false;                    // defer_erasures: commits leave it owed for finish_erasures
     std::map<const char*, std::unique_ptr<Stmt>> statements;  // prepared once per connection, keyed by the SQL literal
+    // The stored summary of each case read or written in the open transaction (which holds the
+    // write lock): an update then sets only the columns that change, so SQLite leaves the
+    // indexes of the others alone. Setting a column to its own value still rewrites its index
+    // entries: a step or a sweep wrote two to three times the pages it needed.
+    std::unordered_map<std::string, CaseRow> in_tx;
+    std::unordered_map<unsigned, std::unique_ptr<Stmt>> updates;   // by the mask of changed columns
 
     ~Impl() {
+        updates.clear();
         statements.clear();  // finalize before closing
         if (db) sqlite3_close_v2(db);
     }
@@ -135,6 +143,7 @@ struct SqliteBackend::Impl {
 
     bool checkpoint() {
         for (auto& [sql, st] : statements) st->reset();  // no statement may pin an old snapshot
+        for (auto& [mask, st] : updates) st->reset();
         int log = 0, done = 0;
         sqlite3_busy_timeout(db, 0);  // a reader is not waited for here: finish_erasure retries briefly
         const int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
@@ -187,6 +196,70 @@ struct SqliteBackend::Impl {
         return r;
     }
 
+    /// The summary columns an update must set (bits 3..12 and 15 as in bind_columns; version
+    /// and doc always change): those that differ from the row as stored.
+    static unsigned changed_columns(const CaseRow& was, const CaseRow& now) {
+        const CaseSummary& a = was.summary;
+        const CaseSummary& b = now.summary;
+        unsigned m = 0;
+        auto mark = [&](int column, bool differs) { m |= differs ? 1u << column : 0u; };
+        mark(3, a.office != b.office);
+        mark(4, a.case_worker != b.case_worker);
+        mark(5, a.kind != b.kind);
+        mark(6, a.phase != b.phase);
+        mark(7, a.running != b.running);
+        mark(8, a.anonymised != b.anonymised);
+        mark(9, a.opened != b.opened);
+        mark(10, a.last_activity != b.last_activity);
+        mark(11, a.last_contact != b.last_contact);
+        mark(12, was.substitutes != now.substitutes);
+        mark(15, a.open_reminders != b.open_reminders);
+        return m;
+    }
+
+    /// UPDATE of version, doc and the columns in `mask`, guarded by the expected version (?14).
+    Stmt& update_statement(unsigned mask) {
+        auto& st = updates[mask];
+        if (st) {
+            st->reset();
+            return *st;
+        }
+        static constexpr const char* names[16] = {nullptr, nullptr, nullptr, "office", "case_worker", "kind", "phase", "running",
+                                                  "anonymised", "opened", "last_activity", "last_contact", "substitutes", nullptr,
+                                                  nullptr, "open_reminders"};
+        std::string sql = "UPDATE cases SET version=?2, doc=?13";
+        for (int c = 3; c < 16; ++c)
+            if (mask & (1u << c)) sql += std::string(", ") + names[c] + "=?" + std::to_string(c);
+        sql += " WHERE id=?1 AND version=?14";
+        st = std::make_unique<Stmt>(db, sql);
+        return *st;
+    }
+
+    void bind_changed(Stmt& st, const CaseRow& r, unsigned mask) {
+        const CaseSummary& s = r.summary;
+        st.bind(1, s.id).bind(2, s.version).bind(13, r.document);
+        if (mask & (1u << 3)) st.bind(3, s.office);
+        if (mask & (1u << 4)) st.bind(4, s.case_worker);
+        if (mask & (1u << 5)) st.bind(5, name(s.kind));
+        if (mask & (1u << 6)) st.bind(6, name(s.phase));
+        if (mask & (1u << 7)) st.bind(7, std::int64_t{s.running});
+        if (mask & (1u << 8)) st.bind(8, std::int64_t{s.anonymised});
+        if (mask & (1u << 9)) st.bind(9, to_iso(s.opened));
+        if (mask & (1u << 10)) st.bind(10, to_iso(s.last_activity));
+        if (mask & (1u << 11)) st.bind(11, to_iso(s.last_contact));
+        if (mask & (1u << 12)) st.bind(12, substitutes_of(r.substitutes));
+        if (mask & (1u << 15)) st.bind(15, std::int64_t{s.open_reminders});
+    }
+
+    /// What the open transaction knows is stored for the case now (summary only). Bounded: a
+    /// transaction that reads more cases (a move of the office) updates them with every column.
+    void remember(const CaseRow& r) {
+        if (in_tx.size() >= 10000 && !in_tx.contains(r.summary.id)) return;
+        CaseRow& kept = in_tx[r.summary.id];
+        kept.summary = r.summary;
+        kept.substitutes = r.substitutes;
+    }
+
     void bind_columns(Stmt& st, const CaseRow& r) {
         const CaseSummary& s = r.summary;
         st.bind(1, s.id).bind(2, s.version).bind(3, s.office).bind(4, s.case_worker).bind(5, name(s.kind)).bind(6, name(s.phase))
@@ -212,6 +285,7 @@ BackendCapabilities SqliteBackend::capabilities() const {
 
 void SqliteBackend::begin(TxKind kind) {
     Impl& i = *impl_;
+    i.in_tx.clear();
     if (i.db_opts.read_only) {
         sqlite::exec(i.db, "BEGIN");
         return;
@@ -236,6 +310,7 @@ void SqliteBackend::begin(TxKind kind) {
 void SqliteBackend::commit() {
     Impl& i = *impl_;
     i.cached("COMMIT").run();  // on failure the store rolls back
+    i.in_tx.clear();
     i.restore_sync();
     if (i.deferring && i.erased) {   // recorded in erasure_owed with this commit
         i.erased = false;
@@ -251,6 +326,7 @@ void SqliteBackend::commit() {
 void SqliteBackend::rollback() noexcept {
     Impl& i = *impl_;
     sqlite3_exec(i.db, "ROLLBACK", nullptr, nullptr, nullptr);
+    i.in_tx.clear();
     i.erased = false;
     i.restore_sync();
 }
@@ -264,6 +340,7 @@ std::optional<CaseRow> SqliteBackend::get_case(std::string_view id) {
     CaseRow r = impl_->summary_row(st);
     r.document = st.text(13);
     st.reset();  // a statement left on a row keeps a read snapshot open (and the WAL from truncating)
+    impl_->remember(r);
     return r;
 }
 
@@ -276,11 +353,18 @@ void SqliteBackend::put_case(const CaseRow& row, std::int64_t expected_version, 
         st.run();  // the UNIQUE index decides (already_exists), without a lookup first
         return;
     }
-    Stmt& st = i.cached("UPDATE cases SET id=?1, version=?2, office=?3, case_worker=?4, kind=?5, phase=?6, running=?7, anonymised=?8, "
-                        "opened=?9, last_activity=?10, last_contact=?11, substitutes=?12, doc=?13, open_reminders=?15 WHERE id=?1 AND version=?14");
-    i.bind_columns(st, row);
+    // Only the columns that differ from the row read in this transaction; a row not read
+    // here (a host writing blind) gets every column.
+    const auto known = i.in_tx.find(row.summary.id);
+    const unsigned mask = known != i.in_tx.end() ? Impl::changed_columns(known->second, row) : ~0u;
+    Stmt& st = i.update_statement(mask & 0x9ff8u);
+    i.bind_changed(st, row, mask);
     st.bind(14, expected_version).run();
-    if (sqlite3_changes(i.db) != 1) fail(errc::conflict, "", "case.version", "case '" + row.summary.id + "' was changed meanwhile");
+    if (sqlite3_changes(i.db) != 1) {
+        i.in_tx.erase(row.summary.id);
+        fail(errc::conflict, "", "case.version", "case '" + row.summary.id + "' was changed meanwhile");
+    }
+    i.remember(row);
     if (erases) {  // owed from this very transaction until the checkpoint
         i.cached("INSERT OR IGNORE INTO erasure_owed(id, since) VALUES(1, ?)").bind(1, i.clock()).run();
         i.erased = true;
@@ -318,7 +402,8 @@ std::vector<CaseRow> SqliteBackend::find_cases(const BackendQuery& q) {
     }
     if (q.due) {
         // Three index ranges, not one OR over the whole store: the sweep's cost follows the
-        // cases it may act on, not the store's size (cases_by_due, cases_by_contact).
+        // cases it may act on, not the store's size (the partial indexes cases_closed,
+        // cases_running_by_activity and cases_running_by_contact).
         const auto activity = arg(to_iso(q.due->activity_before));
         const auto contact = arg(to_iso(q.due->contact_before));
         sql += " AND rowid IN (SELECT rowid FROM cases WHERE anonymised = 0 AND running = 0"
@@ -401,7 +486,13 @@ void SqliteBackend::finish_erasures() {
     if (impl_->owed) impl_->finish_erasure();
 }
 
-void SqliteBackend::defer_erasures(bool on) { impl_->deferring = on; }
+void SqliteBackend::defer_erasures(bool on) {
+    impl_->deferring = on;
+    // While a sweep defers its erasure, its batches leave their pages in the WAL (up to 40 MB)
+    // and the truncating checkpoint at its end writes each page to the file once, instead of a
+    // checkpoint after every batch writing the shared index and audit pages again and again.
+    if (impl_->db) sqlite3_wal_autocheckpoint(impl_->db, on ? 10000 : 1000);
+}
 
 int SqliteBackend::schema_version() { return impl_->user_version(); }
 

@@ -95,6 +95,18 @@ inline const std::vector<const char*>& migrations() {
         R"sql(
         CREATE INDEX cases_by_contact ON cases(anonymised, running, last_contact);
         )sql",
+        // 7 -> 8: partial indexes, each holding only the rows a query looks for (R13 sweep,
+        // statistics). A case that is closed and anonymised leaves the two indexes of running
+        // cases instead of moving to another place in each: a sweep writes about a third fewer
+        // pages. cases_anonymised keeps the statistics role's queries off a scan of the store.
+        R"sql(
+        DROP INDEX cases_by_due;
+        DROP INDEX cases_by_contact;
+        CREATE INDEX cases_running_by_activity ON cases(last_activity) WHERE anonymised = 0 AND running = 1;
+        CREATE INDEX cases_running_by_contact ON cases(last_contact) WHERE anonymised = 0 AND running = 1;
+        CREATE INDEX cases_closed ON cases(running) WHERE anonymised = 0 AND running = 0;
+        CREATE INDEX cases_anonymised ON cases(anonymised) WHERE anonymised = 1;
+        )sql",
     };
     return steps;
 }

@@ -67,7 +67,9 @@ TEST(SqliteFile, MigratingToVersionSixFindsTheOpenPaperFilesOfAnonymisedCases) {
         SqliteRepository repo(sqlite_at(path), options_with(nullptr));
         with_one_open_paper_file(repo);
     }
-    raw(path, "DROP INDEX cases_by_contact; ALTER TABLE cases DROP COLUMN open_reminders; PRAGMA user_version=5;");   // as a version-5 file has it
+    raw(path, "DROP INDEX cases_running_by_activity; DROP INDEX cases_running_by_contact; DROP INDEX cases_closed; "
+              "DROP INDEX cases_anonymised; CREATE INDEX cases_by_due ON cases(anonymised, running, last_activity); "
+              "ALTER TABLE cases DROP COLUMN open_reminders; PRAGMA user_version=5;");   // as a version-5 file has it
     SqliteRepository repo(sqlite_at(path), options_with(nullptr));
     EXPECT_EQ(repo.schema_version(), sqlite_schema_version);
     expect_the_open_paper_file(repo);
@@ -304,4 +306,92 @@ TEST(SqliteFile, AnImportInBatchesKeepsEveryAuditRecordAndIsAllOrNothing) {
                  error);
     EXPECT_EQ(repo.audit_trail(admin, creates).size(), 31u);   // the thirty, and the refusal
     EXPECT_EQ(repo.query(admin, CaseQuery{}).size(), 30u);
+}
+
+// Issue 13: an update sets only the summary columns that change (so SQLite leaves the other
+// indexes alone). Whatever a write changes, the columns must still say what the document says.
+namespace {
+std::vector<std::pair<CaseSummary, CaseSummary>> columns_against_documents(const std::string& path) {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, "SELECT id, version, office, case_worker, kind, phase, running, anonymised, opened, last_activity, "
+                           "last_contact, open_reminders, doc FROM cases ORDER BY id", -1, &st, nullptr);
+    std::vector<std::pair<CaseSummary, CaseSummary>> out;
+    auto text = [&](int col) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, col))); };
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        CaseSummary columns;
+        columns.id = text(0);
+        columns.version = sqlite3_column_int64(st, 1);
+        columns.office = text(2);
+        columns.case_worker = text(3);
+        boost::describe::enum_from_string(text(4).c_str(), columns.kind);
+        boost::describe::enum_from_string(text(5).c_str(), columns.phase);
+        columns.running = sqlite3_column_int(st, 6) != 0;
+        columns.anonymised = sqlite3_column_int(st, 7) != 0;
+        columns.opened = parse_iso(text(8)).value();
+        columns.last_activity = parse_iso(text(9)).value();
+        columns.last_contact = parse_iso(text(10)).value();
+        columns.open_reminders = sqlite3_column_int(st, 11) != 0;
+        out.emplace_back(columns, summarise(json::from_string<Case>(text(12))));
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return out;
+}
+}  // namespace
+
+TEST(SqliteFile, Issue13_TheSummaryColumnsFollowEveryWriteThatSetsOnlyWhatChanged) {
+    TempDir dir;
+    const auto path = dir.file("db.sqlite");
+    {
+        SqliteRepository repo(sqlite_at(path), options_with(nullptr));
+        for (const char* id : {"T-1", "T-2", "T-3"}) stored_case(repo, id);
+        // the phase only; last activity and contact; a closure (running, phase); an anonymisation
+        repo.step(worker, "T-1", 0, "change_phase", [](Case& c) {
+            change_phase(c, Phase::implementation, d(2020, 2, 3), Policy{});
+            return std::vector<Case>{};
+        });
+        repo.step(worker, "T-2", 0, "add_journal_entry", [](Case& c) {
+            JournalEntry talk;
+            talk.date = d(2020, 3, 2);
+            add_journal_entry(c, talk, Policy{});
+            return std::vector<Case>{};
+        });
+        repo.step(worker, "T-3", 0, "close_case", [](Case& c) {
+            close_case(c, closing(ClosureReason::goals_reached, d(2020, 3, 9)), Policy{});
+            return std::vector<Case>{};
+        });
+        repo.anonymise_case(admin, "T-3", d(2020, 4, 1));
+        // and the queries that go by the partial indexes see every change
+        CaseQuery implementation;
+        implementation.phase = Phase::implementation;
+        ASSERT_EQ(repo.query(admin, implementation).size(), 1u);
+        EXPECT_EQ(repo.query(admin, implementation)[0].id, "T-1");
+        CaseQuery anonymised;
+        anonymised.anonymised = true;
+        ASSERT_EQ(repo.query(admin, anonymised).size(), 1u);
+        EXPECT_EQ(repo.query(admin, anonymised)[0].id, "T-3");
+        CaseQuery running;
+        running.running = true;
+        running.anonymised = false;
+        EXPECT_EQ(repo.query(admin, running).size(), 2u);
+    }
+    const auto rows = columns_against_documents(path);
+    ASSERT_EQ(rows.size(), 3u);
+    for (const auto& [columns, document] : rows) EXPECT_EQ(json::to_string(columns), json::to_string(document)) << columns.id;
+    EXPECT_EQ(rows[0].first.phase, Phase::implementation);
+    EXPECT_EQ(rows[1].first.last_activity, d(2020, 3, 2));
+    EXPECT_TRUE(rows[2].first.anonymised);
+
+    // A host that writes without reading first (no row known in the transaction) sets every column.
+    SqliteBackend backend(sqlite_at(path));
+    Case handed = json::from_string<Case>(backend.get_case("T-1")->document);
+    handed.case_worker = "fk-2";
+    handed.version += 1;
+    CaseRow row{summarise(handed), {}, json::to_string(handed), std::nullopt};
+    backend.begin(TxKind::write);
+    backend.put_case(row, handed.version - 1, false);
+    backend.commit();
+    EXPECT_EQ(columns_against_documents(path)[0].first.case_worker, "fk-2");
 }
