@@ -235,7 +235,8 @@ struct SqliteBackend::Impl {
         return *st;
     }
 
-    void bind_changed(Stmt& st, const CaseRow& r, unsigned mask) {
+    /// Binds ?1 id, ?2 version, ?13 doc, and of ?3..?12 and ?15 the columns in `mask`.
+    void bind_columns(Stmt& st, const CaseRow& r, unsigned mask = ~0u) {
         const CaseSummary& s = r.summary;
         st.bind(1, s.id).bind(2, s.version).bind(13, r.document);
         if (mask & (1u << 3)) st.bind(3, s.office);
@@ -260,13 +261,6 @@ struct SqliteBackend::Impl {
         kept.substitutes = r.substitutes;
     }
 
-    void bind_columns(Stmt& st, const CaseRow& r) {
-        const CaseSummary& s = r.summary;
-        st.bind(1, s.id).bind(2, s.version).bind(3, s.office).bind(4, s.case_worker).bind(5, name(s.kind)).bind(6, name(s.phase))
-            .bind(7, std::int64_t{s.running}).bind(8, std::int64_t{s.anonymised}).bind(9, to_iso(s.opened))
-            .bind(10, to_iso(s.last_activity)).bind(11, to_iso(s.last_contact)).bind(12, substitutes_of(r.substitutes))
-            .bind(13, r.document).bind(15, std::int64_t{s.open_reminders});
-    }
 };
 
 SqliteBackend::SqliteBackend(SqliteOptions options, std::function<std::string()> clock) : impl_(std::make_unique<Impl>()) {
@@ -358,7 +352,7 @@ void SqliteBackend::put_case(const CaseRow& row, std::int64_t expected_version, 
     const auto known = i.in_tx.find(row.summary.id);
     const unsigned mask = known != i.in_tx.end() ? Impl::changed_columns(known->second, row) : ~0u;
     Stmt& st = i.update_statement(mask & 0x9ff8u);
-    i.bind_changed(st, row, mask);
+    i.bind_columns(st, row, mask);
     st.bind(14, expected_version).run();
     if (sqlite3_changes(i.db) != 1) {
         i.in_tx.erase(row.summary.id);
