@@ -133,6 +133,8 @@ jmdcm_status jmdcm_store_statistics(char** out_report, jmdcm_store* store, const
 jmdcm_status jmdcm_store_generate(char** out_report, jmdcm_store* store, const char* actor_json, const char* options_json) {
     return answer(out_report, "out_report", store, actor_json, [&](Repository& r, const Actor& actor) {
         const GenerateOptions o = generate_options(options_json);
+        if (o.policy)   // read by the synthetic tables only: the stored cases answer to the store's policy
+            fail(errc::invalid_argument, "", "options.policy", "generate takes no policy: the store's own holds for the cases it writes");
         GenerateReport report;
         r.transact(actor, [&](CaseStore& tx) {  // all or nothing
             for (std::int64_t i = 0; i < o.count; ++i) {

@@ -130,6 +130,10 @@ static void test_caseload_table(void) {
     char *report = NULL;
     CHECK(jmdcm_store_open_memory(&store, NULL) == JMDCM_OK);
     CHECK(jmdcm_store_generate(&report, store, worker, "{\"count\":30}") == JMDCM_OK);
+    jmdcm_string_free(report);
+    report = NULL;
+    CHECK(jmdcm_store_generate(&report, store, worker, "{\"count\":1,\"first_index\":900,\"policy\":{}}") == JMDCM_INVALID_ARGUMENT);
+    CHECK(contains(jmdcm_last_error(), "options.policy") && report == NULL);
     CHECK(jmdcm_table_export(&t, store, "{\"id\":\"tl\",\"role\":\"team_lead\"}", "caseload",
                              "{\"on\":\"2030-01-01\",\"policy\":{\"posts\":[{\"case_worker\":\"fachkraft-1\",\"share\":0.25}]}}") == JMDCM_OK);
     CHECK(jmdcm_table_column(&values, &rows, t, 3) == JMDCM_OK);

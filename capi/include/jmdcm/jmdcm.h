@@ -314,7 +314,8 @@ JMDCM_API jmdcm_status jmdcm_store_statistics(char **out_report, jmdcm_store *st
                                               const char *options_json);
 
 /** Creates synthetic cases in a store, all in one transaction, with the actor (a case
- *  worker) as their case worker. options_json as for jmdcm_table_synthetic ("on" unused). */
+ *  worker) as their case worker. options_json as for jmdcm_table_synthetic ("on" unused;
+ *  "policy" refused: the store's own policy holds for the cases it writes). */
 JMDCM_API jmdcm_status jmdcm_store_generate(char **out_report, jmdcm_store *store, const char *actor_json,
                                             const char *options_json);
 
