@@ -347,10 +347,11 @@ void SqliteBackend::put_case(const CaseRow& row, std::int64_t expected_version, 
         st.run();  // the UNIQUE index decides (already_exists), without a lookup first
         return;
     }
-    // Only the columns that differ from the row read in this transaction; a row not read
-    // here (a host writing blind) gets every column.
+    // Only the columns that differ from the row read in this transaction at the version the
+    // update requires; a row not read here (a host writing blind) gets every column.
     const auto known = i.in_tx.find(row.summary.id);
-    const unsigned mask = known != i.in_tx.end() ? Impl::changed_columns(known->second, row) : ~0u;
+    const bool same_row = known != i.in_tx.end() && known->second.summary.version == expected_version;
+    const unsigned mask = same_row ? Impl::changed_columns(known->second, row) : ~0u;
     Stmt& st = i.update_statement(mask & 0x9ff8u);
     i.bind_columns(st, row, mask);
     st.bind(14, expected_version).run();
