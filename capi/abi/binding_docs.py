@@ -2,7 +2,6 @@
 check_schemas.py (issue 14): Python TypedDicts and name Literals (jmdcm/operations.py) and C#
 name constants with XML docs (Operations.g.cs). One source: the schemas the library serves."""
 import json
-import keyword
 
 FAMILIES = (("step", "Step", "jmdcm_case_step and jmdcm_store_step; every step answers the case"),
             ("rule", "Rule", "jmdcm_rule_evaluate"),

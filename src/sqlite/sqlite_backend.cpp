@@ -60,6 +60,7 @@ struct SqliteBackend::Impl {
     // indexes of the others alone. Setting a column to its own value still rewrites its index
     // entries: a step or a sweep wrote two to three times the pages it needed.
     std::unordered_map<std::string, CaseRow> in_tx;
+    bool writing = false;                      // the open transaction is TxKind::write: only then are rows remembered
     std::unordered_map<unsigned, std::unique_ptr<Stmt>> updates;   // by the mask of changed columns
 
     ~Impl() {
@@ -255,7 +256,7 @@ struct SqliteBackend::Impl {
     /// What the open transaction knows is stored for the case now (summary only). Bounded: a
     /// transaction that reads more cases (a move of the office) updates them with every column.
     void remember(const CaseRow& r) {
-        if (in_tx.size() >= 10000 && !in_tx.contains(r.summary.id)) return;
+        if (!writing || (in_tx.size() >= 10000 && !in_tx.contains(r.summary.id))) return;   // loads keep their hot path
         CaseRow& kept = in_tx[r.summary.id];
         kept.summary = r.summary;
         kept.substitutes = r.substitutes;
@@ -280,6 +281,7 @@ BackendCapabilities SqliteBackend::capabilities() const {
 void SqliteBackend::begin(TxKind kind) {
     Impl& i = *impl_;
     i.in_tx.clear();
+    i.writing = kind == TxKind::write;
     if (i.db_opts.read_only) {
         sqlite::exec(i.db, "BEGIN");
         return;
