@@ -30,7 +30,9 @@ public:
             sqlite3_busy_timeout(db_, 5000);
             Stmt(db_, "SELECT count(*) FROM sqlite_schema").step();   // "not a database" shows here
             Stmt(db_, "PRAGMA journal_mode=WAL").step();
-            sqlite::exec(db_, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON");
+            // temp_store: a statement journal's copies of pages (wrapped keys) stay in memory,
+            // never in an unlinked file in /var/tmp that the erasure cannot reach
+            sqlite::exec(db_, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA temp_store=MEMORY");
             sqlite::exec(db_,
                          "CREATE TABLE IF NOT EXISTS case_keys (case_id TEXT PRIMARY KEY, kek_id TEXT NOT NULL, wrapped TEXT NOT NULL);"
                          "CREATE TABLE IF NOT EXISTS destroyed_keys (case_id TEXT PRIMARY KEY, destroyed_on TEXT NOT NULL, "

@@ -95,6 +95,10 @@ struct SqliteBackend::Impl {
         }
         sqlite::exec(db, "PRAGMA secure_delete=ON");   // freed space is zeroed: erased values leave the file (R3, R13)
         sqlite::exec(db, "PRAGMA cache_size=-32768");  // 32 MiB: the indexes stay in memory during bulk work
+        // Statement journals and sorts stay in memory: in temporary files (/var/tmp/etilqs_*) they
+        // copied pages holding personal data to a disk no erasure reaches, and cost a sweep
+        // thousands of writes.
+        sqlite::exec(db, "PRAGMA temp_store=MEMORY");
         if (db_opts.max_page_count)
             Stmt(db, "PRAGMA max_page_count=" + std::to_string(*db_opts.max_page_count)).step();
         if (db_opts.check_on_open) {

@@ -3,6 +3,7 @@
 #include "storage_fixtures.hpp"
 
 #include <sqlite3.h>
+#include <atomic>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -116,4 +117,71 @@ TEST(Erasure, R3_ACrashBetweenCommitAndCheckpointIsFinishedOnTheNextOpen) {
     EXPECT_FALSE(reopened.erasure_pending());
     EXPECT_EQ(found_on_disk(path), std::vector<std::string>{});
     EXPECT_FALSE(reopened.load(fk, example::samira_case_id).person.has_value());
+}
+
+namespace {
+/// Counts the temporary files SQLite opens (statement journals, sorts, transient tables):
+/// the default VFS with an xOpen that notes them, for as long as it lives.
+class TemporaryFiles {
+public:
+    TemporaryFiles() : real_(sqlite3_vfs_find(nullptr)), vfs_(*real_) {
+        vfs_.zName = "jmdcm-test-temporary-files";
+        vfs_.pNext = nullptr;
+        vfs_.xOpen = &TemporaryFiles::open;
+        counted_ = 0;
+        real_vfs_ = real_;
+        sqlite3_vfs_register(&vfs_, 1);
+    }
+    ~TemporaryFiles() {
+        sqlite3_vfs_unregister(&vfs_);
+        sqlite3_vfs_register(real_, 1);
+    }
+    int opened() const { return counted_; }
+
+private:
+    static int open(sqlite3_vfs*, const char* name, sqlite3_file* file, int flags, int* out) {
+        constexpr int temporary = SQLITE_OPEN_SUBJOURNAL | SQLITE_OPEN_TEMP_JOURNAL | SQLITE_OPEN_TEMP_DB | SQLITE_OPEN_TRANSIENT_DB;
+        if (!name || (flags & temporary)) ++counted_;
+        return real_vfs_->xOpen(real_vfs_, name, file, flags, out);
+    }
+    static inline std::atomic<int> counted_{0};
+    static inline sqlite3_vfs* real_vfs_ = nullptr;
+    sqlite3_vfs* real_;
+    sqlite3_vfs vfs_;
+};
+}  // namespace
+
+TEST(Erasure, R13_NoPageOfACaseGoesToATemporaryFile) {
+    // A statement journal that outgrows 64 KiB goes to an unlinked file in /var/tmp: copies of
+    // pages of the file, a person's data among them, on a disk no erasure (secure_delete, the
+    // truncating checkpoint) reaches. Here a case's document of some 130 KB is rewritten: its
+    // old pages are zeroed, and the statement journals each of them first. The store keeps
+    // its temporary files in memory; without that, this test sees one opened.
+    TempDir dir;
+    const auto path = dir.file("db.sqlite");
+    StoreOptions o = options_with(nullptr);
+    o.today = [] { return d(2022, 6, 1); };
+    TemporaryFiles temporary;   // a connection keeps the VFS it was opened with: this one first
+    SqliteRepository repo(sqlite_at(path), o);
+    SyntheticOptions so;
+    so.case_workers = 1;
+    const Actor worker{"fk-01", Role::case_worker};
+    Case c = synthetic_case(so, 0);
+    for (std::uint64_t i = 1; !is_running(c) || !c.consent; ++i) c = synthetic_case(so, i);
+    repo.create(worker, c);
+    const auto notes = [&](int n) {
+        repo.step(worker, c.id, 0, "add_journal_entry", [n](Case& x) {
+            for (int i = 0; i < n; ++i) {
+                JournalEntry e;
+                e.date = x.last_activity;
+                e.note = FreeText("Notiz " + std::to_string(i) + ": " + std::string(300, 'x'));
+                add_journal_entry(x, e, Policy{});
+            }
+            return std::vector<Case>{};
+        });
+    };
+    notes(400);   // some 130 KB, in new pages at the end of the file
+    notes(1);     // those pages are freed and zeroed
+    EXPECT_EQ(temporary.opened(), 0);
+    EXPECT_TRUE(repo.integrity_ok());
 }
