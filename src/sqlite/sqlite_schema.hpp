@@ -107,6 +107,18 @@ inline const std::vector<const char*>& migrations() {
         CREATE INDEX cases_closed ON cases(running) WHERE anonymised = 0 AND running = 0;
         CREATE INDEX cases_anonymised ON cases(anonymised) WHERE anonymised = 1;
         )sql",
+        // 8 -> 9: the running cases by the month of their last activity and contact, not the
+        // day. Within a month the entries follow the rowid, that is the order cases were
+        // added, close to the id order in which a sweep and an import go. So the cases of one
+        // batch leave (or join) a few stretches of each index, about one per month, instead
+        // of a page per case. The sweep's ranges add the month to the exact date condition,
+        // which implies it (a string below another has a prefix not above the other's).
+        R"sql(
+        DROP INDEX cases_running_by_activity;
+        DROP INDEX cases_running_by_contact;
+        CREATE INDEX cases_running_by_activity ON cases(substr(last_activity, 1, 7)) WHERE anonymised = 0 AND running = 1;
+        CREATE INDEX cases_running_by_contact ON cases(substr(last_contact, 1, 7)) WHERE anonymised = 0 AND running = 1;
+        )sql",
     };
     return steps;
 }

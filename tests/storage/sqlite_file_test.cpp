@@ -6,6 +6,8 @@
 
 #include <sqlite3.h>
 
+#include <random>
+#include <set>
 #include <thread>
 
 using namespace jmdcm;
@@ -73,6 +75,32 @@ TEST(SqliteFile, MigratingToVersionSixFindsTheOpenPaperFilesOfAnonymisedCases) {
     SqliteRepository repo(sqlite_at(path), options_with(nullptr));
     EXPECT_EQ(repo.schema_version(), sqlite_schema_version);
     expect_the_open_paper_file(repo);
+}
+
+TEST(SqliteFile, MigratingToVersionNineIndexesTheMonthsAndTheSweepStillFindsItsCases) {
+    TempDir dir;
+    const auto path = dir.file("v8.sqlite");
+    {
+        SqliteRepository repo(sqlite_at(path), options_with(nullptr));
+        stored_case(repo, "T-1");
+    }
+    raw(path, "DROP INDEX cases_running_by_activity; DROP INDEX cases_running_by_contact; "
+              "CREATE INDEX cases_running_by_activity ON cases(last_activity) WHERE anonymised = 0 AND running = 1; "
+              "CREATE INDEX cases_running_by_contact ON cases(last_contact) WHERE anonymised = 0 AND running = 1; "
+              "PRAGMA user_version=8;");   // as a version-8 file has them
+    SqliteRepository repo(sqlite_at(path), options_with(nullptr));
+    EXPECT_EQ(repo.schema_version(), sqlite_schema_version);
+    EXPECT_TRUE(repo.integrity_ok());
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_schema WHERE name = 'cases_running_by_activity'", -1, &st, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+    EXPECT_NE(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))).find("substr(last_activity, 1, 7)"), std::string::npos);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    const auto report = repo.sweep(admin, d(2021, 6, 1), Policy{});   // long after its last activity (R13)
+    EXPECT_EQ(report.examined, 1u);
 }
 
 TEST(SqliteFile, ACaseOfANewerSchemaIsNotCalledCorrupt) {
@@ -394,4 +422,47 @@ TEST(SqliteFile, Issue13_TheSummaryColumnsFollowEveryWriteThatSetsOnlyWhatChange
     backend.put_case(row, handed.version - 1, false);
     backend.commit();
     EXPECT_EQ(columns_against_documents(path)[0].first.case_worker, "fk-2");
+}
+
+TEST(SqliteFile, Issue13_TheSweepsRangesByMonthFindEveryCaseDueToTheDay) {
+    // Schema 9 indexes the running cases by the month of their last activity and contact;
+    // the day decides. Whatever the dates and the cut-off days (month ends, month starts,
+    // leap days), the candidates are exactly the rows the library's own judge (matches)
+    // finds among all of them: none is missed at a month's edge, none is added.
+    TempDir dir;
+    SqliteBackend backend(sqlite_at(dir.file("db.sqlite")));
+    std::mt19937 rng(13);
+    std::vector<CaseRow> all;
+    backend.begin(TxKind::write);
+    for (int i = 0; i < 600; ++i) {
+        CaseRow row;
+        CaseSummary& s = row.summary;
+        s.id = "M-" + std::to_string(1000 + i);
+        s.version = 1;
+        s.office = "FFM";
+        s.case_worker = "fk-1";
+        s.running = rng() % 8 != 0;
+        s.anonymised = rng() % 10 == 0;
+        s.opened = d(2019, 1, 1);
+        s.last_activity = d(2019, 12, 1) + boost::gregorian::days(static_cast<long>(rng() % 190));
+        s.last_contact = s.last_activity - boost::gregorian::days(static_cast<long>(rng() % 70));
+        row.document = "{}";
+        backend.put_case(row, 0, false);
+        all.push_back(row);
+    }
+    backend.commit();
+    for (const Date activity : {d(2020, 3, 1), d(2020, 2, 29), d(2020, 3, 15), d(2020, 3, 31), d(2020, 1, 1), d(2019, 12, 31)})
+        for (const Date contact : {d(2020, 2, 1), d(2020, 1, 31), d(2020, 2, 29), d(2019, 12, 15)}) {
+            BackendQuery q;
+            q.filter.anonymised = false;
+            q.due = DueFilter{activity, contact};
+            std::set<std::string> expected, found;
+            for (const auto& r : all)
+                if (matches(q, r)) expected.insert(r.summary.id);
+            backend.begin(TxKind::read);
+            for (const auto& r : backend.find_cases(q)) found.insert(r.summary.id);
+            backend.commit();
+            EXPECT_EQ(found, expected) << to_iso(activity) << " / " << to_iso(contact);
+            EXPECT_GT(expected.size(), 0u);
+        }
 }

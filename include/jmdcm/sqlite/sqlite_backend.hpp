@@ -27,7 +27,7 @@ struct SqliteOptions {
 };
 
 /// Schema version this library writes; older files are migrated forward, newer refused.
-inline constexpr int sqlite_schema_version = 8;
+inline constexpr int sqlite_schema_version = 9;
 
 /// One connection; the store serialises the calls. Several processes share the file
 /// through SQLite's locking and the busy timeout; every transaction is BEGIN IMMEDIATE.
