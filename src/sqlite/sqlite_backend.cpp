@@ -405,7 +405,10 @@ std::vector<CaseRow> SqliteBackend::find_cases(const BackendQuery& q) {
         // Three index ranges, not one OR over the whole store: the sweep's cost follows the
         // cases it may act on, not the store's size (the partial indexes cases_closed,
         // cases_running_by_activity and cases_running_by_contact).
-        // The indexes hold the month (schema 9): its range comes first, the day decides.
+        // The indexes hold the month (schema 9). The ranges read the index alone (up to the
+        // cut-off's month: a string below another has a prefix not above the other's); the
+        // day decides on the row, which is read anyway. Checking the day inside the ranges
+        // read each row twice: 3.4 s instead of 1.4 s for 900,000 candidates.
         const std::string activity_day = to_iso(q.due->activity_before);
         const std::string contact_day = to_iso(q.due->contact_before);
         const auto activity = arg(activity_day);
@@ -413,10 +416,9 @@ std::vector<CaseRow> SqliteBackend::find_cases(const BackendQuery& q) {
         const auto contact = arg(contact_day);
         const auto contact_month = arg(contact_day.substr(0, 7));
         sql += " AND rowid IN (SELECT rowid FROM cases WHERE anonymised = 0 AND running = 0"
-               " UNION ALL SELECT rowid FROM cases WHERE anonymised = 0 AND running = 1 AND substr(last_activity, 1, 7) <= " +
-               activity_month + " AND last_activity < " + activity +
-               " UNION ALL SELECT rowid FROM cases WHERE anonymised = 0 AND running = 1 AND substr(last_contact, 1, 7) <= " +
-               contact_month + " AND last_contact < " + contact + ")";
+               " UNION ALL SELECT rowid FROM cases WHERE anonymised = 0 AND running = 1 AND substr(last_activity, 1, 7) <= " + activity_month +
+               " UNION ALL SELECT rowid FROM cases WHERE anonymised = 0 AND running = 1 AND substr(last_contact, 1, 7) <= " + contact_month +
+               ") AND anonymised = 0 AND (running = 0 OR last_activity < " + activity + " OR last_contact < " + contact + ")";
     }
     if (f.case_worker) sql += " AND case_worker = " + arg(*f.case_worker);
     if (f.phase) sql += " AND phase = " + arg(name(*f.phase));

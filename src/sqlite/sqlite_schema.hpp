@@ -111,8 +111,8 @@ inline const std::vector<const char*>& migrations() {
         // day. Within a month the entries follow the rowid, that is the order cases were
         // added, close to the id order in which a sweep and an import go. So the cases of one
         // batch leave (or join) a few stretches of each index, about one per month, instead
-        // of a page per case. The sweep's ranges add the month to the exact date condition,
-        // which implies it (a string below another has a prefix not above the other's).
+        // of a page per case. The sweep reads the ranges up to the cut-off's month and decides
+        // by the day on each row.
         R"sql(
         DROP INDEX cases_running_by_activity;
         DROP INDEX cases_running_by_contact;
