@@ -2,8 +2,9 @@
 // values are gone from the raw bytes of the database file and its -wal and -journal.
 #include "storage_fixtures.hpp"
 
-#include <sqlite3.h>
 #include <atomic>
+
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -124,29 +125,27 @@ namespace {
 /// the default VFS with an xOpen that notes them, for as long as it lives.
 class TemporaryFiles {
 public:
-    TemporaryFiles() : real_(sqlite3_vfs_find(nullptr)), vfs_(*real_) {
+    TemporaryFiles() : vfs_(*(real_ = sqlite3_vfs_find(nullptr))) {
         vfs_.zName = "jmdcm-test-temporary-files";
         vfs_.pNext = nullptr;
         vfs_.xOpen = &TemporaryFiles::open;
-        counted_ = 0;
-        real_vfs_ = real_;
+        opened_ = 0;
         sqlite3_vfs_register(&vfs_, 1);
     }
     ~TemporaryFiles() {
         sqlite3_vfs_unregister(&vfs_);
         sqlite3_vfs_register(real_, 1);
     }
-    int opened() const { return counted_; }
+    int opened() const { return opened_; }
 
 private:
     static int open(sqlite3_vfs*, const char* name, sqlite3_file* file, int flags, int* out) {
         constexpr int temporary = SQLITE_OPEN_SUBJOURNAL | SQLITE_OPEN_TEMP_JOURNAL | SQLITE_OPEN_TEMP_DB | SQLITE_OPEN_TRANSIENT_DB;
-        if (!name || (flags & temporary)) ++counted_;
-        return real_vfs_->xOpen(real_vfs_, name, file, flags, out);
+        if (!name || (flags & temporary)) ++opened_;
+        return real_->xOpen(real_, name, file, flags, out);
     }
-    static inline std::atomic<int> counted_{0};
-    static inline sqlite3_vfs* real_vfs_ = nullptr;
-    sqlite3_vfs* real_;
+    static inline std::atomic<int> opened_{0};
+    static inline sqlite3_vfs* real_ = nullptr;   // the VFS this one wraps
     sqlite3_vfs vfs_;
 };
 }  // namespace
